@@ -1,0 +1,147 @@
+/**
+ * The domain: what SayPro staff define (courses and their certificate criteria), what participants do
+ * (progress), what staff decide (approvals) and what the system issues (certificates).
+ * Plain data only: no AWS types, so the same objects travel through DynamoDB, Step Functions and tests.
+ */
+
+export interface Signatory {
+  name: string;
+  title: string;
+}
+
+export interface QuizRequirement {
+  quizId: string;
+  title: string;
+  /** Lowest passing score, in percent (0–100). */
+  passMark: number;
+}
+
+export interface ModuleRequirement {
+  moduleId: string;
+  title: string;
+}
+
+/** What earns a certificate for one course. */
+export interface CertificateCriteria {
+  requiredModules: ModuleRequirement[];
+  quizzes: QuizRequirement[];
+  peerReviewRequired: boolean;
+  /** A certificate is due this many days after approval at the latest; later than that it shows as overdue. */
+  issueDeadlineDays: number;
+  /** Certificates expire this many days after issue; absent: they never expire. */
+  validityDays?: number;
+}
+
+export interface Course {
+  courseId: string;
+  title: string;
+  description: string;
+  criteria: CertificateCriteria;
+  signatory: Signatory;
+  /** Which certificate design this course uses; the renderer falls back to its default. */
+  templateId?: string;
+}
+
+export interface Participant {
+  participantId: string;
+  fullName: string;
+  email: string;
+  /** Whether the participant agreed to have their name shown to verifiers. Without it, only the course shows. */
+  consentToPublicName: boolean;
+}
+
+export interface Progress {
+  participantId: string;
+  courseId: string;
+  completedModuleIds: string[];
+  /** Best score per quiz, in percent. */
+  quizScores: Record<string, number>;
+  peerReviewPassed: boolean;
+  /** When the participant finished the course work (ISO 8601). */
+  completedAt?: string;
+}
+
+export type ApprovalStatus =
+  | 'received'
+  | 'processing'
+  | 'issued'
+  | 'not_eligible'
+  | 'rejected'
+  | 'failed';
+
+export interface Approval {
+  /** Derived from (participant, course, attempt), so the same approval sent twice is one approval. */
+  approvalId: string;
+  participantId: string;
+  courseId: string;
+  attempt: number;
+  approvedBy: string;
+  approvedAt: string;
+  /** What was approved, for example a submission id in the learning platform. */
+  contentRef?: string;
+  status: ApprovalStatus;
+  /** Why it was not eligible, rejected or failed. */
+  reasons?: UnmetRequirement[] | string[];
+  certificateNumber?: string;
+  /** approvedAt + the course's issue deadline. */
+  issueBy?: string;
+  updatedAt: string;
+}
+
+export type UnmetRequirement =
+  | { code: 'MODULE_NOT_COMPLETED'; moduleId: string; message: string }
+  | { code: 'QUIZ_NOT_TAKEN'; quizId: string; passMark: number; message: string }
+  | { code: 'QUIZ_BELOW_PASS_MARK'; quizId: string; score: number; passMark: number; message: string }
+  | { code: 'PEER_REVIEW_MISSING'; message: string }
+  | { code: 'NO_PROGRESS_RECORDED'; message: string };
+
+export type CertificateStatus = 'valid' | 'revoked' | 'superseded';
+
+export interface DeliveryState {
+  status: 'sending' | 'sent' | 'failed';
+  at: string;
+  messageId?: string;
+  error?: string;
+}
+
+export interface Certificate {
+  /** The canonical certificate number (see certificate-number.ts). */
+  number: string;
+  /** (participant, course, attempt): at most one certificate chain per completion. */
+  completionKey: string;
+  approvalId: string;
+  participantId: string;
+  courseId: string;
+  /** Name as printed (normalised), kept so the certificate can be re-rendered and verified. */
+  holderName: string;
+  holderConsentsToPublicName: boolean;
+  courseTitle: string;
+  courseDescription: string;
+  signatory: Signatory;
+  completedAt: string;
+  issuedAt: string;
+  expiresAt?: string;
+  status: CertificateStatus;
+  revokedAt?: string;
+  revocationReason?: string;
+  /** Set when a corrected version replaced this one. */
+  supersededBy?: string;
+  /** Set on a corrected version: the number it replaces. */
+  supersedes?: string;
+  version: number;
+  document: {
+    key: string;
+    sha256Hex: string;
+    bytes: number;
+  };
+  signature: {
+    keyId: string;
+    algorithm: 'ECDSA_SHA_256';
+    /** DER-encoded ECDSA signature over the document's SHA-256 digest, base64. */
+    derBase64: string;
+  };
+  /** Opaque token that makes the emailed download link work; compared in constant time. */
+  downloadToken: string;
+  downloadTokenExpiresAt: string;
+  delivery?: DeliveryState;
+}
