@@ -26,6 +26,10 @@ export interface ApprovalStore {
   getApproval(approvalId: string): Promise<Approval | undefined>;
   updateApproval(approvalId: string, changes: Partial<Omit<Approval, 'approvalId'>>): Promise<void>;
   listApprovals(): Promise<Approval[]>;
+  /** Claims the right to send the not-eligible email for this approval; false when already claimed. */
+  claimNotification(approvalId: string, at: string): Promise<boolean>;
+  /** Gives the claim back after a failed send, so a retry can send it. */
+  releaseNotification(approvalId: string): Promise<void>;
 }
 
 export interface CertificateStore {
@@ -110,6 +114,8 @@ export interface Links {
   verificationBaseUrl: string;
   /** Public base URL of the API that serves downloads. */
   apiBaseUrl: string;
+  /** Where participants write when a detail on their certificate is wrong. */
+  supportAddress: string;
 }
 
 /** Everything the use cases may need; each use case declares the subset it uses. */

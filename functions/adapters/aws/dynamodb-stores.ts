@@ -1,0 +1,316 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  ScanCommand,
+  type ScanCommandInput,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Approval, Certificate, Course, Participant, Progress } from '../../core/model.js';
+import type {
+  ApprovalStore,
+  CertificateStore,
+  CourseCatalog,
+  ParticipantDirectory,
+  ProgressStore,
+} from '../../core/ports.js';
+
+/**
+ * DynamoDB adapters. Approvals live in their own table because its stream drives issuance; everything
+ * else shares one registry table keyed by `pk`/`sk`:
+ *
+ *   COURSE#<courseId>           COURSE
+ *   PARTICIPANT#<participantId> PROFILE | PROGRESS#<courseId>
+ *   CERTIFICATE#<number>        CERTIFICATE
+ *   COMPLETION#<completionKey>  COMPLETION      (claims one certificate per completion)
+ */
+
+type Key = { pk: string; sk: string };
+const KEY_ATTRIBUTES = ['pk', 'sk', 'kind'] as const;
+
+function withoutKeys<T>(item: Record<string, unknown> | undefined): T | undefined {
+  if (!item) return undefined;
+  const copy = { ...item };
+  for (const attribute of KEY_ATTRIBUTES) delete copy[attribute];
+  return copy as T;
+}
+
+/** SET for defined values, REMOVE for explicit undefined: one update expression for any partial change. */
+function updateExpressionFor(changes: Record<string, unknown>) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets: string[] = [];
+  const removes: string[] = [];
+  Object.entries(changes).forEach(([attribute, value], index) => {
+    names[`#a${index}`] = attribute;
+    if (value === undefined) removes.push(`#a${index}`);
+    else {
+      values[`:v${index}`] = value;
+      sets.push(`#a${index} = :v${index}`);
+    }
+  });
+  const expression = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '']
+    .filter(Boolean)
+    .join(' ');
+  return {
+    UpdateExpression: expression,
+    ExpressionAttributeNames: names,
+    ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+  };
+}
+
+async function scanAll(client: DynamoDBDocumentClient, input: ScanCommandInput) {
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ ...input, ExclusiveStartKey }));
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+const isConditionFailure = (error: unknown) =>
+  error instanceof ConditionalCheckFailedException ||
+  (error instanceof Error && error.name === 'ConditionalCheckFailedException');
+
+/** Shared plumbing for the registry table's entity stores. */
+class RegistryTable {
+  constructor(
+    readonly client: DynamoDBDocumentClient,
+    readonly tableName: string,
+  ) {}
+
+  async get<T>(key: Key): Promise<T | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key }));
+    return withoutKeys<T>(Item);
+  }
+
+  async put(key: Key, kind: string, item: object): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...item, ...key, kind } }));
+  }
+
+  async listKind<T>(kind: string): Promise<T[]> {
+    const items = await scanAll(this.client, {
+      TableName: this.tableName,
+      FilterExpression: '#kind = :kind',
+      ExpressionAttributeNames: { '#kind': 'kind' },
+      ExpressionAttributeValues: { ':kind': kind },
+    });
+    return items.map((item) => withoutKeys<T>(item)!);
+  }
+}
+
+export class DynamoDbCourseCatalog implements CourseCatalog {
+  private readonly table: RegistryTable;
+  constructor(client: DynamoDBDocumentClient, tableName: string) {
+    this.table = new RegistryTable(client, tableName);
+  }
+  getCourse(courseId: string) {
+    return this.table.get<Course>({ pk: `COURSE#${courseId}`, sk: 'COURSE' });
+  }
+  putCourse(course: Course) {
+    return this.table.put({ pk: `COURSE#${course.courseId}`, sk: 'COURSE' }, 'course', course);
+  }
+  listCourses() {
+    return this.table.listKind<Course>('course');
+  }
+}
+
+export class DynamoDbParticipantDirectory implements ParticipantDirectory {
+  private readonly table: RegistryTable;
+  constructor(client: DynamoDBDocumentClient, tableName: string) {
+    this.table = new RegistryTable(client, tableName);
+  }
+  getParticipant(participantId: string) {
+    return this.table.get<Participant>({ pk: `PARTICIPANT#${participantId}`, sk: 'PROFILE' });
+  }
+  putParticipant(participant: Participant) {
+    return this.table.put({ pk: `PARTICIPANT#${participant.participantId}`, sk: 'PROFILE' }, 'participant', participant);
+  }
+}
+
+export class DynamoDbProgressStore implements ProgressStore {
+  private readonly table: RegistryTable;
+  constructor(client: DynamoDBDocumentClient, tableName: string) {
+    this.table = new RegistryTable(client, tableName);
+  }
+  getProgress(participantId: string, courseId: string) {
+    return this.table.get<Progress>({ pk: `PARTICIPANT#${participantId}`, sk: `PROGRESS#${courseId}` });
+  }
+  putProgress(progress: Progress) {
+    const key = { pk: `PARTICIPANT#${progress.participantId}`, sk: `PROGRESS#${progress.courseId}` };
+    return this.table.put(key, 'progress', progress);
+  }
+}
+
+export class DynamoDbCertificateStore implements CertificateStore {
+  private readonly table: RegistryTable;
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {
+    this.table = new RegistryTable(client, tableName);
+  }
+
+  private static keyOf(number: string): Key {
+    return { pk: `CERTIFICATE#${number}`, sk: 'CERTIFICATE' };
+  }
+
+  async createCertificate(certificate: Certificate) {
+    const completionKey = { pk: `COMPLETION#${certificate.completionKey}`, sk: 'COMPLETION' };
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...completionKey, kind: 'completion', certificateNumber: certificate.number },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...certificate, ...DynamoDbCertificateStore.keyOf(certificate.number), kind: 'certificate' },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+      return { created: true as const };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const existingNumber = await this.findByCompletion(certificate.completionKey);
+      if (!existingNumber) throw error;
+      return { created: false as const, existingNumber };
+    }
+  }
+
+  getCertificate(number: string) {
+    return this.table.get<Certificate>(DynamoDbCertificateStore.keyOf(number));
+  }
+
+  async findByCompletion(completionKey: string) {
+    const claim = await this.table.get<{ certificateNumber: string }>({
+      pk: `COMPLETION#${completionKey}`,
+      sk: 'COMPLETION',
+    });
+    return claim?.certificateNumber;
+  }
+
+  async updateCertificate(number: string, changes: Partial<Omit<Certificate, 'number'>>) {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: DynamoDbCertificateStore.keyOf(number),
+        ConditionExpression: 'attribute_exists(pk)',
+        ...updateExpressionFor(changes),
+      }),
+    );
+  }
+
+  async claimDelivery(number: string, at: string) {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: DynamoDbCertificateStore.keyOf(number),
+          UpdateExpression: 'SET delivery = :claim',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(delivery) OR delivery.#status = :failed)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':claim': { status: 'sending', at }, ':failed': 'failed' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  listCertificates() {
+    return this.table.listKind<Certificate>('certificate');
+  }
+}
+
+export class DynamoDbApprovalStore implements ApprovalStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async createApproval(approval: Approval) {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: approval,
+          ConditionExpression: 'attribute_not_exists(approvalId)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async getApproval(approvalId: string) {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { approvalId } }));
+    return Item ? withoutNotificationClaim(Item) : undefined;
+  }
+
+  async updateApproval(approvalId: string, changes: Partial<Omit<Approval, 'approvalId'>>) {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { approvalId },
+        ConditionExpression: 'attribute_exists(approvalId)',
+        ...updateExpressionFor(changes),
+      }),
+    );
+  }
+
+  async listApprovals() {
+    const items = await scanAll(this.client, { TableName: this.tableName });
+    return items.map(withoutNotificationClaim);
+  }
+
+  async claimNotification(approvalId: string, at: string) {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { approvalId },
+          UpdateExpression: 'SET notificationClaimedAt = :at',
+          ConditionExpression: 'attribute_exists(approvalId) AND attribute_not_exists(notificationClaimedAt)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async releaseNotification(approvalId: string) {
+    await this.client.send(
+      new UpdateCommand({ TableName: this.tableName, Key: { approvalId }, UpdateExpression: 'REMOVE notificationClaimedAt' }),
+    );
+  }
+}
+
+function withoutNotificationClaim(item: Record<string, unknown>): Approval {
+  const { notificationClaimedAt: _claim, ...approval } = item;
+  return approval as unknown as Approval;
+}
+
+/** Table definitions for the local stack; CDK declares the same keys (lib/). */
+export const approvalsTableKeySchema = { partitionKey: 'approvalId' } as const;
+export const registryTableKeySchema = { partitionKey: 'pk', sortKey: 'sk' } as const;

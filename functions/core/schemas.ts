@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { ValidationError } from './errors.js';
+
+/**
+ * Input schemas for what staff and systems send in. They live in the core because the rules (what a
+ * valid approval or course is) are domain rules; handlers and the CLI only call `parseInput`.
+ */
+
+const identifier = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(128, 'is at most 128 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'may contain only letters, digits, dot, underscore, colon and dash');
+
+export const approvalRequestSchema = z.object({
+  participantId: identifier,
+  courseId: identifier,
+  approvedBy: z.string().trim().min(1, 'is required').max(200),
+  attempt: z.number().int().min(1).max(1000).default(1),
+  contentRef: z.string().trim().max(500).optional(),
+  approvedAt: z.string().datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
+});
+export type ApprovalRequest = z.infer<typeof approvalRequestSchema>;
+
+export const courseSchema = z.object({
+  courseId: identifier,
+  title: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(600).default(''),
+  criteria: z.object({
+    requiredModules: z.array(z.object({ moduleId: identifier, title: z.string().trim().min(1).max(200) })).default([]),
+    quizzes: z
+      .array(z.object({ quizId: identifier, title: z.string().trim().min(1).max(200), passMark: z.number().min(0).max(100) }))
+      .default([]),
+    peerReviewRequired: z.boolean().default(false),
+    issueDeadlineDays: z.number().int().min(1).max(365).default(7),
+    validityDays: z.number().int().min(1).max(36500).optional(),
+  }),
+  signatory: z.object({ name: z.string().trim().min(1).max(120), title: z.string().trim().min(1).max(120) }),
+  templateId: z.string().trim().max(40).optional(),
+});
+
+export const participantSchema = z.object({
+  participantId: identifier,
+  fullName: z.string().trim().min(1).max(200),
+  email: z.string().trim().email('must be an email address'),
+  consentToPublicName: z.boolean().default(false),
+});
+
+export const progressSchema = z.object({
+  participantId: identifier,
+  courseId: identifier,
+  completedModuleIds: z.array(identifier).default([]),
+  quizScores: z.record(z.string(), z.number().min(0).max(100)).default({}),
+  peerReviewPassed: z.boolean().default(false),
+  completedAt: z.string().datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
+});
+
+/** Parses untrusted input, turning every problem into a `{ field, message }` issue. */
+export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown, what: string): z.infer<Schema> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((issue) => ({
+    field: issue.path.join('.') || '(body)',
+    message: issue.message,
+  }));
+  throw new ValidationError(
+    `Invalid ${what}: ${issues.map((issue) => `${issue.field} ${issue.message}`).join('; ')}`,
+    issues,
+  );
+}

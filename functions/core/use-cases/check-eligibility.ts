@@ -1,0 +1,39 @@
+import { assessEligibility } from '../eligibility.js';
+import { NotFoundError } from '../errors.js';
+import type { Approval, UnmetRequirement } from '../model.js';
+import type { Deps } from '../ports.js';
+
+export interface EligibilityDecision {
+  approvalId: string;
+  eligible: boolean;
+  reasons: UnmetRequirement[];
+}
+
+export async function loadApproval(deps: Pick<Deps, 'approvals'>, approvalId: string): Promise<Approval> {
+  const approval = await deps.approvals.getApproval(approvalId);
+  if (!approval) throw new NotFoundError(`approval ${approvalId} does not exist`);
+  return approval;
+}
+
+/**
+ * First step of the issuance workflow: is the approved participant eligible for the certificate?
+ *
+ * 1. Load the approval and its course and progress.
+ * 2. Assess eligibility (every unmet requirement is a reason).
+ * 3. Mark the approval as processing, so operators see it moving.
+ */
+export async function checkEligibility(
+  deps: Pick<Deps, 'approvals' | 'courses' | 'progress' | 'clock'>,
+  approvalId: string,
+): Promise<EligibilityDecision> {
+  const approval = await loadApproval(deps, approvalId);
+  const course = await deps.courses.getCourse(approval.courseId);
+  if (!course) throw new NotFoundError(`course ${approval.courseId} does not exist`);
+  const progress = await deps.progress.getProgress(approval.participantId, approval.courseId);
+
+  const { eligible, unmet } = assessEligibility(course, progress);
+  if (approval.status === 'received') {
+    await deps.approvals.updateApproval(approvalId, { status: 'processing', updatedAt: deps.clock.now().toISOString() });
+  }
+  return { approvalId, eligible, reasons: unmet };
+}

@@ -1,0 +1,102 @@
+import { timingSafeEqual } from 'node:crypto';
+import { formatCertificateNumber, parseCertificateNumber } from '../certificate-number.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import type { Certificate } from '../model.js';
+import type { Deps } from '../ports.js';
+import { verifyDigestSignature } from '../signature.js';
+
+export type PublicStatus = 'valid' | 'revoked' | 'superseded' | 'expired';
+
+/** What anyone may learn about a certificate: no email, no ids, the name only with consent. */
+export interface PublicCertificateView {
+  number: string;
+  status: PublicStatus;
+  issuer: { name: string };
+  course: { title: string; description: string };
+  holder?: { name: string };
+  completedAt: string;
+  issuedAt: string;
+  expiresAt?: string;
+  revokedAt?: string;
+  revocationReason?: string;
+  supersededBy?: string;
+  supersedes?: string;
+  document: { sha256: string };
+  signature: { keyId: string; algorithm: string; valid: boolean };
+}
+
+export function publicStatusOf(certificate: Certificate, now: Date): PublicStatus {
+  if (certificate.status !== 'valid') return certificate.status;
+  if (certificate.expiresAt && new Date(certificate.expiresAt) <= now) return 'expired';
+  return 'valid';
+}
+
+/** Malformed numbers are refused here, before any database read. */
+export function canonicalNumberOrThrow(input: string): string {
+  const parsed = parseCertificateNumber(input);
+  if (!parsed.ok) throw new ValidationError(`Invalid certificate number: ${parsed.reason}`, [{ field: 'number', message: parsed.reason }]);
+  return parsed.canonical;
+}
+
+async function findCertificate(deps: Pick<Deps, 'certificates'>, numberInput: string): Promise<Certificate> {
+  const certificate = await deps.certificates.getCertificate(canonicalNumberOrThrow(numberInput));
+  // One answer for every kind of absence, so probing learns nothing.
+  if (!certificate) throw new NotFoundError('No certificate has this number.');
+  return certificate;
+}
+
+/** The verifier's view: status, course, dates, and whether the stored signature still holds. */
+export async function viewCertificate(
+  deps: Pick<Deps, 'certificates' | 'signer' | 'clock'>,
+  numberInput: string,
+): Promise<PublicCertificateView> {
+  const certificate = await findCertificate(deps, numberInput);
+  const { spkiDer } = await deps.signer.publicKey(certificate.signature.keyId);
+  const signatureValid = verifyDigestSignature({
+    spkiDer,
+    digest: Buffer.from(certificate.document.sha256Hex, 'hex'),
+    signatureDer: Buffer.from(certificate.signature.derBase64, 'base64'),
+  });
+  return {
+    number: formatCertificateNumber(certificate.number),
+    status: publicStatusOf(certificate, deps.clock.now()),
+    issuer: { name: 'SayPro' },
+    course: { title: certificate.courseTitle, description: certificate.courseDescription },
+    ...(certificate.holderConsentsToPublicName ? { holder: { name: certificate.holderName } } : {}),
+    completedAt: certificate.completedAt,
+    issuedAt: certificate.issuedAt,
+    ...(certificate.expiresAt ? { expiresAt: certificate.expiresAt } : {}),
+    ...(certificate.revokedAt ? { revokedAt: certificate.revokedAt } : {}),
+    ...(certificate.revocationReason ? { revocationReason: certificate.revocationReason } : {}),
+    ...(certificate.supersededBy ? { supersededBy: formatCertificateNumber(certificate.supersededBy) } : {}),
+    ...(certificate.supersedes ? { supersedes: formatCertificateNumber(certificate.supersedes) } : {}),
+    document: { sha256: certificate.document.sha256Hex },
+    signature: { keyId: certificate.signature.keyId, algorithm: certificate.signature.algorithm, valid: signatureValid },
+  };
+}
+
+export class DownloadLinkExpiredError extends Error {
+  override name = 'DownloadLinkExpiredError' as const;
+}
+
+/**
+ * Turns an emailed download link into a short-lived URL of the PDF itself. The token is compared in
+ * constant time; a wrong token answers like an unknown number.
+ */
+export async function openDownload(
+  deps: Pick<Deps, 'certificates' | 'documents' | 'clock'>,
+  numberInput: string,
+  token: string | undefined,
+): Promise<{ url: string; fileName: string }> {
+  const certificate = await findCertificate(deps, numberInput);
+  const expected = Buffer.from(certificate.downloadToken);
+  const given = Buffer.from(token ?? '');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new NotFoundError('No certificate has this number.');
+  }
+  if (new Date(certificate.downloadTokenExpiresAt) <= deps.clock.now()) {
+    throw new DownloadLinkExpiredError('This download link has expired: ask SayPro to send a new one.');
+  }
+  const fileName = `SayPro-Certificate-${formatCertificateNumber(certificate.number)}.pdf`;
+  return { url: await deps.documents.temporaryDownloadUrl(certificate.document.key, fileName, 300), fileName };
+}

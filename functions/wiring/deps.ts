@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import {
+  DynamoDbApprovalStore,
+  DynamoDbCertificateStore,
+  DynamoDbCourseCatalog,
+  DynamoDbParticipantDirectory,
+  DynamoDbProgressStore,
+} from '../adapters/aws/dynamodb-stores.js';
+import { type AwsClients, createAwsClients } from '../adapters/aws/clients.js';
+import { KmsDigestSigner } from '../adapters/aws/kms-digest-signer.js';
+import { S3DocumentStore } from '../adapters/aws/s3-document-store.js';
+import { SesMailer } from '../adapters/aws/ses-mailer.js';
+import { StepFunctionsWorkflowStarter } from '../adapters/aws/step-functions-workflow-starter.js';
+import type { Deps, WorkflowStarter } from '../core/ports.js';
+import { type Config, readConfig } from './config.js';
+
+/** Starting workflows needs a state machine; the local stack passes its in-process runner instead. */
+const noWorkflow: WorkflowStarter = {
+  async startIssuance() {
+    throw new Error('STATE_MACHINE_ARN is not set: this function cannot start workflows');
+  },
+};
+
+/**
+ * The one place where adapters are chosen and connected. Lambda and the local stack both come here;
+ * only the endpoints in the config differ (and the local stack's in-process workflow starter).
+ */
+export function buildDeps(config: Config, options: { workflow?: WorkflowStarter; clients?: AwsClients } = {}): Deps {
+  const clients =
+    options.clients ??
+    createAwsClients({
+      region: config.AWS_REGION,
+      dynamodbEndpoint: config.DYNAMODB_ENDPOINT,
+      s3Endpoint: config.S3_ENDPOINT,
+      kmsEndpoint: config.KMS_ENDPOINT,
+      sesEndpoint: config.SES_ENDPOINT,
+    });
+  const { documentClient } = clients;
+  const workflow =
+    options.workflow ??
+    (config.STATE_MACHINE_ARN
+      ? new StepFunctionsWorkflowStarter(new SFNClient({ region: config.AWS_REGION }), config.STATE_MACHINE_ARN)
+      : noWorkflow);
+
+  return {
+    courses: new DynamoDbCourseCatalog(documentClient, config.REGISTRY_TABLE),
+    participants: new DynamoDbParticipantDirectory(documentClient, config.REGISTRY_TABLE),
+    progress: new DynamoDbProgressStore(documentClient, config.REGISTRY_TABLE),
+    approvals: new DynamoDbApprovalStore(documentClient, config.APPROVALS_TABLE),
+    certificates: new DynamoDbCertificateStore(documentClient, config.REGISTRY_TABLE),
+    documents: new S3DocumentStore(clients.s3, config.DOCUMENTS_BUCKET),
+    signer: new KmsDigestSigner(clients.kms, config.SIGNING_KEY_ID),
+    mailer: new SesMailer(clients.ses, {
+      from: config.SENDER_ADDRESS,
+      ...(config.SES_CONFIGURATION_SET ? { configurationSetName: config.SES_CONFIGURATION_SET } : {}),
+    }),
+    workflow,
+    clock: { now: () => new Date() },
+    random: { bytes: (length) => new Uint8Array(randomBytes(length)) },
+    links: {
+      verificationBaseUrl: config.VERIFICATION_BASE_URL.replace(/\/+$/, ''),
+      apiBaseUrl: config.API_BASE_URL.replace(/\/+$/, ''),
+      supportAddress: config.SENDER_ADDRESS,
+    },
+    downloadLinkTtlDays: config.DOWNLOAD_LINK_TTL_DAYS,
+  };
+}
+
+let depsFromEnvironment: Deps | undefined;
+
+/** Lambda's cold start: read and validate the environment once, build the deps once. */
+export function lambdaDeps(): Deps {
+  depsFromEnvironment ??= buildDeps(readConfig());
+  return depsFromEnvironment;
+}
