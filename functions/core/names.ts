@@ -40,7 +40,9 @@ export function normalizeDisplayName(raw: string, field: string = FIELD): string
   }
   const length = [...name].length;
   if (length > MAX_DISPLAY_NAME_LENGTH) {
-    return reject(`The name is ${length} characters long; at most ${MAX_DISPLAY_NAME_LENGTH} fit on a certificate.`);
+    return reject(
+      `The name is ${length} characters long; at most ${MAX_DISPLAY_NAME_LENGTH} fit on a certificate.`,
+    );
   }
   return name;
 }

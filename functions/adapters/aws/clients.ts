@@ -42,7 +42,9 @@ export function createAwsClients(config: AwsClientsConfig): AwsClients {
   const dynamodb = new DynamoDBClient(clientOptions(config.region, config.dynamodbEndpoint));
   return {
     dynamodb,
-    documentClient: DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } }),
+    documentClient: DynamoDBDocumentClient.from(dynamodb, {
+      marshallOptions: { removeUndefinedValues: true },
+    }),
     dynamodbStreams: new DynamoDBStreamsClient(clientOptions(config.region, config.dynamodbEndpoint)),
     s3: createS3Client({ region: config.region, endpoint: config.s3Endpoint }),
     kms: new KMSClient(clientOptions(config.region, config.kmsEndpoint)),

@@ -14,7 +14,12 @@ export class S3DocumentStore implements DocumentStore {
     private readonly options: { kmsKeyId?: string } = {},
   ) {}
 
-  async put(key: string, body: Uint8Array, contentType: string, metadata?: Record<string, string>): Promise<void> {
+  async put(
+    key: string,
+    body: Uint8Array,
+    contentType: string,
+    metadata?: Record<string, string>,
+  ): Promise<void> {
     await this.client.send(
       new PutObjectCommand({
         Bucket: this.bucket,
@@ -23,7 +28,9 @@ export class S3DocumentStore implements DocumentStore {
         ContentLength: body.byteLength,
         ContentType: contentType,
         Metadata: metadata,
-        ...(this.options.kmsKeyId ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: this.options.kmsKeyId } : {}),
+        ...(this.options.kmsKeyId
+          ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: this.options.kmsKeyId }
+          : {}),
       }),
     );
   }
@@ -57,7 +64,10 @@ export class S3DocumentStore implements DocumentStore {
 export function attachmentDisposition(fileName: string): string {
   const asciiName = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
   if (asciiName === fileName) return `attachment; filename="${fileName}"`;
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${asciiName}"; filename*=UTF-8''${encoded}`;
 }
 

@@ -1,8 +1,12 @@
-import { type MessageTag, SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { type MessageTag, type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { TransientError } from '../../core/errors.js';
 import type { Mailer, OutgoingMail } from '../../core/ports.js';
 
-const THROTTLING_ERRORS = new Set(['TooManyRequestsException', 'ThrottlingException', 'LimitExceededException']);
+const THROTTLING_ERRORS = new Set([
+  'TooManyRequestsException',
+  'ThrottlingException',
+  'LimitExceededException',
+]);
 const REJECTION_ERRORS = new Set(['MessageRejected', 'MailFromDomainNotVerifiedException']);
 
 /** Sends mail through SES v2 (or aws-ses-v2-local, which speaks the same API). */
@@ -45,9 +49,12 @@ function classifySesError(error: unknown, to: string): unknown {
   const name = details.name ?? '';
   const status = details.$metadata?.httpStatusCode ?? 0;
   if (THROTTLING_ERRORS.has(name) || status >= 500) {
-    return new TransientError(`SES is busy or unavailable (${name || status}): ${details.message ?? ''}`.trim(), {
-      cause: error,
-    });
+    return new TransientError(
+      `SES is busy or unavailable (${name || status}): ${details.message ?? ''}`.trim(),
+      {
+        cause: error,
+      },
+    );
   }
   if (REJECTION_ERRORS.has(name)) {
     return new Error(`SES refused to send the mail to ${to} (${name}): ${details.message ?? ''}`.trim(), {

@@ -1,0 +1,142 @@
+/**
+ * The operator CLI. It talks to the API (local or deployed) with the operator key:
+ *   CERTS_API_URL  default http://localhost:3000 (or PORT)
+ *   CERTS_API_KEY  default: the key `npm start` keeps in $DATA_DIR/operator-api-key
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const USAGE = `Usage: certs <command> [options]
+
+Commands:
+  approve --participant <id> --course <id> --by <approver> [--attempt <n>] [--content <ref>]
+        Record an approval; the certificate is issued and emailed if the participant is eligible.
+  status [<approvalId>]
+        One approval in detail, or every approval with its state.
+  certificate <number>
+        What a verifier sees for a certificate number.
+
+Environment: CERTS_API_URL (default http://localhost:3000), CERTS_API_KEY (default: from .data/operator-api-key).`;
+
+class UsageError extends Error {}
+
+function apiUrl() {
+  return (process.env.CERTS_API_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, '');
+}
+
+function apiKey() {
+  if (process.env.CERTS_API_KEY) return process.env.CERTS_API_KEY;
+  const file = resolve(process.env.DATA_DIR ?? '.data', 'operator-api-key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  throw new UsageError('No operator API key: set CERTS_API_KEY (npm start prints it).');
+}
+
+async function call(method: string, path: string, body?: unknown, withKey = true) {
+  let response: Response;
+  try {
+    response = await fetch(`${apiUrl()}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(withKey ? { 'x-api-key': apiKey() } : {}) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new UsageError(`Cannot reach ${apiUrl()}: is the system running (npm start)?`);
+  }
+  const text = await response.text();
+  let payload: Record<string, unknown> = {};
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    payload = { error: text };
+  }
+  return { status: response.status, payload };
+}
+
+function required(values: Record<string, string | undefined>, name: string): string {
+  const value = values[name];
+  if (!value) throw new UsageError(`Missing --${name}.\n\n${USAGE}`);
+  return value;
+}
+
+function explainFailure(status: number, payload: Record<string, unknown>): never {
+  const issues = payload.issues as { field: string; message: string }[] | undefined;
+  const details = issues?.map((issue) => `  - ${issue.field}: ${issue.message}`).join('\n');
+  if (status === 403) throw new UsageError('The API refused the operator key (CERTS_API_KEY).');
+  throw new UsageError(`${payload.error ?? payload.message ?? `HTTP ${status}`}${details ? `\n${details}` : ''}`);
+}
+
+async function approve(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      participant: { type: 'string' },
+      course: { type: 'string' },
+      by: { type: 'string' },
+      attempt: { type: 'string' },
+      content: { type: 'string' },
+    },
+  });
+  const attempt = values.attempt === undefined ? undefined : Number(values.attempt);
+  if (attempt !== undefined && !Number.isInteger(attempt)) throw new UsageError('--attempt must be a whole number');
+  const { status, payload } = await call('POST', '/approvals', {
+    participantId: required(values, 'participant'),
+    courseId: required(values, 'course'),
+    approvedBy: required(values, 'by'),
+    ...(attempt === undefined ? {} : { attempt }),
+    ...(values.content ? { contentRef: values.content } : {}),
+  });
+  if (status >= 300) explainFailure(status, payload);
+  console.log(
+    payload.duplicate
+      ? `Already recorded as ${payload.approvalId} (${payload.status}); nothing new was issued.`
+      : `Approval ${payload.approvalId} recorded. Follow it with: certs status ${payload.approvalId}`,
+  );
+}
+
+async function status(args: string[]) {
+  const [approvalId] = args;
+  if (approvalId) {
+    const { status: code, payload } = await call('GET', `/operator/approvals/${encodeURIComponent(approvalId)}`);
+    if (code >= 300) explainFailure(code, payload);
+    console.log(JSON.stringify(payload, null, 2));
+    return;
+  }
+  const { status: code, payload } = await call('GET', '/operator/approvals');
+  if (code >= 300) explainFailure(code, payload);
+  const approvals = payload.approvals as Record<string, unknown>[];
+  if (approvals.length === 0) console.log('No approvals yet.');
+  for (const approval of approvals) {
+    const flags = [approval.overdue ? 'OVERDUE' : '', approval.certificateNumber ? `certificate ${approval.certificateNumber}` : '']
+      .filter(Boolean)
+      .join(', ');
+    console.log(
+      `${String(approval.status).padEnd(13)} ${approval.approvalId}  ${approval.participantId} → ${approval.courseId}${flags ? `  (${flags})` : ''}`,
+    );
+    const reasons = approval.reasons as (string | { message: string })[] | undefined;
+    for (const reason of reasons ?? []) console.log(`              - ${typeof reason === 'string' ? reason : reason.message}`);
+  }
+}
+
+async function certificate(args: string[]) {
+  const [number] = args;
+  if (!number) throw new UsageError(`Missing the certificate number.\n\n${USAGE}`);
+  const { status: code, payload } = await call('GET', `/certificates/${encodeURIComponent(number)}`, undefined, false);
+  if (code >= 300) explainFailure(code, payload);
+  console.log(JSON.stringify(payload, null, 2));
+}
+
+const commands: Record<string, (args: string[]) => Promise<void>> = { approve, status, certificate };
+
+const [command, ...rest] = process.argv.slice(2);
+try {
+  const run = command ? commands[command] : undefined;
+  if (!run) throw new UsageError(command && command !== 'help' && command !== '--help' ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
+  await run(rest);
+} catch (error) {
+  if (error instanceof UsageError || (error as Error).name === 'TypeError' || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  throw error;
+}

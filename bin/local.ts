@@ -1,0 +1,54 @@
+/**
+ * `npm start`: the whole system on this machine, on the embedded local stack. No AWS account needed.
+ * PORT (default 3000) and DATA_DIR (default ./.data) may be set; Ctrl-C stops everything.
+ */
+import { resolve } from 'node:path';
+import { formatCertificateNumber } from '../functions/core/certificate-number.js';
+import { startLocalStack } from '../functions/local/local-stack.js';
+import { loadSampleProgramme } from '../functions/local/sample-programme.js';
+
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = resolve(process.env.DATA_DIR ?? '.data');
+
+console.log(`Starting SayPro Certificates (data in ${dataDir}) ...`);
+const startedAt = Date.now();
+const stack = await startLocalStack({
+  dataDir,
+  port,
+  onExecutionEnd(outcome) {
+    const number = outcome.output?.certificateNumber;
+    if (outcome.status === 'SUCCEEDED' && typeof number === 'string') {
+      console.log(
+        `Issued certificate ${formatCertificateNumber(number)} (approval ${outcome.approvalId}): ${stack.url}/verify/${formatCertificateNumber(number)}`,
+      );
+    } else if (outcome.status === 'SUCCEEDED') {
+      console.log(`Approval ${outcome.approvalId}: not yet eligible; the participant was told what is missing.`);
+    } else {
+      console.log(`Approval ${outcome.approvalId} failed and is parked for an operator: ${outcome.error}`);
+    }
+  },
+});
+
+console.log(`
+SayPro Certificates is running (started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)
+  API and verification site  ${stack.url}           (health: ${stack.url}/health)
+  Mailbox (sent email)       ${stack.mailboxUrl}
+  Operator API key           ${stack.apiKey}
+  CLI                        npx certs status    |   npx certs approve --participant <id> --course <id> --by <you>
+Press Ctrl-C to stop.
+`);
+
+const { loaded } = await loadSampleProgramme(stack.deps);
+if (loaded) console.log('Loaded the sample programme: 1 course, 3 participants, 3 approvals.');
+
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping ...`);
+  await stack.stop();
+  console.log('Stopped. Nothing is left running.');
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,62 @@
+import type { Deps } from '../core/ports.js';
+import { courseSchema, parseInput, participantSchema, progressSchema } from '../core/schemas.js';
+import { recordApproval } from '../core/use-cases/record-approval.js';
+import { getApprovalStatus, listApprovals } from '../core/use-cases/operator-queries.js';
+import { lambdaDeps } from '../wiring/deps.js';
+import { httpApi, json, type Route } from './shared/http-api.js';
+
+/** Staff and integrations; API Gateway checks the `x-api-key` header before any of these run. */
+export const operatorRoutes = (deps: () => Deps): Route[] => [
+  {
+    method: 'POST',
+    resource: '/approvals',
+    async handle({ json: body }) {
+      const result = await recordApproval(deps(), body);
+      const { approvalId, status } = result.approval;
+      if (result.outcome === 'rejected') {
+        return json(422, { error: `Approval rejected: ${result.reasons.join('; ')}`, approvalId, status, reasons: result.reasons });
+      }
+      return json(result.outcome === 'accepted' ? 202 : 200, { approvalId, status, duplicate: result.outcome === 'duplicate' });
+    },
+  },
+  {
+    method: 'GET',
+    resource: '/operator/approvals',
+    handle: async () => json(200, { approvals: await listApprovals(deps()) }),
+  },
+  {
+    method: 'GET',
+    resource: '/operator/approvals/{approvalId}',
+    handle: async ({ params }) => json(200, await getApprovalStatus(deps(), params.approvalId ?? '')),
+  },
+  {
+    method: 'PUT',
+    resource: '/operator/courses/{courseId}',
+    async handle({ params, json: body }) {
+      const course = parseInput(courseSchema, { ...(body as object), courseId: params.courseId }, 'course');
+      await deps().courses.putCourse(course);
+      return json(200, course);
+    },
+  },
+  {
+    method: 'PUT',
+    resource: '/operator/participants/{participantId}',
+    async handle({ params, json: body }) {
+      const participant = parseInput(participantSchema, { ...(body as object), participantId: params.participantId }, 'participant');
+      await deps().participants.putParticipant(participant);
+      return json(200, { participantId: participant.participantId });
+    },
+  },
+  {
+    method: 'PUT',
+    resource: '/operator/progress/{participantId}/{courseId}',
+    async handle({ params, json: body }) {
+      const progress = parseInput(progressSchema, { ...(body as object), ...params }, 'progress');
+      await deps().progress.putProgress(progress);
+      return json(200, progress);
+    },
+  },
+];
+
+export const createOperatorApiHandler = (deps: () => Deps) => httpApi(operatorRoutes(deps));
+export const handler = createOperatorApiHandler(lambdaDeps);

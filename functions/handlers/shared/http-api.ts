@@ -1,0 +1,95 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
+import { logger } from '../../wiring/logger.js';
+
+/** A route as API Gateway names it: the method and the resource template, e.g. `/certificates/{number}`. */
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  resource: string;
+  handle(request: HttpRequest): Promise<APIGatewayProxyResult>;
+}
+
+export interface HttpRequest {
+  params: Record<string, string>;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  /** The body parsed as JSON; a body that is not JSON was already answered with 400. */
+  json: unknown;
+  rawBody: Buffer;
+  sourceIp: string;
+}
+
+const SECURITY_HEADERS = {
+  'strict-transport-security': 'max-age=63072000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS, ...headers },
+  body: JSON.stringify(body),
+});
+
+export const html = (statusCode: number, body: string, headers: Record<string, string> = {}): APIGatewayProxyResult => ({
+  statusCode,
+  headers: { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS, ...headers },
+  body,
+});
+
+export const redirect = (location: string): APIGatewayProxyResult => ({
+  statusCode: 302,
+  headers: { location, 'cache-control': 'no-store', ...SECURITY_HEADERS },
+  body: '',
+});
+
+/** One rule for what reaches a client: our own messages below 500, never a stack trace or an SDK error. */
+export function errorResponse(error: unknown): APIGatewayProxyResult {
+  if (error instanceof ValidationError) return json(400, { error: error.message, issues: error.issues });
+  if (error instanceof NotFoundError) return json(404, { error: error.message });
+  if (error instanceof ConflictError) return json(409, { error: error.message });
+  if (error instanceof Error && error.name === 'DownloadLinkExpiredError') return json(410, { error: error.message });
+  logger.error('request failed', { error: error as Error });
+  return json(500, { error: 'Something went wrong on our side. Please try again shortly.' });
+}
+
+function toRequest(event: APIGatewayProxyEvent): HttpRequest {
+  const rawBody = event.body ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0);
+  const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value ?? '']));
+  let parsed: unknown;
+  if (rawBody.length > 0 && (headers['content-type'] ?? 'application/json').includes('json')) {
+    try {
+      parsed = JSON.parse(rawBody.toString('utf8'));
+    } catch {
+      throw new ValidationError('The request body is not valid JSON', [{ field: '(body)', message: 'is not valid JSON' }]);
+    }
+  }
+  return {
+    params: Object.fromEntries(Object.entries(event.pathParameters ?? {}).map(([k, v]) => [k, decodeURIComponent(v ?? '')])),
+    query: Object.fromEntries(Object.entries(event.queryStringParameters ?? {}).map(([k, v]) => [k, v ?? ''])),
+    headers,
+    json: parsed,
+    rawBody,
+    sourceIp: event.requestContext?.identity?.sourceIp ?? '',
+  };
+}
+
+/**
+ * The middy stack of an API Gateway function: find the route API Gateway matched (by resource template),
+ * run it, and map domain errors to HTTP answers.
+ */
+export function httpApi(routes: Route[]) {
+  return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler(async (event) => {
+      const route = routes.find((candidate) => candidate.method === event.httpMethod && candidate.resource === event.resource);
+      if (!route) return json(404, { error: `No route for ${event.httpMethod} ${event.path}` });
+      try {
+        return await route.handle(toRequest(event));
+      } catch (error) {
+        return errorResponse(error);
+      }
+    });
+}

@@ -1,0 +1,45 @@
+import type { IssuingDeps } from '../core/ports.js';
+import { createCheckEligibilityHandler } from '../handlers/check-eligibility.js';
+import { createDeliverCertificateHandler } from '../handlers/deliver-certificate.js';
+import { createIssueCertificateHandler } from '../handlers/issue-certificate.js';
+import { createNotifyNotEligibleHandler } from '../handlers/notify-not-eligible.js';
+import { createOnApprovalHandler } from '../handlers/on-approval.js';
+import { createOperatorApiHandler, operatorRoutes } from '../handlers/operator-api.js';
+import { createPublicApiHandler, publicRoutes } from '../handlers/public-api.js';
+import { createRecordFailureHandler } from '../handlers/record-failure.js';
+import type { BridgedRoute } from './api-gateway-bridge.js';
+import type { LambdaHandler } from './lambda-context.js';
+
+/**
+ * Every Lambda function of the app, by the name of its entry file in functions/handlers/, built on the
+ * local stack's deps. The names are the ones the synthesized template refers to.
+ */
+export function localHandlers(deps: IssuingDeps): Record<string, LambdaHandler> {
+  const get = () => deps;
+  return {
+    'on-approval': createOnApprovalHandler(get),
+    'check-eligibility': createCheckEligibilityHandler(get),
+    'issue-certificate': createIssueCertificateHandler(get),
+    'deliver-certificate': createDeliverCertificateHandler(get),
+    'notify-not-eligible': createNotifyNotEligibleHandler(get),
+    'record-failure': createRecordFailureHandler(get),
+    'operator-api': createOperatorApiHandler(get),
+    'public-api': createPublicApiHandler(get),
+  };
+}
+
+/** The API's routes as API Gateway has them: operator routes behind the API key, public ones open. */
+export function localRoutes(deps: IssuingDeps, handlers: Record<string, LambdaHandler>): BridgedRoute[] {
+  const get = () => deps;
+  const bridged = (functionName: string, apiKeyRequired: boolean) => (route: { method: string; resource: string }) => ({
+    method: route.method,
+    resource: route.resource,
+    functionName,
+    handler: handlers[functionName]!,
+    apiKeyRequired,
+  });
+  return [
+    ...operatorRoutes(get).map(bridged('operator-api', true)),
+    ...publicRoutes(get).map(bridged('public-api', false)),
+  ];
+}

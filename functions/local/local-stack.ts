@@ -1,0 +1,206 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  type DynamoDBClient,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import { createAwsClients } from '../adapters/aws/clients.js';
+import type { IssuingDeps, WorkflowStarter } from '../core/ports.js';
+import { readConfig } from '../wiring/config.js';
+import { buildDeps } from '../wiring/deps.js';
+import { withRenderer } from '../wiring/issuing-deps.js';
+import { startApiGatewayBridge } from './api-gateway-bridge.js';
+import { ensureSigningKey } from './ensure-signing-key.js';
+import { localHandlers, localRoutes } from './handlers.js';
+import { startLocalKms } from './kms-server.js';
+import { freePort, startDynamoDbLocal, startS3rver, startSesLocal } from './services.js';
+import { StreamPoller } from './stream-poller.js';
+import { loadIssuanceWorkflowDefinition } from './workflow-definition.js';
+import { type ExecutionOutcome, LocalIssuanceWorkflow } from './workflow-runner.js';
+
+export interface LocalStackOptions {
+  /** Folder for persistent data; omitted: everything in memory (tests). */
+  dataDir?: string;
+  /** Port of the API and verification site; 0 or omitted: a free port. */
+  port?: number;
+  onExecutionEnd?: (outcome: ExecutionOutcome) => void;
+}
+
+export interface LocalStack {
+  url: string;
+  mailboxUrl: string;
+  apiKey: string;
+  deps: IssuingDeps;
+  workflow: LocalIssuanceWorkflow;
+  poller: StreamPoller;
+  stop(): Promise<void>;
+}
+
+const TABLES = { approvals: 'saypro-approvals', registry: 'saypro-registry' };
+const BUCKET = 'saypro-certificate-documents';
+const SIGNING_KEY_ALIAS = 'alias/saypro-certificates-local-signing';
+
+/** Same keys and stream as the CDK tables (lib/stacks/stateful-stack.ts). */
+async function ensureTables(client: DynamoDBClient) {
+  const exists = async (TableName: string) => {
+    try {
+      return (await client.send(new DescribeTableCommand({ TableName }))).Table;
+    } catch (error) {
+      if (error instanceof ResourceNotFoundException) return undefined;
+      throw error;
+    }
+  };
+  if (!(await exists(TABLES.approvals))) {
+    await client.send(
+      new CreateTableCommand({
+        TableName: TABLES.approvals,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [{ AttributeName: 'approvalId', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'approvalId', KeyType: 'HASH' }],
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      }),
+    );
+  }
+  if (!(await exists(TABLES.registry))) {
+    await client.send(
+      new CreateTableCommand({
+        TableName: TABLES.registry,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+      }),
+    );
+  }
+  const approvals = await exists(TABLES.approvals);
+  if (!approvals?.LatestStreamArn) throw new Error(`${TABLES.approvals} has no stream`);
+  return { approvalsStreamArn: approvals.LatestStreamArn };
+}
+
+async function ensureBucket(client: S3Client) {
+  try {
+    await client.send(new HeadBucketCommand({ Bucket: BUCKET }));
+  } catch {
+    await client.send(new CreateBucketCommand({ Bucket: BUCKET }));
+  }
+}
+
+/** The operator key survives restarts with the data folder, so the CLI keeps working. */
+function operatorApiKey(dataDir: string | undefined) {
+  const file = dataDir ? join(dataDir, 'operator-api-key') : undefined;
+  if (file && existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const key = randomBytes(24).toString('base64url');
+  if (file) writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
+/**
+ * Starts the whole system on this machine: the AWS stand-ins, the tables, bucket and signing key, the
+ * stream poller, the synthesized workflow and the API. `stop()` ends all of it.
+ */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const { dataDir } = options;
+  const folder = (name: string) => {
+    if (!dataDir) return undefined;
+    const path = join(dataDir, name);
+    mkdirSync(path, { recursive: true });
+    return path;
+  };
+  const stoppers: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
+  };
+
+  try {
+    const port = options.port || (await freePort());
+    const [dynamodb, s3, ses, kms, workflowDefinition] = await Promise.all([
+      startDynamoDbLocal({ ...(folder('dynamodb') ? { dataDir: folder('dynamodb')! } : {}) }).then((service) => {
+        stoppers.push(service.stop);
+        return service;
+      }),
+      startS3rver({ ...(folder('s3') ? { dataDir: folder('s3')! } : {}) }).then((service) => {
+        stoppers.push(service.stop);
+        return service;
+      }),
+      startSesLocal({}).then((service) => {
+        stoppers.push(service.stop);
+        return service;
+      }),
+      startLocalKms({ ...(folder('kms') ? { dataDir: folder('kms')! } : {}) }).then((service) => {
+        stoppers.push(service.stop);
+        return service;
+      }),
+      loadIssuanceWorkflowDefinition(),
+    ]);
+
+    const region = 'eu-west-1';
+    const clients = createAwsClients({
+      region,
+      dynamodbEndpoint: dynamodb.endpoint,
+      s3Endpoint: s3.endpoint,
+      kmsEndpoint: kms.endpoint,
+      sesEndpoint: ses.endpoint,
+    });
+    const [{ approvalsStreamArn }, , signingKeyArn] = await Promise.all([
+      ensureTables(clients.dynamodb),
+      ensureBucket(clients.s3),
+      ensureSigningKey(clients.kms, SIGNING_KEY_ALIAS),
+    ]);
+
+    const url = `http://localhost:${port}`;
+    const config = readConfig({
+      AWS_REGION: region,
+      APPROVALS_TABLE: TABLES.approvals,
+      REGISTRY_TABLE: TABLES.registry,
+      DOCUMENTS_BUCKET: BUCKET,
+      SIGNING_KEY_ID: signingKeyArn,
+      SENDER_ADDRESS: 'certificates@saypro.online',
+      VERIFICATION_BASE_URL: url,
+      API_BASE_URL: url,
+      DYNAMODB_ENDPOINT: dynamodb.endpoint,
+      S3_ENDPOINT: s3.endpoint,
+      KMS_ENDPOINT: kms.endpoint,
+      SES_ENDPOINT: ses.endpoint,
+    });
+
+    // The workflow needs the handlers, which need the deps, which need a workflow starter: tie the knot.
+    let workflow: LocalIssuanceWorkflow | undefined;
+    const workflowStarter: WorkflowStarter = { startIssuance: (approvalId) => workflow!.startIssuance(approvalId) };
+    const deps = withRenderer(buildDeps(config, { clients, workflow: workflowStarter }));
+    const handlers = localHandlers(deps);
+    workflow = new LocalIssuanceWorkflow({
+      ...workflowDefinition,
+      handlers,
+      ...(options.onExecutionEnd ? { onExecutionEnd: options.onExecutionEnd } : {}),
+    });
+    stoppers.push(() => workflow!.drain());
+
+    const poller = new StreamPoller({
+      client: clients.dynamodbStreams,
+      streamArn: approvalsStreamArn,
+      handler: handlers['on-approval']!,
+      functionName: 'on-approval',
+      ...(dataDir ? { dataDir } : {}),
+    });
+    poller.start();
+    stoppers.push(() => poller.stop());
+
+    const apiKey = operatorApiKey(dataDir);
+    const api = await startApiGatewayBridge({ routes: localRoutes(deps, handlers), apiKey, port });
+    stoppers.push(api.stop);
+
+    return { url, mailboxUrl: ses.endpoint, apiKey, deps, workflow, poller, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

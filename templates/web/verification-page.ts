@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import type { PublicCertificateView } from '../../functions/core/use-cases/view-certificate.js';
+
+/**
+ * The page a QR code opens. Server-rendered, no script at all, every value escaped, and a CSP that
+ * allows only this page's own stylesheet (by hash), so injected markup can neither run nor load.
+ */
+
+const STYLE = `
+:root{--ink:#1b2a3a;--muted:#5b6b7b;--brand:#0b4f8a;--ok:#17663a;--bad:#a11d2b;--warn:#8a5a00;--bg:#f4f6f9}
+*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
+header{background:var(--brand);color:#fff;padding:14px 20px;font-weight:700;letter-spacing:.04em}
+main{max-width:640px;margin:24px auto;padding:0 16px}
+.card{background:#fff;border-radius:12px;padding:24px;box-shadow:0 1px 3px rgba(0,0,0,.12)}
+.verdict{font-size:1.4rem;font-weight:700;margin:0 0 8px}
+.valid{color:var(--ok)}.revoked,.invalid{color:var(--bad)}.superseded,.expired{color:var(--warn)}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:6px 16px;margin:16px 0 0}dt{color:var(--muted)}dd{margin:0;overflow-wrap:anywhere}
+form{margin-top:20px;display:flex;gap:8px;flex-wrap:wrap}input{flex:1;min-width:12rem;padding:10px;font:inherit;border:1px solid #9aa7b4;border-radius:8px}
+button{padding:10px 16px;font:inherit;color:#fff;background:var(--brand);border:0;border-radius:8px}
+footer{color:var(--muted);font-size:.85rem;text-align:center;margin:24px 0}
+`;
+
+export const VERIFICATION_PAGE_CSP = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
+  "img-src 'self' data:",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
+
+const VERDICTS: Record<PublicCertificateView['status'], string> = {
+  valid: 'Genuine and valid',
+  revoked: 'Revoked',
+  superseded: 'Replaced by a corrected certificate',
+  expired: 'Genuine, but expired',
+};
+
+const formatDate = (iso: string) =>
+  new Date(iso).toLocaleDateString('en-GB', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+
+function describe(view: PublicCertificateView): string {
+  const rows: [string, string][] = [
+    ['Certificate number', view.number],
+    ['Issued by', view.issuer.name],
+    ['Course', view.course.title],
+    ['Holder', view.holder?.name ?? 'Not shown (the holder has not agreed to show their name)'],
+    ['Completed', formatDate(view.completedAt)],
+    ['Issued', formatDate(view.issuedAt)],
+  ];
+  if (view.expiresAt) rows.push(['Valid until', formatDate(view.expiresAt)]);
+  if (view.revokedAt) rows.push(['Revoked on', formatDate(view.revokedAt)]);
+  if (view.revocationReason) rows.push(['Reason', view.revocationReason]);
+  if (view.supersededBy) rows.push(['Current version', view.supersededBy]);
+  rows.push(['Signature', view.signature.valid ? 'Verified with SayPro’s signing key' : 'Does not verify']);
+  const genuine = view.signature.valid;
+  const verdictClass = genuine ? view.status : 'invalid';
+  const verdict = genuine ? VERDICTS[view.status] : 'Not genuine: the signature does not verify';
+  return `<p class="verdict ${verdictClass}" data-status="${escapeHtml(genuine ? view.status : 'invalid')}">${escapeHtml(verdict)}</p>
+<dl>${rows.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>`;
+}
+
+export function renderVerificationPage(
+  content: { view: PublicCertificateView } | { problem: string; input: string },
+): string {
+  const body =
+    'view' in content
+      ? describe(content.view)
+      : `<p class="verdict invalid" data-status="not-found">${escapeHtml(content.problem)}</p>`;
+  const input = 'view' in content ? content.view.number : content.input;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Verify a SayPro certificate</title><style>${STYLE}</style></head>
+<body><header>SayPro · Certificate verification</header>
+<main><section class="card" aria-live="polite">${body}
+<form method="get" action="/verify" role="search"><label for="number" class="visually-hidden">Certificate number</label>
+<input id="number" name="number" value="${escapeHtml(input)}" autocomplete="off" spellcheck="false" placeholder="e.g. 7KQ2-M9XD-4T1H-ZC8B-R2PN-6WQE">
+<button type="submit">Check</button></form></section>
+<footer>Anyone can also check a certificate offline with SayPro’s published public key.</footer></main></body></html>`;
+}
