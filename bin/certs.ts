@@ -63,7 +63,9 @@ function explainFailure(status: number, payload: Record<string, unknown>): never
   const issues = payload.issues as { field: string; message: string }[] | undefined;
   const details = issues?.map((issue) => `  - ${issue.field}: ${issue.message}`).join('\n');
   if (status === 403) throw new UsageError('The API refused the operator key (CERTS_API_KEY).');
-  throw new UsageError(`${payload.error ?? payload.message ?? `HTTP ${status}`}${details ? `\n${details}` : ''}`);
+  throw new UsageError(
+    `${payload.error ?? payload.message ?? `HTTP ${status}`}${details ? `\n${details}` : ''}`,
+  );
 }
 
 async function approve(args: string[]) {
@@ -78,7 +80,8 @@ async function approve(args: string[]) {
     },
   });
   const attempt = values.attempt === undefined ? undefined : Number(values.attempt);
-  if (attempt !== undefined && !Number.isInteger(attempt)) throw new UsageError('--attempt must be a whole number');
+  if (attempt !== undefined && !Number.isInteger(attempt))
+    throw new UsageError('--attempt must be a whole number');
   const { status, payload } = await call('POST', '/approvals', {
     participantId: required(values, 'participant'),
     courseId: required(values, 'course'),
@@ -97,7 +100,10 @@ async function approve(args: string[]) {
 async function status(args: string[]) {
   const [approvalId] = args;
   if (approvalId) {
-    const { status: code, payload } = await call('GET', `/operator/approvals/${encodeURIComponent(approvalId)}`);
+    const { status: code, payload } = await call(
+      'GET',
+      `/operator/approvals/${encodeURIComponent(approvalId)}`,
+    );
     if (code >= 300) explainFailure(code, payload);
     console.log(JSON.stringify(payload, null, 2));
     return;
@@ -107,21 +113,30 @@ async function status(args: string[]) {
   const approvals = payload.approvals as Record<string, unknown>[];
   if (approvals.length === 0) console.log('No approvals yet.');
   for (const approval of approvals) {
-    const flags = [approval.overdue ? 'OVERDUE' : '', approval.certificateNumber ? `certificate ${approval.certificateNumber}` : '']
+    const flags = [
+      approval.overdue ? 'OVERDUE' : '',
+      approval.certificateNumber ? `certificate ${approval.certificateNumber}` : '',
+    ]
       .filter(Boolean)
       .join(', ');
     console.log(
       `${String(approval.status).padEnd(13)} ${approval.approvalId}  ${approval.participantId} → ${approval.courseId}${flags ? `  (${flags})` : ''}`,
     );
     const reasons = approval.reasons as (string | { message: string })[] | undefined;
-    for (const reason of reasons ?? []) console.log(`              - ${typeof reason === 'string' ? reason : reason.message}`);
+    for (const reason of reasons ?? [])
+      console.log(`              - ${typeof reason === 'string' ? reason : reason.message}`);
   }
 }
 
 async function certificate(args: string[]) {
   const [number] = args;
   if (!number) throw new UsageError(`Missing the certificate number.\n\n${USAGE}`);
-  const { status: code, payload } = await call('GET', `/certificates/${encodeURIComponent(number)}`, undefined, false);
+  const { status: code, payload } = await call(
+    'GET',
+    `/certificates/${encodeURIComponent(number)}`,
+    undefined,
+    false,
+  );
   if (code >= 300) explainFailure(code, payload);
   console.log(JSON.stringify(payload, null, 2));
 }
@@ -131,10 +146,19 @@ const commands: Record<string, (args: string[]) => Promise<void>> = { approve, s
 const [command, ...rest] = process.argv.slice(2);
 try {
   const run = command ? commands[command] : undefined;
-  if (!run) throw new UsageError(command && command !== 'help' && command !== '--help' ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
+  if (!run)
+    throw new UsageError(
+      command && command !== 'help' && command !== '--help'
+        ? `Unknown command "${command}".\n\n${USAGE}`
+        : USAGE,
+    );
   await run(rest);
 } catch (error) {
-  if (error instanceof UsageError || (error as Error).name === 'TypeError' || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+  if (
+    error instanceof UsageError ||
+    (error as Error).name === 'TypeError' ||
+    (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+  ) {
     console.error((error as Error).message);
     process.exit(2);
   }

@@ -22,7 +22,9 @@ const stack = await startLocalStack({
         `Issued certificate ${formatCertificateNumber(number)} (approval ${outcome.approvalId}): ${stack.url}/verify/${formatCertificateNumber(number)}`,
       );
     } else if (outcome.status === 'SUCCEEDED') {
-      console.log(`Approval ${outcome.approvalId}: not yet eligible; the participant was told what is missing.`);
+      console.log(
+        `Approval ${outcome.approvalId}: not yet eligible; the participant was told what is missing.`,
+      );
     } else {
       console.log(`Approval ${outcome.approvalId} failed and is parked for an operator: ${outcome.error}`);
     }

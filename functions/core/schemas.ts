@@ -60,10 +60,13 @@ export const progressSchema = z.object({
 export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown, what: string): z.infer<Schema> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((issue) => ({
-    field: issue.path.join('.') || '(body)',
-    message: issue.message,
-  }));
+  // One issue per field: an empty id breaks several rules, but "is required" is what the sender needs.
+  const byField = new Map<string, string>();
+  for (const issue of parsed.error.issues) {
+    const field = issue.path.join('.') || '(body)';
+    if (!byField.has(field)) byField.set(field, issue.message);
+  }
+  const issues = [...byField].map(([field, message]) => ({ field, message }));
   throw new ValidationError(
     `Invalid ${what}: ${issues.map((issue) => `${issue.field} ${issue.message}`).join('; ')}`,
     issues,

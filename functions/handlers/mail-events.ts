@@ -10,7 +10,15 @@ import { logger } from '../wiring/logger.js';
  * by the mail's tags) so an operator sees which certificates never reached their holder.
  */
 const sesMailEvent = z.object({
-  eventType: z.enum(['Bounce', 'Complaint', 'Reject', 'Delivery', 'Send', 'DeliveryDelay', 'RenderingFailure']),
+  eventType: z.enum([
+    'Bounce',
+    'Complaint',
+    'Reject',
+    'Delivery',
+    'Send',
+    'DeliveryDelay',
+    'RenderingFailure',
+  ]),
   mail: z.object({
     messageId: z.string(),
     timestamp: z.string().optional(),

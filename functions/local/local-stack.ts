@@ -34,6 +34,8 @@ export interface LocalStack {
   url: string;
   mailboxUrl: string;
   apiKey: string;
+  /** Where each AWS stand-in listens, for tools and tests that talk to them directly. */
+  endpoints: { dynamodb: string; s3: string; kms: string; ses: string };
   deps: IssuingDeps;
   workflow: LocalIssuanceWorkflow;
   poller: StreamPoller;
@@ -198,7 +200,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const api = await startApiGatewayBridge({ routes: localRoutes(deps, handlers), apiKey, port });
     stoppers.push(api.stop);
 
-    return { url, mailboxUrl: ses.endpoint, apiKey, deps, workflow, poller, stop: stopAll };
+        const endpoints = { dynamodb: dynamodb.endpoint, s3: s3.endpoint, kms: kms.endpoint, ses: ses.endpoint };
+    return { url, mailboxUrl: ses.endpoint, apiKey, endpoints, deps, workflow, poller, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -118,9 +118,17 @@ export class StreamPoller {
       cursor.closed = true;
       return false;
     }
-    const page = await this.options.client.send(
-      new GetRecordsCommand({ ShardIterator: cursor.iterator, Limit: this.options.batchSize ?? 25 }),
-    );
+    let page: Awaited<ReturnType<typeof this.getRecords>>;
+    try {
+      page = await this.getRecords(cursor.iterator);
+    } catch (error) {
+      // An iterator that expired or points before the shard's trim horizon is fetched anew next round.
+      if (['ExpiredIteratorException', 'TrimmedDataAccessException'].includes((error as Error).name)) {
+        cursor.iterator = undefined;
+        return false;
+      }
+      throw error;
+    }
     const records = page.Records ?? [];
     if (records.length > 0) {
       await this.deliver(records);
@@ -129,6 +137,10 @@ export class StreamPoller {
     cursor.iterator = page.NextShardIterator;
     if (!cursor.iterator) cursor.closed = true;
     return records.length > 0;
+  }
+
+  private getRecords(iterator: string) {
+    return this.options.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: this.options.batchSize ?? 25 }));
   }
 
   /** Delivers one batch with Lambda's partial-batch semantics; resolves once every record is handled or parked. */

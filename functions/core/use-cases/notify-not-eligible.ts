@@ -20,23 +20,23 @@ export async function notifyNotEligible(
   if (!participant) throw new NotFoundError(`participant ${approval.participantId} does not exist`);
   if (!course) throw new NotFoundError(`course ${approval.courseId} does not exist`);
 
+  // The status changes last, so whoever sees `not_eligible` knows the participant has been told.
   const now = deps.clock.now().toISOString();
+  const notified = await deps.approvals.claimNotification(input.approvalId, now);
+  if (notified) {
+    const email = renderNotEligibleEmail({
+      holderName: participant.fullName,
+      courseTitle: course.title,
+      missing: input.reasons.map((reason) => reason.message),
+      supportAddress: deps.links.supportAddress,
+    });
+    try {
+      await deps.mailer.send({ to: participant.email, ...email, tags: { approval: input.approvalId } });
+    } catch (error) {
+      await deps.approvals.releaseNotification(input.approvalId);
+      throw error;
+    }
+  }
   await deps.approvals.updateApproval(input.approvalId, { status: 'not_eligible', reasons: input.reasons, updatedAt: now });
-  if (!(await deps.approvals.claimNotification(input.approvalId, now))) {
-    return { approvalId: input.approvalId, notified: false };
-  }
-
-  const email = renderNotEligibleEmail({
-    holderName: participant.fullName,
-    courseTitle: course.title,
-    missing: input.reasons.map((reason) => reason.message),
-    supportAddress: deps.links.supportAddress,
-  });
-  try {
-    await deps.mailer.send({ to: participant.email, ...email, tags: { approval: input.approvalId } });
-  } catch (error) {
-    await deps.approvals.releaseNotification(input.approvalId);
-    throw error;
-  }
-  return { approvalId: input.approvalId, notified: true };
+  return { approvalId: input.approvalId, notified };
 }

@@ -1,0 +1,78 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import type { Plugin } from 'esbuild';
+
+/**
+ * Makes pdfkit (under @react-pdf/renderer) bundleable. pdfkit's ESM build loads its standard-font metrics
+ * with `createRequire(import.meta.url)('#standard-fonts/Helvetica')`, a runtime require through the package's
+ * `imports` map that esbuild cannot see: the bundle then fails at the first render with
+ * "Cannot find module '#standard-fonts/Helvetica'". This plugin rewrites that one loader into static imports
+ * of the same metric modules, so they are bundled like any other code (about 150 kB, 14 fonts).
+ */
+export function pdfkitStandardFontsPlugin(): Plugin {
+  return {
+    name: 'pdfkit-standard-fonts',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]pdfkit[\\/]js[\\/]pdfkit(\.node)?\.mjs$/ }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        const loader = /const (\w+\$?\w*) = createRequire\(import\.meta\.url\);/.exec(source);
+        if (!loader) {
+          // A pdfkit version that loads fonts differently: leave it alone and let the build's own checks decide.
+          return { contents: source, loader: 'js' };
+        }
+        const requireName = loader[1] as string;
+        const fonts = [...new Set([...source.matchAll(/'#standard-fonts\/(\w+)'/g)].map((m) => m[1] as string))];
+        const imports = fonts.map((font) => `import __stdFont_${font} from './standard-fonts/${font}.mjs';`);
+        const table = `const __stdFonts = { ${fonts.map((font) => `'#standard-fonts/${font}': __stdFont_${font}`).join(', ')} };`;
+        const contents = `${imports.join('\n')}\n${source.replace(
+          loader[0],
+          `${table}\nconst ${requireName} = (id) => __stdFonts[id];`,
+        )}`;
+        return { contents, loader: 'js', resolveDir: args.path.replace(/[\\/][^\\/]+$/, '') };
+      });
+    },
+  };
+}
+
+/**
+ * Keeps code the certificate renderer never runs out of the bundle, which makes the cold import faster:
+ * - brotli (475 kB) is only fontkit's WOFF2 decoder; the certificate fonts are TTF/OTF files;
+ * - the English hyphenation patterns are parsed at import, but certificates never hyphenate (the renderer
+ *   registers its own hyphenation callback);
+ * - @react-pdf/reconciler ships one reconciler per React major; only the installed React's is kept.
+ */
+export function renderBundleTrimPlugin(): Plugin {
+  return {
+    name: 'render-bundle-trim',
+    setup(build) {
+      build.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({ path: 'brotli-decompress', namespace: 'trim' }));
+      build.onResolve({ filter: /^@react-pdf\/hyphenate\/en-us$/ }, () => ({ path: 'hyphenate-en-us', namespace: 'trim' }));
+      build.onLoad({ filter: /^brotli-decompress$/, namespace: 'trim' }, () => ({
+        contents:
+          "export default function decompress() { throw new Error('WOFF2 fonts are not supported in the render bundle: use TTF or OTF.'); }",
+        loader: 'js',
+      }));
+      build.onLoad({ filter: /^hyphenate-en-us$/, namespace: 'trim' }, () => ({
+        contents: 'export const syllables = (word) => [word]; export default syllables;',
+        loader: 'js',
+      }));
+      build.onLoad({ filter: /[\\/]@react-pdf[\\/]reconciler[\\/]lib[\\/]index\.js$/ }, async (args) => {
+        const dir = args.path.replace(/[\\/][^\\/]+$/, '');
+        const reactVersion = (createRequire(args.path)('react/package.json') as { version: string }).version;
+        const [major = 0, minor = 0] = reactVersion.split('.').map((part) => Number.parseInt(part, 10));
+        const file =
+          major >= 20 || (major === 19 && minor >= 2)
+            ? 'reconciler-33.js'
+            : major === 19
+              ? 'reconciler-31.js'
+              : 'reconciler-23.js';
+        return { contents: `export { default } from './${file}';`, loader: 'js', resolveDir: dir };
+      });
+    },
+  };
+}
+
+/** Every plugin the render bundle needs; pass to esbuild's `plugins` (the CDK render function reuses it). */
+export function renderBundlePlugins(): Plugin[] {
+  return [pdfkitStandardFontsPlugin(), renderBundleTrimPlugin()];
+}

@@ -1,0 +1,473 @@
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseAppConfig } from '../../lib/config.js';
+import { COHORT_MAX_CONCURRENCY } from '../../lib/constructs/cohort-issuance.js';
+import { operatorRoutes } from '../../functions/handlers/operator-api.js';
+import { publicRoutes } from '../../functions/handlers/public-api.js';
+import { cdkJsonContext, type SynthesizedApp, synthApp } from './synth-app.js';
+
+type Resources = Record<
+  string,
+  { Type: string; Properties: Record<string, any>; Metadata?: Record<string, any> }
+>;
+
+let app: SynthesizedApp;
+let stateful: Template;
+let stateless: Template;
+let statelessResources: Resources;
+
+beforeAll(() => {
+  app = synthApp();
+  stateful = app.statefulTemplate;
+  stateless = app.statelessTemplate;
+  statelessResources = stateless.toJSON().Resources as Resources;
+});
+
+const logicalIdOf = (template: Template, type: string, props: Record<string, unknown>) => {
+  const found = Object.keys(template.findResources(type, { Properties: Match.objectLike(props) }));
+  expect(found, `${type} matching ${JSON.stringify(props)}`).toHaveLength(1);
+  return found[0]!;
+};
+
+const functionIdOf = (handlerName: string) => {
+  const [id] = Object.entries(statelessResources).find(
+    ([, r]) => r.Type === 'AWS::Lambda::Function' && r.Metadata?.['saypro:handler'] === handlerName,
+  ) ?? [undefined];
+  expect(id, `function for ${handlerName}`).toBeDefined();
+  return id!;
+};
+
+const toArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+
+/** Every policy statement attached to the role of one function. */
+const statementsOf = (handlerName: string) => {
+  const fn = statelessResources[functionIdOf(handlerName)]!;
+  const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
+  return Object.values(statelessResources)
+    .filter(
+      (r) => r.Type === 'AWS::IAM::Policy' && r.Properties.Roles.some((role: any) => role.Ref === roleId),
+    )
+    .flatMap((r) => r.Properties.PolicyDocument.Statement as Record<string, any>[]);
+};
+
+describe('configuration from cdk.json context', () => {
+  it('accepts the committed cdk.json', () => {
+    expect(parseAppConfig(cdkJsonContext()).stage).toBe('dev');
+  });
+
+  it('names the bad key', () => {
+    expect(() => parseAppConfig({ ...cdkJsonContext(), senderAddress: 'not-an-address' })).toThrow(
+      /"senderAddress" must be an email address/,
+    );
+    expect(() => parseAppConfig({ ...cdkJsonContext(), documentRetentionDays: 'ten' })).toThrow(
+      /"documentRetentionDays"/,
+    );
+  });
+
+  it('reads strings given with -c on the command line', () => {
+    const config = parseAppConfig({ ...cdkJsonContext(), enableWaf: 'true', documentRetentionDays: '400' });
+    expect(config.enableWaf).toBe(true);
+    expect(config.documentRetentionDays).toBe(400);
+  });
+});
+
+describe('stateful stack', () => {
+  it('encrypts both tables with the customer-managed key and keeps point-in-time recovery', () => {
+    const dataKey = logicalIdOf(stateful, 'AWS::KMS::Key', { EnableKeyRotation: true });
+    for (const keySchema of [
+      [{ AttributeName: 'approvalId', KeyType: 'HASH' }],
+      [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+    ]) {
+      stateful.hasResourceProperties('AWS::DynamoDB::Table', {
+        KeySchema: keySchema,
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        SSESpecification: {
+          SSEEnabled: true,
+          SSEType: 'KMS',
+          KMSMasterKeyId: { 'Fn::GetAtt': [dataKey, 'Arn'] },
+        },
+      });
+    }
+    stateful.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [{ AttributeName: 'approvalId', KeyType: 'HASH' }],
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    });
+    stateful.hasResourceProperties('AWS::DynamoDB::Table', {
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+  });
+
+  it('keeps documents private, SSE-KMS, versioned, logged, and expiring old versions and uploads', () => {
+    const dataKey = logicalIdOf(stateful, 'AWS::KMS::Key', { EnableKeyRotation: true });
+    const documents = logicalIdOf(stateful, 'AWS::S3::Bucket', {
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          Match.objectLike({
+            ServerSideEncryptionByDefault: {
+              SSEAlgorithm: 'aws:kms',
+              KMSMasterKeyID: { 'Fn::GetAtt': [dataKey, 'Arn'] },
+            },
+          }),
+        ],
+      },
+    });
+    stateful.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      LoggingConfiguration: { DestinationBucketName: Match.anyValue(), LogFilePrefix: 'documents/' },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ ExpirationInDays: 3650, Status: 'Enabled' }),
+          Match.objectLike({ NoncurrentVersionExpiration: { NoncurrentDays: 30 }, Status: 'Enabled' }),
+          Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' }),
+        ]),
+      },
+    });
+    stateful.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: documents },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Principal: { AWS: '*' },
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('signs with an ECC P-256 key behind the stage alias, retained', () => {
+    const signingKey = logicalIdOf(stateful, 'AWS::KMS::Key', {
+      KeySpec: 'ECC_NIST_P256',
+      KeyUsage: 'SIGN_VERIFY',
+    });
+    stateful.hasResource('AWS::KMS::Key', {
+      Properties: Match.objectLike({ KeySpec: 'ECC_NIST_P256' }),
+      DeletionPolicy: 'Retain',
+    });
+    stateful.hasResourceProperties('AWS::KMS::Alias', {
+      AliasName: 'alias/saypro-certificates-dev-signing',
+      TargetKeyId: { 'Fn::GetAtt': [signingKey, 'Arn'] },
+    });
+  });
+
+  it('sends bounce and complaint events of the configuration set to an encrypted topic', () => {
+    const topic = logicalIdOf(stateful, 'AWS::SNS::Topic', {
+      DisplayName: Match.stringLikeRegexp('bounces'),
+    });
+    stateful.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: {
+        Enabled: true,
+        MatchingEventTypes: Match.arrayWith(['bounce', 'complaint']),
+        SnsDestination: { TopicARN: { Ref: topic } },
+      },
+    });
+    stateful.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'saypro.online' });
+    stateful.hasResourceProperties('AWS::SNS::Topic', {
+      DisplayName: Match.stringLikeRegexp('bounces'),
+      KmsMasterKeyId: Match.anyValue(),
+    });
+  });
+});
+
+describe('functions', () => {
+  it('all run Node.js 22 on arm64 with the shared environment', () => {
+    const functions = Object.values(statelessResources).filter((r) => r.Type === 'AWS::Lambda::Function');
+    expect(functions.map((f) => f.Metadata?.['saypro:handler']).sort()).toEqual([
+      'check-eligibility',
+      'deliver-certificate',
+      'issue-certificate',
+      'mail-events',
+      'notify-not-eligible',
+      'on-approval',
+      'operator-api',
+      'public-api',
+      'record-failure',
+    ]);
+    for (const fn of functions) {
+      expect(fn.Properties.Runtime).toBe('nodejs22.x');
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(
+        expect.arrayContaining([
+          'APPROVALS_TABLE',
+          'REGISTRY_TABLE',
+          'DOCUMENTS_BUCKET',
+          'SIGNING_KEY_ID',
+          'SENDER_ADDRESS',
+          'VERIFICATION_BASE_URL',
+          'API_BASE_URL',
+          'SES_CONFIGURATION_SET',
+          'DOWNLOAD_LINK_TTL_DAYS',
+          'POWERTOOLS_SERVICE_NAME',
+          'NODE_OPTIONS',
+          'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED',
+        ]),
+      );
+    }
+    const render = statelessResources[functionIdOf('issue-certificate')]!;
+    expect(render.Properties.Environment.Variables.CERTIFICATE_FONT_DIR).toBe('/var/task/fonts');
+    const onApproval = statelessResources[functionIdOf('on-approval')]!;
+    expect(onApproval.Properties.Environment.Variables.STATE_MACHINE_ARN).toBeDefined();
+  });
+
+  it('grants each function only resources, never "*", for KMS, DynamoDB and S3', () => {
+    for (const handlerName of [
+      'on-approval',
+      'check-eligibility',
+      'issue-certificate',
+      'deliver-certificate',
+      'notify-not-eligible',
+      'record-failure',
+      'operator-api',
+      'public-api',
+      'mail-events',
+    ]) {
+      for (const statement of statementsOf(handlerName)) {
+        // dynamodb:ListStreams (stream consumer) has no resource-level permissions.
+        const actions = toArray(statement.Action as string | string[]).filter(
+          (a) => a !== 'dynamodb:ListStreams',
+        );
+        if (actions.some((action) => /^(kms|dynamodb|s3|ses|states):/.test(action))) {
+          expect(toArray(statement.Resource), `${handlerName}: ${actions}`).not.toContain('*');
+        }
+      }
+    }
+  });
+
+  it('lets only the issuing function sign, and only with the signing key', () => {
+    const signingKey = logicalIdOf(app.statefulTemplate, 'AWS::KMS::Key', { KeySpec: 'ECC_NIST_P256' });
+    for (const handlerName of [
+      'on-approval',
+      'check-eligibility',
+      'issue-certificate',
+      'deliver-certificate',
+      'notify-not-eligible',
+      'record-failure',
+      'operator-api',
+      'public-api',
+      'mail-events',
+    ]) {
+      const signing = statementsOf(handlerName).filter((s) => toArray(s.Action).includes('kms:Sign'));
+      if (handlerName !== 'issue-certificate') {
+        expect(signing, handlerName).toEqual([]);
+        continue;
+      }
+      expect(signing).toHaveLength(1);
+      expect(JSON.stringify(signing[0]!.Resource)).toContain(signingKey);
+    }
+  });
+
+  it('gives the eligibility check read-only access to the registry', () => {
+    const registry = logicalIdOf(app.statefulTemplate, 'AWS::DynamoDB::Table', {
+      KeySchema: Match.arrayWith([Match.objectLike({ AttributeName: 'pk' })]),
+    });
+    const onRegistry = statementsOf('check-eligibility').filter((s) =>
+      JSON.stringify(s.Resource).includes(registry),
+    );
+    const actions = onRegistry.flatMap((s) => toArray(s.Action)).filter((a) => a.startsWith('dynamodb:'));
+    expect(actions).toContain('dynamodb:GetItem');
+    expect(actions).not.toContain('dynamodb:PutItem');
+    expect(actions).not.toContain('dynamodb:UpdateItem');
+  });
+
+  it('sends mail only through the identity and configuration set', () => {
+    const sending = statementsOf('deliver-certificate').filter((s) =>
+      toArray(s.Action).includes('ses:SendEmail'),
+    );
+    expect(sending).toHaveLength(1);
+    expect(JSON.stringify(sending[0]!.Resource)).toMatch(/configuration-set\/saypro-certificates-dev-mail/);
+    expect(statementsOf('public-api').some((s) => toArray(s.Action).includes('ses:SendEmail'))).toBe(false);
+  });
+});
+
+describe('issuance path', () => {
+  it('feeds only INSERT records to on-approval, bisecting, reporting item failures, bounded, to an encrypted queue', () => {
+    const queue = logicalIdOf(stateless, 'AWS::SQS::Queue', { KmsMasterKeyId: Match.anyValue() });
+    stateless.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: functionIdOf('on-approval') },
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'] }) }] },
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRetryAttempts: 5,
+      MaximumRecordAgeInSeconds: 6 * 3600,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queue, 'Arn'] } } },
+      StartingPosition: 'TRIM_HORIZON',
+    });
+  });
+
+  it('is a STANDARD workflow with the agreed states, retries and catches', () => {
+    const [definition] = Object.values(statelessResources)
+      .filter(
+        (r) =>
+          r.Type === 'AWS::StepFunctions::StateMachine' &&
+          r.Properties.StateMachineName?.endsWith('-issuance'),
+      )
+      .map((r) => r.Properties);
+    expect(definition?.StateMachineType).toBe('STANDARD');
+    expect(definition?.LoggingConfiguration?.Level).toBe('ALL');
+    expect(definition?.TracingConfiguration).toEqual({ Enabled: true });
+  });
+
+  it('caps the cohort Distributed Map at the KMS-derived concurrency', () => {
+    const cohort = Object.values(statelessResources).find(
+      (r) =>
+        r.Type === 'AWS::StepFunctions::StateMachine' &&
+        r.Properties.StateMachineName?.endsWith('-cohort-issuance'),
+    );
+    const parts = cohort!.Properties.DefinitionString['Fn::Join'][1] as unknown[];
+    // Intrinsics (ARNs) sit inside JSON strings: a placeholder keeps the document parseable.
+    const text = parts.map((p) => (typeof p === 'string' ? p : 'INTRINSIC')).join('');
+    const asl = JSON.parse(text);
+    const map = asl.States.ForEachApproval;
+    expect(map.ItemProcessor.ProcessorConfig.Mode).toBe('DISTRIBUTED');
+    expect(map.MaxConcurrency).toBe(COHORT_MAX_CONCURRENCY);
+    expect(COHORT_MAX_CONCURRENCY).toBe(50);
+    expect(map.ItemProcessor.States.IssueOne.Parameters['Name.$']).toBe('$.approvalId');
+  });
+});
+
+describe('verification API', () => {
+  const routesOf = (template: Template) => {
+    const resources = template.toJSON().Resources as Resources;
+    const pathOf = (ref: any): string => {
+      if (ref['Fn::GetAtt']) return '';
+      const resource = resources[ref.Ref as string]!;
+      return `${pathOf(resource.Properties.ParentId)}/${resource.Properties.PathPart}`;
+    };
+    return Object.values(resources)
+      .filter((r) => r.Type === 'AWS::ApiGateway::Method' && r.Properties.HttpMethod !== 'OPTIONS')
+      .map((r) => ({
+        route: `${r.Properties.HttpMethod} ${pathOf(r.Properties.ResourceId) || '/'}`,
+        apiKeyRequired: r.Properties.ApiKeyRequired === true,
+      }));
+  };
+
+  it('serves every route the handlers declare, keyed exactly where they are operator routes', () => {
+    const routes = routesOf(stateless);
+    const declared = [
+      ...publicRoutes(() => ({}) as never).map((r) => ({
+        route: `${r.method} ${r.resource}`,
+        apiKeyRequired: false,
+      })),
+      ...operatorRoutes(() => ({}) as never).map((r) => ({
+        route: `${r.method} ${r.resource}`,
+        apiKeyRequired: true,
+      })),
+    ];
+    expect(routes).toEqual(expect.arrayContaining(declared));
+    expect(routes.map((r) => r.route)).toEqual(
+      expect.arrayContaining([
+        'GET /health',
+        'GET /certificates/{number}',
+        'GET /certificates/{number}/download',
+        'GET /certificates/{number}/credential',
+        'GET /verify/{number}',
+        'POST /verify',
+        'GET /.well-known/jwks.json',
+        'POST /approvals',
+      ]),
+    );
+    for (const { route, apiKeyRequired } of routes) {
+      expect(route).not.toMatch(/proxy\+/);
+      expect(apiKeyRequired, route).toBe(route === 'POST /approvals' || route.includes(' /operator/'));
+    }
+    stateless.resourceCountIs('AWS::ApiGateway::UsagePlanKey', 1);
+  });
+
+  it('throttles the stage and writes JSON access logs', () => {
+    stateless.hasResourceProperties('AWS::ApiGateway::Stage', {
+      StageName: 'v1',
+      TracingEnabled: true,
+      AccessLogSetting: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+      MethodSettings: Match.arrayWith([
+        Match.objectLike({
+          HttpMethod: '*',
+          ResourcePath: '/*',
+          ThrottlingRateLimit: 50,
+          ThrottlingBurstLimit: 100,
+          DataTraceEnabled: false,
+        }),
+      ]),
+    });
+  });
+
+  it('allows CORS only from the verification site, and not on operator routes', () => {
+    const options = Object.values(statelessResources).filter(
+      (r) => r.Type === 'AWS::ApiGateway::Method' && r.Properties.HttpMethod === 'OPTIONS',
+    );
+    expect(options.length).toBeGreaterThan(0);
+    for (const option of options) {
+      const headers = option.Properties.Integration.IntegrationResponses[0].ResponseParameters;
+      expect(headers['method.response.header.Access-Control-Allow-Origin']).toBe(
+        "'https://verify.saypro.online'",
+      );
+    }
+    const operatorOptions = routesOf(stateless).filter((r) => r.route.startsWith('OPTIONS'));
+    expect(operatorOptions).toEqual([]);
+  });
+
+  it('adds a WAF rate-based rule only when enableWaf is set', () => {
+    stateless.resourceCountIs('AWS::WAFv2::WebACL', 0);
+    const withWaf = synthApp({ context: { enableWaf: true, wafRateLimit: 500 } }).statelessTemplate;
+    withWaf.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'REGIONAL',
+      Rules: [
+        Match.objectLike({
+          Action: { Block: {} },
+          Statement: { RateBasedStatement: { Limit: 500, AggregateKeyType: 'IP' } },
+        }),
+      ],
+    });
+    withWaf.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
+  });
+});
+
+describe('operations', () => {
+  it('alarms to one topic on workflow failures, iterator age, queue depth and API 5xx', () => {
+    const alarms = Object.values(statelessResources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm');
+    const watched = alarms.map((a) => JSON.stringify(a.Properties.MetricName ?? a.Properties.Metrics));
+    for (const metric of [
+      'ExecutionsFailed',
+      'IteratorAge',
+      'ApproximateNumberOfMessagesVisible',
+      '5XXError',
+    ]) {
+      expect(
+        watched.some((w) => w.includes(metric)),
+        metric,
+      ).toBe(true);
+    }
+    const topics = new Set(alarms.map((a) => JSON.stringify(a.Properties.AlarmActions)));
+    expect(topics.size).toBe(1);
+  });
+
+  it("counts issued and verified certificates from the handlers' logs on a dashboard", () => {
+    stateless.hasResourceProperties('AWS::Logs::MetricFilter', {
+      FilterPattern: '{ $.event = "certificate.issued" }',
+      LogGroupName: { Ref: Match.stringLikeRegexp('issuecertificate') },
+    });
+    stateless.hasResourceProperties('AWS::Logs::MetricFilter', {
+      FilterPattern: '{ $.event = "certificate.verified" }',
+      LogGroupName: { Ref: Match.stringLikeRegexp('publicapi') },
+    });
+    stateless.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  it('subscribes the mail-events function to the bounce topic', () => {
+    stateless.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      Endpoint: { 'Fn::GetAtt': [functionIdOf('mail-events'), 'Arn'] },
+    });
+  });
+});

@@ -1,0 +1,216 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReactPdfCertificateRenderer } from '../../functions/adapters/render/react-pdf-renderer.js';
+import { formatCertificateNumber } from '../../functions/core/certificate-number.js';
+import { ValidationError } from '../../functions/core/errors.js';
+import type { CertificateDocumentInput } from '../../functions/core/ports.js';
+
+/**
+ * The real renderer, checked with the tools a reader's software would use: qpdf (structure), poppler
+ * (text, fonts, rasterising) and zbar (the QR code as a phone would scan it).
+ * Debian: qpdf, poppler-utils, zbar-tools, fonts-noto-core, fonts-dejavu-core, fonts-droid-fallback,
+ * fonts-urw-base35.
+ */
+
+const run = promisify(execFile);
+const TEMPLATES = ['classic', 'modern'] as const;
+const NUMBER = '7KQ2M9XD4T1HZC8BR2PN6WQE';
+
+const LONG_NAME =
+  'Maria Fernanda Guadalupe Alejandra Concepción de los Ángeles Rodríguez-Villanueva y Montenegro-Santisteban de la Torre';
+const LONG_COURSE =
+  'Advanced Certificate in Monitoring, Evaluation, Accountability and Learning for Community Development Programmes in Southern Africa';
+
+const HARD_NAMES = [
+  'Zoë Ñúñez-Ångström',
+  'Wîllém ê',
+  'Nomvula Dlamini-Ngcobo',
+  'محمد عبد الله',
+  'דוד לוי',
+  '王小明',
+  '山田太郎',
+  LONG_NAME,
+];
+
+function input(overrides: Partial<CertificateDocumentInput> = {}): CertificateDocumentInput {
+  return {
+    number: NUMBER,
+    holderName: 'Zoë Ñúñez-Ångström',
+    courseTitle: 'Project Management Fundamentals',
+    courseDescription: 'Planning, scheduling and delivering projects on time and on budget.',
+    completedAt: '2025-03-10T12:00:00Z',
+    issuedAt: '2025-03-12T09:30:00Z',
+    signatory: { name: 'Neftaly Malatjie', title: 'Chief Executive Officer, SayPro' },
+    verificationUrl: `https://verify.saypro.online/verify/${NUMBER}`,
+    ...overrides,
+  };
+}
+
+/** What pdftotext gives, made comparable: poppler wraps right-to-left text in bidi embeddings. */
+function comparable(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[\u202A-\u202E\u2066-\u2069\u200E\u200F]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+let dir: string;
+let renderer: ReactPdfCertificateRenderer;
+let fileCount = 0;
+
+async function renderToFile(certificate: CertificateDocumentInput, target = renderer): Promise<string> {
+  const pdf = await target.render(certificate);
+  const path = join(dir, `certificate-${fileCount++}.pdf`);
+  writeFileSync(path, pdf);
+  return path;
+}
+
+async function text(path: string): Promise<string> {
+  return comparable((await run('pdftotext', ['-enc', 'UTF-8', path, '-'])).stdout);
+}
+
+async function fonts(path: string): Promise<{ name: string; embedded: string }[]> {
+  const { stdout } = await run('pdffonts', [path]);
+  return stdout
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim())
+    .map((line) => {
+      const columns = line.trim().split(/\s+/);
+      // name type... encoding emb sub uni object ID: emb is the fifth column from the end.
+      return { name: columns[0] as string, embedded: columns[columns.length - 5] as string };
+    });
+}
+
+async function info(path: string): Promise<Record<string, string>> {
+  const { stdout } = await run('pdfinfo', ['-enc', 'UTF-8', path]);
+  return Object.fromEntries(
+    stdout
+      .split('\n')
+      .filter((line) => line.includes(':'))
+      .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]),
+  );
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'render-test-'));
+  renderer = new ReactPdfCertificateRenderer();
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe.each(TEMPLATES)('the %s template', (templateId) => {
+  it.each(HARD_NAMES)('prints %s as real, embedded, extractable text on one valid page', async (holderName) => {
+    const path = await renderToFile(input({ holderName, templateId }));
+
+    const check = await run('qpdf', ['--check', path]);
+    expect(check.stdout).toContain('No syntax or stream encoding errors found');
+
+    const extracted = await text(path);
+    expect(extracted).toContain(comparable(holderName));
+    expect(extracted).toContain('Project Management Fundamentals');
+    expect(extracted).toContain(formatCertificateNumber(NUMBER));
+    expect(extracted).toContain('12 March 2025');
+
+    const used = await fonts(path);
+    expect(used.length).toBeGreaterThan(0);
+    for (const font of used) expect(font, font.name).toMatchObject({ embedded: 'yes' });
+
+    expect((await info(path)).Pages).toBe('1');
+  });
+
+  it('fits a very long name and course title on its one page, wrapped, not clipped', async () => {
+    const path = await renderToFile(
+      input({ holderName: LONG_NAME, courseTitle: LONG_COURSE, courseDescription: 'A'.repeat(20), templateId }),
+    );
+    const extracted = await text(path);
+    expect(extracted).toContain(LONG_NAME);
+    expect(extracted).toContain(LONG_COURSE);
+    expect((await info(path)).Pages).toBe('1');
+    // Text outside the page box would be dropped by pdftotext's cropping; the footer must be there too.
+    expect(extracted).toContain(formatCertificateNumber(NUMBER));
+  });
+
+  it('carries a QR code that scans to the verification URL', async () => {
+    const path = await renderToFile(input({ templateId }));
+    const image = join(dir, `qr-${templateId}`);
+    await run('pdftoppm', ['-png', '-gray', '-r', '110', '-singlefile', path, image]);
+    const { stdout } = await run('zbarimg', ['-q', '--raw', `${image}.png`]);
+    expect(stdout.trim()).toBe(`https://verify.saypro.online/verify/${NUMBER}`);
+  });
+
+  it('renders the same input to the same bytes, and different input to different bytes', async () => {
+    const certificate = input({ templateId });
+    const first = await renderer.render(certificate);
+    const second = await new ReactPdfCertificateRenderer().render(certificate);
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    const other = await renderer.render({ ...certificate, holderName: 'Zoë Ñúñez-Ångstrom' });
+    expect(Buffer.from(other).equals(Buffer.from(first))).toBe(false);
+  });
+});
+
+describe('the renderer', () => {
+  it('renders the same bytes in a fresh process as in one that rendered many other certificates', async () => {
+    // fontkit caches glyphs per process; what earlier documents did must not leak into later ones.
+    const certificate = input({ holderName: 'Ångström Ñúñez Alejandra Ávila', templateId: 'modern' });
+    const here = await renderer.render(certificate);
+    const script = `
+      const { ReactPdfCertificateRenderer } = await import(${JSON.stringify(new URL('../../functions/adapters/render/react-pdf-renderer.ts', import.meta.url).href)});
+      const pdf = await new ReactPdfCertificateRenderer().render(${JSON.stringify(certificate)});
+      process.stdout.write(Buffer.from(pdf).toString('base64'));`;
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    expect(Buffer.from(stdout, 'base64').equals(Buffer.from(here))).toBe(true);
+  });
+
+  it('writes document metadata from the input: title, author, subject, language, creation date', async () => {
+    const path = await renderToFile(input());
+    const meta = await info(path);
+    expect(meta.Title).toBe('Certificate of Completion: Project Management Fundamentals');
+    expect(meta.Author).toBe('SayPro');
+    expect(meta.Subject).toContain('Zoë Ñúñez-Ångström');
+    expect(meta.Subject).toContain(formatCertificateNumber(NUMBER));
+    expect(meta.CreationDate).toMatch(/Mar 12 09:30:00 2025/);
+    const catalog = (await run('qpdf', ['--show-object=trailer', '--filtered-stream-data', path])).stdout;
+    expect(catalog).toContain('/Root');
+    const { stdout: raw } = await run('qpdf', ['--qdf', '--object-streams=disable', path, '-']);
+    expect(raw).toMatch(/\/Lang \(en\)/);
+  });
+
+  it('uses the default design for an unknown template id', async () => {
+    const unknown = await renderer.render(input({ templateId: 'no-such-design' }));
+    const classic = await renderer.render(input({ templateId: 'classic' }));
+    const modern = await renderer.render(input({ templateId: 'modern' }));
+    expect(Buffer.from(unknown).equals(Buffer.from(classic))).toBe(true);
+    expect(Buffer.from(unknown).equals(Buffer.from(modern))).toBe(false);
+  });
+
+  it('renders US Letter when asked', async () => {
+    const letter = new ReactPdfCertificateRenderer({ pageSize: 'LETTER' });
+    for (const templateId of TEMPLATES) {
+      const path = await renderToFile(input({ templateId, holderName: LONG_NAME }), letter);
+      expect((await info(path))['Page size']).toMatch(/^792 x 612 pts/);
+      expect(await text(path)).toContain(LONG_NAME);
+    }
+    const a4 = await renderToFile(input());
+    expect((await info(a4))['Page size']).toMatch(/^841\.89 x 595\.28 pts/);
+  });
+
+  it('strips bidi overrides and zero-width characters from the printed name', async () => {
+    const path = await renderToFile(input({ holderName: '\u202EZoë\u202C Ñúñez\u200B-Ångström' }));
+    expect(await text(path)).toContain('Zoë Ñúñez-Ångström');
+  });
+
+  it('refuses an emoji-only name with a validation error', async () => {
+    await expect(renderer.render(input({ holderName: '😀🎓' }))).rejects.toBeInstanceOf(ValidationError);
+    await expect(renderer.render(input({ holderName: '😀🎓' }))).rejects.toThrow(/no letters/);
+  });
+});

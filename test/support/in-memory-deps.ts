@@ -1,0 +1,153 @@
+import type { Approval, Certificate, Course, Participant, Progress } from '../../functions/core/model.js';
+import type { CertificateDocumentInput, IssuingDeps, OutgoingMail } from '../../functions/core/ports.js';
+import { randomBytes } from 'node:crypto';
+import { p256 } from '@noble/curves/nist.js';
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+/**
+ * In-memory fakes of every port, with the same conditional-write semantics as the DynamoDB adapters,
+ * for unit tests of the use cases. The integration and e2e tests use the real adapters.
+ */
+export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
+  const courses = new Map<string, Course>();
+  const participants = new Map<string, Participant>();
+  const progress = new Map<string, Progress>();
+  const approvals = new Map<string, Approval & { notificationClaimedAt?: string }>();
+  const certificates = new Map<string, Certificate>();
+  const completions = new Map<string, string>();
+  const documents = new Map<string, Uint8Array>();
+  const sentMail: OutgoingMail[] = [];
+  const rendered: CertificateDocumentInput[] = [];
+  const startedWorkflows: string[] = [];
+  const secretKey = p256.utils.randomSecretKey();
+  const clock = { current: now };
+  let mailFailures = 0;
+
+  const deps: IssuingDeps = {
+    courses: {
+      getCourse: async (id) => clone(courses.get(id)),
+      putCourse: async (course) => void courses.set(course.courseId, clone(course)),
+      listCourses: async () => [...courses.values()].map(clone),
+    },
+    participants: {
+      getParticipant: async (id) => clone(participants.get(id)),
+      putParticipant: async (participant) => void participants.set(participant.participantId, clone(participant)),
+    },
+    progress: {
+      getProgress: async (participantId, courseId) => clone(progress.get(`${participantId}/${courseId}`)),
+      putProgress: async (entry) => void progress.set(`${entry.participantId}/${entry.courseId}`, clone(entry)),
+    },
+    approvals: {
+      createApproval: async (approval) => {
+        if (approvals.has(approval.approvalId)) return false;
+        approvals.set(approval.approvalId, clone(approval));
+        return true;
+      },
+      getApproval: async (id) => {
+        const found = approvals.get(id);
+        if (!found) return undefined;
+        const { notificationClaimedAt: _claim, ...approval } = clone(found);
+        return approval;
+      },
+      updateApproval: async (id, changes) => {
+        const found = approvals.get(id);
+        if (!found) throw new Error('ConditionalCheckFailedException');
+        approvals.set(id, { ...found, ...clone(changes) });
+      },
+      listApprovals: async () => [...approvals.values()].map(clone),
+      claimNotification: async (id, at) => {
+        const found = approvals.get(id);
+        if (!found || found.notificationClaimedAt) return false;
+        found.notificationClaimedAt = at;
+        return true;
+      },
+      releaseNotification: async (id) => {
+        const found = approvals.get(id);
+        if (found) delete found.notificationClaimedAt;
+      },
+    },
+    certificates: {
+      createCertificate: async (certificate) => {
+        const existing = completions.get(certificate.completionKey);
+        if (existing) return { created: false, existingNumber: existing };
+        completions.set(certificate.completionKey, certificate.number);
+        certificates.set(certificate.number, clone(certificate));
+        return { created: true };
+      },
+      getCertificate: async (number) => clone(certificates.get(number)),
+      findByCompletion: async (key) => completions.get(key),
+      updateCertificate: async (number, changes) => {
+        const found = certificates.get(number);
+        if (!found) throw new Error('ConditionalCheckFailedException');
+        certificates.set(number, { ...found, ...clone(changes) });
+      },
+      claimDelivery: async (number, at) => {
+        const found = certificates.get(number);
+        if (!found || (found.delivery && found.delivery.status !== 'failed')) return false;
+        found.delivery = { status: 'sending', at };
+        return true;
+      },
+      listCertificates: async () => [...certificates.values()].map(clone),
+    },
+    documents: {
+      put: async (key, body) => void documents.set(key, body),
+      get: async (key) => documents.get(key),
+      temporaryDownloadUrl: async (key) => `memory://${key}`,
+    },
+    signer: {
+      signDigest: async (digest) => ({
+        keyId: 'test-key',
+        signatureDer: p256.sign(digest, secretKey, { prehash: false, format: 'der' }),
+      }),
+      publicKey: async () => ({
+        keyId: 'test-key',
+        spkiDer: spkiFromPublicKey(p256.getPublicKey(secretKey, false)),
+      }),
+    },
+    mailer: {
+      send: async (mail) => {
+        if (mailFailures > 0) {
+          mailFailures -= 1;
+          const error = new Error('SES is throttling');
+          error.name = 'TransientError';
+          throw error;
+        }
+        sentMail.push(mail);
+        return { messageId: `message-${sentMail.length}` };
+      },
+    },
+    workflow: {
+      startIssuance: async (approvalId) => {
+        if (startedWorkflows.includes(approvalId)) return { started: false };
+        startedWorkflows.push(approvalId);
+        return { started: true };
+      },
+    },
+    clock: { now: () => clock.current },
+    random: { bytes: (length) => new Uint8Array(randomBytes(length)) },
+    links: { verificationBaseUrl: 'https://verify.test', apiBaseUrl: 'https://api.test', supportAddress: 'help@saypro.test' },
+    downloadLinkTtlDays: 14,
+    renderer: {
+      render: async (input) => {
+        rendered.push(input);
+        return new TextEncoder().encode(`%PDF-fake ${JSON.stringify(input)}`);
+      },
+    },
+  };
+
+  return {
+    deps,
+    state: { courses, participants, progress, approvals, certificates, completions, documents, sentMail, rendered, startedWorkflows },
+    clock,
+    failNextMails(count: number) {
+      mailFailures = count;
+    },
+  };
+}
+
+/** Wraps an uncompressed P-256 point in the fixed SPKI header, as KMS GetPublicKey returns it. */
+function spkiFromPublicKey(point: Uint8Array): Uint8Array {
+  const header = Buffer.from('3059301306072a8648ce3d020106082a8648ce3d030107034200', 'hex');
+  return new Uint8Array(Buffer.concat([header, Buffer.from(point)]));
+}

@@ -1,0 +1,49 @@
+import type { LocalStack } from '../../functions/local/local-stack.js';
+
+/** Small HTTP helpers for tests that drive the local stack the way a user or integration would. */
+export function apiClient(stack: LocalStack) {
+  const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${stack.url}${path}`, {
+      method,
+      redirect: 'manual',
+      headers: { 'content-type': 'application/json', 'x-api-key': stack.apiKey, ...headers },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    let json: any;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, headers: response.headers, text, json };
+  };
+  return {
+    request,
+    /** Polls an approval until it leaves the in-progress states (or the deadline passes). */
+    async settledApproval(approvalId: string, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const { json } = await request('GET', `/operator/approvals/${approvalId}`);
+        const settled = ['issued', 'not_eligible', 'failed', 'rejected'].includes(json?.status);
+        const delivered = json?.status !== 'issued' || ['sent', 'failed'].includes(json?.certificate?.delivery);
+        if (settled && delivered) return json;
+        if (Date.now() > deadline) throw new Error(`approval ${approvalId} did not settle: ${JSON.stringify(json)}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+  };
+}
+
+export interface StoredMail {
+  messageId: string;
+  from: string;
+  destination: { to: string[] };
+  subject: string;
+  body: { html?: string; text?: string };
+}
+
+export async function mailbox(stack: LocalStack): Promise<StoredMail[]> {
+  const response = await fetch(`${stack.mailboxUrl}/store`);
+  return ((await response.json()) as { emails: StoredMail[] }).emails;
+}
