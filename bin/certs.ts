@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { formatCertificateNumber } from '../functions/core/certificate-number.js';
 
 const USAGE = `Usage: certs <command> [options]
 
@@ -115,7 +116,7 @@ async function status(args: string[]) {
   for (const approval of approvals) {
     const flags = [
       approval.overdue ? 'OVERDUE' : '',
-      approval.certificateNumber ? `certificate ${approval.certificateNumber}` : '',
+      approval.certificateNumber ? `certificate ${formatCertificateNumber(String(approval.certificateNumber))}` : '',
     ]
       .filter(Boolean)
       .join(', ');

@@ -5,16 +5,20 @@
 import { resolve } from 'node:path';
 import { formatCertificateNumber } from '../functions/core/certificate-number.js';
 import { startLocalStack } from '../functions/local/local-stack.js';
+import { logger } from '../functions/wiring/logger.js';
 import { loadSampleProgramme } from '../functions/local/sample-programme.js';
 
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = resolve(process.env.DATA_DIR ?? '.data');
+// The functions' structured logs are for operators; the console shows what happened unless LOG_LEVEL asks for more.
+logger.setLogLevel((process.env.LOG_LEVEL ?? 'WARN') as 'WARN');
 
 console.log(`Starting SayPro Certificates (data in ${dataDir}) ...`);
 const startedAt = Date.now();
 const stack = await startLocalStack({
   dataDir,
   port,
+  mailboxPort: Number(process.env.MAIL_PORT ?? port + 1),
   onExecutionEnd(outcome) {
     const number = outcome.output?.certificateNumber;
     if (outcome.status === 'SUCCEEDED' && typeof number === 'string') {

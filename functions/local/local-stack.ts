@@ -27,6 +27,8 @@ export interface LocalStackOptions {
   dataDir?: string;
   /** Port of the API and verification site; 0 or omitted: a free port. */
   port?: number;
+  /** Port of the local mailbox (SES stand-in); omitted: a free port. */
+  mailboxPort?: number;
   onExecutionEnd?: (outcome: ExecutionOutcome) => void;
 }
 
@@ -133,7 +135,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         stoppers.push(service.stop);
         return service;
       }),
-      startSesLocal({}).then((service) => {
+      startSesLocal(options.mailboxPort ? { port: options.mailboxPort } : {}).then((service) => {
         stoppers.push(service.stop);
         return service;
       }),

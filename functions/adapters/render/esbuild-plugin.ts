@@ -1,5 +1,5 @@
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { Plugin } from 'esbuild';
 
 /**
@@ -21,7 +21,9 @@ export function pdfkitStandardFontsPlugin(): Plugin {
           return { contents: source, loader: 'js' };
         }
         const requireName = loader[1] as string;
-        const fonts = [...new Set([...source.matchAll(/'#standard-fonts\/(\w+)'/g)].map((m) => m[1] as string))];
+        const fonts = [
+          ...new Set([...source.matchAll(/'#standard-fonts\/(\w+)'/g)].map((m) => m[1] as string)),
+        ];
         const imports = fonts.map((font) => `import __stdFont_${font} from './standard-fonts/${font}.mjs';`);
         const table = `const __stdFonts = { ${fonts.map((font) => `'#standard-fonts/${font}': __stdFont_${font}`).join(', ')} };`;
         const contents = `${imports.join('\n')}\n${source.replace(
@@ -45,8 +47,14 @@ export function renderBundleTrimPlugin(): Plugin {
   return {
     name: 'render-bundle-trim',
     setup(build) {
-      build.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({ path: 'brotli-decompress', namespace: 'trim' }));
-      build.onResolve({ filter: /^@react-pdf\/hyphenate\/en-us$/ }, () => ({ path: 'hyphenate-en-us', namespace: 'trim' }));
+      build.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({
+        path: 'brotli-decompress',
+        namespace: 'trim',
+      }));
+      build.onResolve({ filter: /^@react-pdf\/hyphenate\/en-us$/ }, () => ({
+        path: 'hyphenate-en-us',
+        namespace: 'trim',
+      }));
       build.onLoad({ filter: /^brotli-decompress$/, namespace: 'trim' }, () => ({
         contents:
           "export default function decompress() { throw new Error('WOFF2 fonts are not supported in the render bundle: use TTF or OTF.'); }",

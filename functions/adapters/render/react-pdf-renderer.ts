@@ -1,6 +1,7 @@
 import { renderToBuffer } from '@react-pdf/renderer';
 import { buildCertificateDocument } from '../../../templates/certificate/document.js';
 import { registerCertificateFonts } from '../../../templates/certificate/fonts.js';
+import { certificateTemplates } from '../../../templates/certificate/registry.js';
 import type { PageSizeName } from '../../../templates/certificate/types.js';
 import type { CertificateDocumentInput, CertificateRenderer } from '../../core/ports.js';
 
@@ -19,6 +20,27 @@ export class ReactPdfCertificateRenderer implements CertificateRenderer {
   constructor(options: ReactPdfRendererOptions = {}) {
     this.pageSize = options.pageSize ?? 'A4';
     registerCertificateFonts();
+  }
+
+  /**
+   * Renders one throwaway certificate per design so fonts are read, parsed and shaped before the first real
+   * request (a first render costs about half a second, later ones tens of milliseconds). Call it during a
+   * Lambda's init phase, e.g. with top-level await next to where the renderer is built.
+   */
+  async warmUp(): Promise<void> {
+    for (const templateId of Object.keys(certificateTemplates)) {
+      await this.render({
+        number: 'WARMUP0000000000000000000',
+        holderName: 'Warm Up',
+        courseTitle: 'Warm-up',
+        courseDescription: 'Warm-up render.',
+        completedAt: '2000-01-01T00:00:00Z',
+        issuedAt: '2000-01-01T00:00:00Z',
+        signatory: { name: 'Warm Up', title: 'Warm-up' },
+        verificationUrl: 'https://example.invalid/verify/WARMUP',
+        templateId,
+      });
+    }
   }
 
   async render(input: CertificateDocumentInput): Promise<Uint8Array> {
