@@ -38,7 +38,7 @@ function sample(holderName: string, templateId: string, courseTitle?: string): C
       'Planning, scheduling and delivering projects on time and on budget: scope, stakeholders, risk and reporting, with a capstone project assessed by peers.',
     completedAt: '2025-03-10T12:00:00Z',
     issuedAt: '2025-03-12T09:30:00Z',
-    signatory: { name: 'Neftaly Malatjie', title: 'Chief Executive Officer, SayPro' },
+    signatory: { name: 'Lindiwe Mokoena', title: 'Director of Training, SayPro' },
     verificationUrl: `https://verify.saypro.online/verify/${NUMBER}`,
     templateId,
   };

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -22,10 +22,11 @@ export interface SynthesizedApp extends CertificatesApp {
 export function synthApp(
   options: { context?: Record<string, unknown>; nag?: boolean; bundle?: boolean } = {},
 ): SynthesizedApp {
+  const outdir = mkdtempSync(path.join(tmpdir(), 'saypro-infra-test-'));
   const built = createCertificatesApp({
     nag: options.nag ?? false,
     appProps: {
-      outdir: mkdtempSync(path.join(tmpdir(), 'saypro-infra-test-')),
+      outdir,
       builtinCloudFormationValidation: false,
       context: {
         ...cdkJsonContext(),
@@ -34,10 +35,14 @@ export function synthApp(
       },
     },
   });
-  built.app.synth();
-  return {
-    ...built,
-    statefulTemplate: Template.fromStack(built.stateful),
-    statelessTemplate: Template.fromStack(built.stateless),
-  };
+  try {
+    built.app.synth();
+    return {
+      ...built,
+      statefulTemplate: Template.fromStack(built.stateful),
+      statelessTemplate: Template.fromStack(built.stateless),
+    };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
 }

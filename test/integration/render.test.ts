@@ -44,7 +44,7 @@ function input(overrides: Partial<CertificateDocumentInput> = {}): CertificateDo
     courseDescription: 'Planning, scheduling and delivering projects on time and on budget.',
     completedAt: '2025-03-10T12:00:00Z',
     issuedAt: '2025-03-12T09:30:00Z',
-    signatory: { name: 'Neftaly Malatjie', title: 'Chief Executive Officer, SayPro' },
+    signatory: { name: 'Lindiwe Mokoena', title: 'Director of Training, SayPro' },
     verificationUrl: `https://verify.saypro.online/verify/${NUMBER}`,
     ...overrides,
   };
@@ -107,28 +107,36 @@ afterAll(() => {
 });
 
 describe.each(TEMPLATES)('the %s template', (templateId) => {
-  it.each(HARD_NAMES)('prints %s as real, embedded, extractable text on one valid page', async (holderName) => {
-    const path = await renderToFile(input({ holderName, templateId }));
+  it.each(HARD_NAMES)(
+    'prints %s as real, embedded, extractable text on one valid page',
+    async (holderName) => {
+      const path = await renderToFile(input({ holderName, templateId }));
 
-    const check = await run('qpdf', ['--check', path]);
-    expect(check.stdout).toContain('No syntax or stream encoding errors found');
+      const check = await run('qpdf', ['--check', path]);
+      expect(check.stdout).toContain('No syntax or stream encoding errors found');
 
-    const extracted = await text(path);
-    expect(extracted).toContain(comparable(holderName));
-    expect(extracted).toContain('Project Management Fundamentals');
-    expect(extracted).toContain(formatCertificateNumber(NUMBER));
-    expect(extracted).toContain('12 March 2025');
+      const extracted = await text(path);
+      expect(extracted).toContain(comparable(holderName));
+      expect(extracted).toContain('Project Management Fundamentals');
+      expect(extracted).toContain(formatCertificateNumber(NUMBER));
+      expect(extracted).toContain('12 March 2025');
 
-    const used = await fonts(path);
-    expect(used.length).toBeGreaterThan(0);
-    for (const font of used) expect(font, font.name).toMatchObject({ embedded: 'yes' });
+      const used = await fonts(path);
+      expect(used.length).toBeGreaterThan(0);
+      for (const font of used) expect(font, font.name).toMatchObject({ embedded: 'yes' });
 
-    expect((await info(path)).Pages).toBe('1');
-  });
+      expect((await info(path)).Pages).toBe('1');
+    },
+  );
 
   it('fits a very long name and course title on its one page, wrapped, not clipped', async () => {
     const path = await renderToFile(
-      input({ holderName: LONG_NAME, courseTitle: LONG_COURSE, courseDescription: 'A'.repeat(20), templateId }),
+      input({
+        holderName: LONG_NAME,
+        courseTitle: LONG_COURSE,
+        courseDescription: 'A'.repeat(20),
+        templateId,
+      }),
     );
     const extracted = await text(path);
     expect(extracted).toContain(LONG_NAME);

@@ -1,0 +1,236 @@
+import { Aws, CfnOutput, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
+import { Construct } from 'constructs';
+
+export const API_STAGE_NAME = 'v1';
+
+export interface VerificationApiProps {
+  /** Serves the public routes (health, certificates, verify, JWKS). */
+  readonly publicFunction: lambda.IFunction;
+  /** Serves the operator routes (POST /approvals, /operator/*); every one needs the API key. */
+  readonly operatorFunction: lambda.IFunction;
+  /** Origin of the verification site, the only origin allowed by CORS on the public routes. */
+  readonly allowedOrigin: string;
+  /** @default 50 */
+  readonly throttlingRateLimit?: number;
+  /** @default 100 */
+  readonly throttlingBurstLimit?: number;
+  /**
+   * Requests per five minutes per client IP allowed by a WAF rate-based rule.
+   * @default - no WAF web ACL
+   */
+  readonly wafRateLimit?: number;
+}
+
+/**
+ * The REST API: public verification routes and operator routes, an explicit resource tree (no {proxy+}),
+ * Lambda proxy integrations (v1 events), stage throttling, JSON access logs, X-Ray, and an optional WAF.
+ */
+export class VerificationApi extends Construct {
+  readonly api: apigateway.RestApi;
+  readonly accessLogs: logs.LogGroup;
+  readonly apiKey: apigateway.IApiKey;
+  /** The stage's base URL, built from the API id and the stage name (no dependency on the deployment). */
+  readonly baseUrl: string;
+  private readonly operatorResource: apigateway.Resource;
+  private readonly operatorIntegration: apigateway.LambdaIntegration;
+  private readonly operatorMethodOptions: apigateway.MethodOptions;
+  private readonly jsonObjectModel: apigateway.Model;
+
+  constructor(scope: Construct, id: string, props: VerificationApiProps) {
+    super(scope, id);
+
+    this.accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: logs.RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    this.api = new apigateway.RestApi(this, 'Api', {
+      description: 'SayPro Certificates: verification and operator API',
+      endpointTypes: [apigateway.EndpointType.REGIONAL],
+      // A PDF posted to POST /verify reaches the function as base64, byte for byte.
+      binaryMediaTypes: ['application/pdf'],
+      cloudWatchRole: true,
+      cloudWatchRoleRemovalPolicy: RemovalPolicy.DESTROY,
+      deployOptions: {
+        stageName: API_STAGE_NAME,
+        throttlingRateLimit: props.throttlingRateLimit ?? 50,
+        throttlingBurstLimit: props.throttlingBurstLimit ?? 100,
+        accessLogDestination: new apigateway.LogGroupLogDestination(this.accessLogs),
+        accessLogFormat: apigateway.AccessLogFormat.jsonWithStandardFields(),
+        loggingLevel: apigateway.MethodLoggingLevel.ERROR,
+        // Request bodies carry participant data: never copied into execution logs.
+        dataTraceEnabled: false,
+        tracingEnabled: true,
+        metricsEnabled: true,
+      },
+    });
+    this.baseUrl = `https://${this.api.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${API_STAGE_NAME}`;
+
+    // The edge rejects missing path parameters and JSON bodies that are not objects; the handlers' zod
+    // schemas do the real validation (one schema, shared with the local stack).
+    const validator = this.api.addRequestValidator('ValidateRequests', {
+      validateRequestParameters: true,
+      validateRequestBody: true,
+    });
+    const jsonObject = this.api.addModel('JsonObject', {
+      contentType: 'application/json',
+      schema: { schema: apigateway.JsonSchemaVersion.DRAFT4, type: apigateway.JsonSchemaType.OBJECT },
+    });
+    this.jsonObjectModel = jsonObject;
+    const jsonBody = { 'application/json': jsonObject };
+    const publicIntegration = new apigateway.LambdaIntegration(props.publicFunction, {
+      allowTestInvoke: false,
+    });
+    const cors: apigateway.CorsOptions = {
+      allowOrigins: [props.allowedOrigin],
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowHeaders: ['Content-Type'],
+    };
+    const numberParam = { 'method.request.path.number': true };
+    const publicGet = (resource: apigateway.IResource, withNumber: boolean) =>
+      resource.addMethod('GET', publicIntegration, {
+        requestValidator: validator,
+        ...(withNumber ? { requestParameters: numberParam } : {}),
+      });
+
+    const root = this.api.root;
+    publicGet(root.addResource('health'), false);
+
+    const certificates = root.addResource('certificates');
+    const certificate = certificates.addResource('{number}', { defaultCorsPreflightOptions: cors });
+    publicGet(certificate, true);
+    publicGet(certificate.addResource('download'), true);
+    publicGet(certificate.addResource('credential', { defaultCorsPreflightOptions: cors }), true);
+
+    const verify = root.addResource('verify', { defaultCorsPreflightOptions: cors });
+    verify.addMethod('POST', publicIntegration, { requestValidator: validator, requestModels: jsonBody });
+    publicGet(verify.addResource('{number}', { defaultCorsPreflightOptions: cors }), true);
+
+    publicGet(
+      root.addResource('.well-known').addResource('jwks.json', { defaultCorsPreflightOptions: cors }),
+      false,
+    );
+
+    this.operatorIntegration = new apigateway.LambdaIntegration(props.operatorFunction, {
+      allowTestInvoke: false,
+    });
+    this.operatorMethodOptions = { apiKeyRequired: true, requestValidator: validator };
+    root.addResource('approvals').addMethod('POST', this.operatorIntegration, {
+      ...this.operatorMethodOptions,
+      requestModels: jsonBody,
+    });
+    this.operatorResource = root.addResource('operator');
+
+    this.apiKey = this.api.addApiKey('OperatorKey', {
+      description: 'Operator routes (POST /approvals, /operator/*): the learning platform and the certs CLI',
+    });
+    const plan = this.api.addUsagePlan('OperatorPlan', {
+      description: 'Operator clients',
+      throttle: { rateLimit: 10, burstLimit: 20 },
+      quota: { limit: 100_000, period: apigateway.Period.DAY },
+    });
+    plan.addApiKey(this.apiKey);
+    plan.addApiStage({ stage: this.api.deploymentStage });
+
+    if (props.wafRateLimit !== undefined) {
+      const webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
+        scope: 'REGIONAL',
+        defaultAction: { allow: {} },
+        visibilityConfig: {
+          cloudWatchMetricsEnabled: true,
+          metricName: 'SayProCertificatesApi',
+          sampledRequestsEnabled: true,
+        },
+        rules: [
+          {
+            name: 'RateLimitPerClientIp',
+            priority: 0,
+            action: { block: {} },
+            statement: { rateBasedStatement: { limit: props.wafRateLimit, aggregateKeyType: 'IP' } },
+            visibilityConfig: {
+              cloudWatchMetricsEnabled: true,
+              metricName: 'RateLimitPerClientIp',
+              sampledRequestsEnabled: true,
+            },
+          },
+        ],
+      });
+      new wafv2.CfnWebACLAssociation(this, 'WebAclAssociation', {
+        resourceArn: this.api.deploymentStage.stageArn,
+        webAclArn: webAcl.attrArn,
+      });
+    } else {
+      Validations.of(this.api.deploymentStage).acknowledge({
+        id: 'AwsSolutions-APIG3',
+        reason:
+          'WAF is switched off by context (enableWaf: false) for this stage; stage throttling and the ' +
+          'operator usage plan bound the request rate. Production sets enableWaf: true.',
+      });
+    }
+
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+      reason:
+        "API Gateway's account-wide logging role; AWS's policy is the documented one and only lets API Gateway write its own logs.",
+    });
+    this.acknowledgeOpenRoutes();
+
+    new CfnOutput(this, 'ApiUrl', { value: this.baseUrl });
+    new CfnOutput(this, 'OperatorApiKeyId', { value: this.apiKey.keyId });
+  }
+
+  /** Adds an operator route under /operator (API key required), served by the operator function. */
+  addOperatorRoute(pathParts: string[], method: string): apigateway.Method {
+    let resource: apigateway.IResource = this.operatorResource;
+    for (const part of pathParts) resource = resource.getResource(part) ?? resource.addResource(part);
+    const withBody = method === 'POST' || method === 'PUT';
+    const params = Object.fromEntries(
+      pathParts
+        .filter((part) => part.startsWith('{'))
+        .map((part) => [`method.request.path.${part.slice(1, -1)}`, true]),
+    );
+    const added = resource.addMethod(method, this.operatorIntegration, {
+      ...this.operatorMethodOptions,
+      requestParameters: params,
+      ...(withBody ? { requestModels: { 'application/json': this.jsonObjectModel } } : {}),
+    });
+    this.acknowledgeKeyedRoute(added);
+    return added;
+  }
+
+  /**
+   * Public routes are public by design (anyone holding a certificate number may verify it; downloads need
+   * the emailed token). Operator routes are machine-to-machine from the learning platform and the certs
+   * CLI: API Gateway checks their API key (usage plan) before the function runs.
+   */
+  private acknowledgeOpenRoutes(): void {
+    for (const method of this.api.methods) {
+      if (method.httpMethod === 'OPTIONS') continue;
+      const cfn = method.node.defaultChild as apigateway.CfnMethod;
+      if (cfn.apiKeyRequired) this.acknowledgeKeyedRoute(method);
+      else {
+        const reason =
+          'Public verification route: verifiers have no account by design; only consented, non-secret data ' +
+          'is returned and downloads need the emailed token. Rate limited by stage throttling (and WAF).';
+        Validations.of(method).acknowledge(
+          { id: 'AwsSolutions-APIG4', reason },
+          { id: 'AwsSolutions-COG4', reason },
+        );
+      }
+    }
+  }
+
+  private acknowledgeKeyedRoute(method: apigateway.Method): void {
+    const reason =
+      'Operator route for machine clients (learning platform, certs CLI): API Gateway requires the usage-plan ' +
+      'API key before the function runs; there are no end users to put in a Cognito pool.';
+    Validations.of(method).acknowledge(
+      { id: 'AwsSolutions-APIG4', reason },
+      { id: 'AwsSolutions-COG4', reason },
+    );
+  }
+}

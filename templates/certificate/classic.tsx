@@ -1,0 +1,293 @@
+import { Page, Text, View } from '@react-pdf/renderer';
+import { SayProLogo } from '../assets/saypro-logo.js';
+import { Signature } from '../assets/signature.js';
+import { brand } from './brand.js';
+import { fontStack, fontStacks } from './fonts.js';
+import { fitFontSize, fitHeadline } from './layout.js';
+import { CornerBracket, Label, NAME_FEATURES } from './parts.js';
+import { QrCode } from './qr-code.js';
+import { type CertificateTemplate, PAGE_POINTS, type TemplateProps } from './types.js';
+
+/**
+ * The default design: centred, serif, a navy frame with a gold inner line. Reads top to bottom:
+ * who issues it, what it is, who earned it, for what; then dates, signature and the way to check it.
+ * Three faces only (serif bold, serif italic, sans): every embedded font costs render time and bytes.
+ */
+
+const FRAME_INSET = 18;
+const INNER_INSET = 25;
+const SIDE_MARGIN = 72;
+const QR_SIZE = 76;
+
+function ClassicPage({ content, pageSize }: TemplateProps) {
+  const { width, height } = PAGE_POINTS[pageSize];
+  const textWidth = width - 2 * SIDE_MARGIN;
+  const name = fitHeadline(content.holderName, {
+    width: textWidth * 0.92,
+    maxSize: 40,
+    preferOneLineDownTo: 28,
+    minSize: 15,
+    maxLines: 3,
+    emPerChar: 0.62,
+  });
+  const courseSize = fitFontSize(content.courseTitle, {
+    width: textWidth * 0.85,
+    maxSize: 22,
+    minSize: 12,
+    maxLines: 2,
+    emPerChar: 0.62,
+  });
+  const descriptionSize = fitFontSize(content.courseDescription, {
+    width: textWidth * 0.72,
+    maxSize: 10,
+    minSize: 8,
+    maxLines: 3,
+    emPerChar: 0.55,
+  });
+  const columnWidth = textWidth / 3;
+
+  return (
+    <Page size={pageSize} orientation="landscape" wrap={false} style={{ backgroundColor: brand.paper }}>
+      {/* One in-flow box the size of the page: with wrap off, the page takes its height from its content. */}
+      <View style={{ width, height }}>
+        <View
+          style={{
+            position: 'absolute',
+            top: FRAME_INSET,
+            left: FRAME_INSET,
+            right: FRAME_INSET,
+            bottom: FRAME_INSET,
+            borderWidth: 2.2,
+            borderColor: brand.navy,
+          }}
+        />
+        <View
+          style={{
+            position: 'absolute',
+            top: INNER_INSET,
+            left: INNER_INSET,
+            right: INNER_INSET,
+            bottom: INNER_INSET,
+            borderWidth: 0.6,
+            borderColor: brand.goldLight,
+          }}
+        />
+        <CornerBracket
+          size={24}
+          color={brand.gold}
+          rotate={0}
+          style={{ top: INNER_INSET + 6, left: INNER_INSET + 6 }}
+        />
+        <CornerBracket
+          size={24}
+          color={brand.gold}
+          rotate={90}
+          style={{ top: INNER_INSET + 6, right: INNER_INSET + 6 }}
+        />
+        <CornerBracket
+          size={24}
+          color={brand.gold}
+          rotate={180}
+          style={{ bottom: INNER_INSET + 6, right: INNER_INSET + 6 }}
+        />
+        <CornerBracket
+          size={24}
+          color={brand.gold}
+          rotate={270}
+          style={{ bottom: INNER_INSET + 6, left: INNER_INSET + 6 }}
+        />
+
+        <View
+          style={{
+            position: 'absolute',
+            top: 52,
+            left: SIDE_MARGIN,
+            right: SIDE_MARGIN,
+            bottom: 44,
+            flexDirection: 'column',
+            alignItems: 'center',
+          }}
+        >
+          <SayProLogo height={22} />
+
+          <Text
+            style={{
+              marginTop: 20,
+              fontFamily: fontStacks.serif,
+              fontWeight: 700,
+              fontSize: 36,
+              letterSpacing: 1.5,
+              color: brand.navy,
+            }}
+          >
+            Certificate
+          </Text>
+          <Text
+            style={{
+              marginTop: 2,
+              fontFamily: fontStacks.sans,
+              fontSize: 10,
+              letterSpacing: 5,
+              color: brand.gold,
+            }}
+          >
+            OF COMPLETION
+          </Text>
+
+          <View style={{ flexGrow: 1, minHeight: 12 }} />
+
+          <Text
+            style={{ fontFamily: fontStacks.serif, fontStyle: 'italic', fontSize: 12.5, color: brand.muted }}
+          >
+            This is to certify that
+          </Text>
+          <Text
+            style={{
+              marginTop: 8,
+              width: textWidth,
+              textAlign: 'center',
+              fontFamily: fontStack('serif', content.holderName),
+              fontWeight: 700,
+              fontSize: name.fontSize,
+              fontFeatureSettings: NAME_FEATURES,
+              lineHeight: 1.22,
+              color: brand.ink,
+            }}
+          >
+            {content.holderName}
+          </Text>
+          <View
+            style={{
+              marginTop: 6,
+              width: textWidth * 0.5,
+              borderBottomWidth: 0.8,
+              borderBottomColor: brand.gold,
+            }}
+          />
+          <Text
+            style={{
+              marginTop: 12,
+              fontFamily: fontStacks.serif,
+              fontStyle: 'italic',
+              fontSize: 12.5,
+              color: brand.muted,
+            }}
+          >
+            has successfully completed the course
+          </Text>
+          <Text
+            style={{
+              marginTop: 6,
+              width: textWidth * 0.9,
+              textAlign: 'center',
+              fontFamily: fontStack('serif', content.courseTitle),
+              fontWeight: 700,
+              fontSize: courseSize,
+              fontFeatureSettings: NAME_FEATURES,
+              lineHeight: 1.25,
+              color: brand.navy,
+            }}
+          >
+            {content.courseTitle}
+          </Text>
+          {content.courseDescription ? (
+            <Text
+              style={{
+                marginTop: 6,
+                width: textWidth * 0.74,
+                textAlign: 'center',
+                fontFamily: fontStack('sans', content.courseDescription),
+                fontSize: descriptionSize,
+                fontFeatureSettings: NAME_FEATURES,
+                lineHeight: 1.45,
+                color: brand.muted,
+                maxLines: 3,
+                textOverflow: 'ellipsis',
+              }}
+            >
+              {content.courseDescription}
+            </Text>
+          ) : null}
+
+          <View style={{ flexGrow: 1.4, minHeight: 12 }} />
+
+          <View style={{ width: textWidth, flexDirection: 'row', alignItems: 'flex-end' }}>
+            <View style={{ width: columnWidth, alignItems: 'flex-start' }}>
+              <Label>Date of completion</Label>
+              <Text style={{ fontFamily: fontStacks.serif, fontWeight: 700, fontSize: 11, color: brand.ink }}>
+                {content.completedOn}
+              </Text>
+              <Label style={{ marginTop: 10 }}>Date of issue</Label>
+              <Text style={{ fontFamily: fontStacks.serif, fontWeight: 700, fontSize: 11, color: brand.ink }}>
+                {content.issuedOn}
+              </Text>
+            </View>
+            <View style={{ width: columnWidth, alignItems: 'center' }}>
+              <Signature name={content.signatory.name} art={content.signatureArt} width={columnWidth - 30} />
+              <View
+                style={{
+                  width: columnWidth - 30,
+                  borderBottomWidth: 0.7,
+                  borderBottomColor: brand.ink,
+                  marginTop: 3,
+                }}
+              />
+              <Text
+                style={{
+                  marginTop: 5,
+                  fontFamily: fontStack('serif', content.signatory.name),
+                  fontWeight: 700,
+                  fontSize: 10,
+                  fontFeatureSettings: NAME_FEATURES,
+                  color: brand.ink,
+                  textAlign: 'center',
+                }}
+              >
+                {content.signatory.name}
+              </Text>
+              <Text
+                style={{
+                  fontFamily: fontStack('sans', content.signatory.title),
+                  fontSize: 8,
+                  color: brand.muted,
+                  textAlign: 'center',
+                  maxLines: 2,
+                  textOverflow: 'ellipsis',
+                }}
+              >
+                {content.signatory.title}
+              </Text>
+            </View>
+            <View style={{ width: columnWidth, alignItems: 'flex-end' }}>
+              <View style={{ alignItems: 'center' }}>
+                <QrCode value={content.verificationUrl} size={QR_SIZE} color={brand.ink} />
+                <Label style={{ marginTop: 1, marginBottom: 0, fontSize: 6 }}>Scan to verify</Label>
+              </View>
+            </View>
+          </View>
+
+          <Text
+            style={{
+              marginTop: 12,
+              width: textWidth,
+              textAlign: 'center',
+              fontFamily: fontStacks.sans,
+              fontSize: 8,
+              color: brand.muted,
+            }}
+          >
+            Certificate No.{' '}
+            <Text
+              style={{ fontFamily: fontStacks.serif, fontWeight: 700, color: brand.ink, letterSpacing: 0.5 }}
+            >
+              {content.displayNumber}
+            </Text>
+            {'   ·   '}Verify this certificate at {content.verificationSite}
+          </Text>
+        </View>
+      </View>
+    </Page>
+  );
+}
+
+export const classicTemplate: CertificateTemplate = { id: 'classic', Page: ClassicPage };

@@ -1,0 +1,62 @@
+import { Path, type Styles, Svg, Text } from '@react-pdf/renderer';
+import { brand } from './brand.js';
+import { fontStacks } from './fonts.js';
+
+export type Style = Styles[string];
+
+/**
+ * Font features for names and other input text. Discretionary ligatures off: poppler and some readers copy
+ * a right-to-left ligature (Arabic "الله") with its letters reversed; required ones (lam-alef) stay on.
+ */
+export const NAME_FEATURES = { liga: false } as const;
+
+/** A small caps label above a value, as used for dates and numbers. */
+export function Label({
+  children,
+  color = brand.muted,
+  style,
+}: {
+  children: string;
+  color?: string;
+  style?: Style;
+}) {
+  return (
+    <Text
+      style={{
+        fontFamily: fontStacks.sans,
+        fontSize: 7,
+        letterSpacing: 1.2,
+        color,
+        marginBottom: 2,
+        ...style,
+      }}
+    >
+      {children.toUpperCase()}
+    </Text>
+  );
+}
+
+/** An L-shaped bracket drawn at a frame's corner; `rotate` in multiples of 90 degrees. */
+export function CornerBracket({
+  size,
+  color,
+  style,
+  rotate,
+}: {
+  size: number;
+  color: string;
+  style: Style;
+  rotate: 0 | 90 | 180 | 270;
+}) {
+  const d = {
+    0: 'M1 23V1h22M6 18V6h12',
+    90: 'M1 1h22v22M6 6h12v12',
+    180: 'M23 1v22H1M18 6v12H6',
+    270: 'M23 23H1V1M18 18H6V6',
+  }[rotate];
+  return (
+    <Svg width={size} height={size} viewBox="0 0 24 24" style={{ position: 'absolute', ...style }}>
+      <Path d={d} stroke={color} strokeWidth={1.2} fill="none" />
+    </Svg>
+  );
+}

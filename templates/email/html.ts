@@ -1,0 +1,85 @@
+/** Helpers shared by the email templates: escaping and the table-based frame most mail clients render. */
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Escapes text for HTML element content and double- or single-quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ESCAPES[char] as string);
+}
+
+/** A subject line: line breaks in it would let input add mail headers. */
+export function oneLine(text: string): string {
+  return text.replace(/[\r\n\t]+/g, ' ').trim();
+}
+
+/** Only http(s) links are ever put in an href; anything else (javascript:, data:) becomes '#'. */
+export function safeHref(url: string): string {
+  return /^https?:\/\//i.test(url) ? escapeHtml(url) : '#';
+}
+
+export const colours = {
+  navy: '#163A5F',
+  gold: '#A97C24',
+  ink: '#1F2933',
+  muted: '#52606D',
+  rule: '#E4E7EB',
+  page: '#F4F5F7',
+} as const;
+
+const FONT = "font-family:Arial,'Helvetica Neue',Helvetica,sans-serif;";
+
+export const styles = {
+  p: `margin:0 0 16px 0;${FONT}font-size:15px;line-height:22px;color:${colours.ink};`,
+  small: `margin:0 0 12px 0;${FONT}font-size:13px;line-height:19px;color:${colours.muted};`,
+  h1: `margin:0 0 16px 0;${FONT}font-size:22px;line-height:28px;font-weight:bold;color:${colours.navy};`,
+  li: `margin:0 0 8px 0;${FONT}font-size:15px;line-height:22px;color:${colours.ink};`,
+  code: `font-family:'Courier New',Courier,monospace;font-size:15px;font-weight:bold;letter-spacing:1px;color:${colours.ink};`,
+  link: `color:${colours.navy};text-decoration:underline;`,
+} as const;
+
+/** A call-to-action button built from a table cell, which Outlook renders as a button too. */
+export function button(href: string, label: string): string {
+  return [
+    '<table role="presentation" border="0" cellpadding="0" cellspacing="0" style="margin:8px 0 24px 0;">',
+    `<tr><td align="center" bgcolor="${colours.navy}" style="border-radius:4px;">`,
+    `<a href="${safeHref(href)}" target="_blank" style="display:inline-block;padding:12px 24px;${FONT}font-size:15px;font-weight:bold;color:#FFFFFF;text-decoration:none;border-radius:4px;">${escapeHtml(label)}</a>`,
+    '</td></tr></table>',
+  ].join('');
+}
+
+/** The whole HTML document: a centred 600px card with the SayPro wordmark on top. `body` is trusted HTML. */
+export function frame({
+  title,
+  preheader,
+  body,
+}: {
+  title: string;
+  preheader: string;
+  body: string;
+}): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en"><head><meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title></head>`,
+    `<body style="margin:0;padding:0;background-color:${colours.page};">`,
+    // The preheader is the grey line inbox lists show after the subject.
+    `<div style="display:none;max-height:0;overflow:hidden;mso-hide:all;">${escapeHtml(preheader)}</div>`,
+    `<table role="presentation" width="100%" border="0" cellpadding="0" cellspacing="0" bgcolor="${colours.page}">`,
+    '<tr><td align="center" style="padding:24px 12px;">',
+    '<table role="presentation" width="600" border="0" cellpadding="0" cellspacing="0" style="max-width:600px;width:100%;background-color:#FFFFFF;border-radius:6px;">',
+    `<tr><td style="padding:24px 32px;border-bottom:3px solid ${colours.gold};">`,
+    `<span style="${FONT}font-size:24px;font-weight:bold;color:${colours.navy};">Say<span style="color:${colours.gold};">Pro</span></span>`,
+    '</td></tr>',
+    `<tr><td style="padding:28px 32px 12px 32px;">${body}</td></tr>`,
+    `<tr><td style="padding:16px 32px 24px 32px;border-top:1px solid ${colours.rule};">`,
+    `<p style="${styles.small}margin:0;">SayPro Certificates &middot; This message was sent because you took part in a SayPro course.</p>`,
+    '</td></tr></table></td></tr></table></body></html>',
+  ].join('\n');
+}

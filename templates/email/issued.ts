@@ -1,0 +1,96 @@
+import { button, escapeHtml, frame, oneLine, safeHref, styles } from './html.js';
+
+export interface IssuedEmailInput {
+  holderName: string;
+  courseTitle: string;
+  /** As printed on the certificate, e.g. 7KQ2-M9XD-4T1H-ZC8B-R2PN-6WQE. */
+  certificateNumber: string;
+  downloadUrl: string;
+  /** The page that verifies this certificate (what its QR code opens). */
+  verificationUrl: string;
+  /** ISO 8601: when the download link stops working. */
+  downloadLinkExpiresAt: string;
+  supportAddress: string;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "26 March 2025" in UTC: unambiguous for readers anywhere. */
+export function formatEmailDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+/** The email sent with a newly issued certificate: how to download it, how others verify it, whom to ask. */
+export function renderIssuedEmail(input: IssuedEmailInput): RenderedEmail {
+  const expires = formatEmailDate(input.downloadLinkExpiresAt);
+  const subject = oneLine(`Your SayPro certificate: ${input.courseTitle}`);
+  const correction = `If your name or any other detail on the certificate is wrong, reply to this email or write to ${input.supportAddress} with the certificate number. We will issue a corrected certificate; the old number will then show as replaced.`;
+
+  const text = [
+    `Dear ${input.holderName},`,
+    '',
+    `Congratulations on completing ${input.courseTitle}. Your certificate is ready.`,
+    '',
+    `Download your certificate (PDF): ${input.downloadUrl}`,
+    `This link works until ${expires}. Save the PDF somewhere safe; you can share it with anyone.`,
+    '',
+    `Certificate number: ${input.certificateNumber}`,
+    '',
+    'How others can check it',
+    `Employers and others can confirm your certificate is genuine by scanning the QR code on it, or by opening ${input.verificationUrl}`,
+    'and comparing the details, or by entering the certificate number on the verification site.',
+    '',
+    'Something wrong?',
+    correction,
+    '',
+    'Kind regards,',
+    'SayPro Certificates',
+  ].join('\n');
+
+  const name = escapeHtml(input.holderName);
+  const course = escapeHtml(input.courseTitle);
+  const body = [
+    `<h1 style="${styles.h1}">Your certificate is ready</h1>`,
+    `<p style="${styles.p}">Dear ${name},</p>`,
+    `<p style="${styles.p}">Congratulations on completing <strong>${course}</strong>. Your certificate is ready to download as a PDF:</p>`,
+    button(input.downloadUrl, 'Download your certificate'),
+    `<p style="${styles.small}">This link works until ${escapeHtml(expires)}. Save the PDF somewhere safe; you can share it with anyone. If the button does not work, copy this address into your browser: <a href="${safeHref(input.downloadUrl)}" style="${styles.link}">${escapeHtml(input.downloadUrl)}</a></p>`,
+    `<p style="${styles.p}">Certificate number: <span style="${styles.code}">${escapeHtml(input.certificateNumber)}</span></p>`,
+    `<h2 style="${styles.p}font-weight:bold;margin-bottom:8px;">How others can check it</h2>`,
+    `<p style="${styles.p}">Employers and others can confirm your certificate is genuine by scanning the QR code on it, or by opening <a href="${safeHref(input.verificationUrl)}" style="${styles.link}">${escapeHtml(input.verificationUrl)}</a> and comparing the details, or by entering the certificate number on the verification site.</p>`,
+    `<h2 style="${styles.p}font-weight:bold;margin-bottom:8px;">Something wrong?</h2>`,
+    `<p style="${styles.p}">${escapeHtml(correction).replace(
+      escapeHtml(input.supportAddress),
+      () =>
+        `<a href="mailto:${escapeHtml(input.supportAddress)}" style="${styles.link}">${escapeHtml(input.supportAddress)}</a>`,
+    )}</p>`,
+    `<p style="${styles.p}">Kind regards,<br>SayPro Certificates</p>`,
+  ].join('\n');
+
+  return {
+    subject,
+    text,
+    html: frame({ title: subject, preheader: `Download your certificate for ${input.courseTitle}.`, body }),
+  };
+}

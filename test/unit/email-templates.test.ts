@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { escapeHtml } from '../../templates/email/html.js';
+import { renderIssuedEmail } from '../../templates/email/issued.js';
+import { renderNotEligibleEmail } from '../../templates/email/not-eligible.js';
+
+const issued = {
+  holderName: 'Zoë Ñúñez-Ångström',
+  courseTitle: 'Project Management Fundamentals',
+  certificateNumber: '7KQ2-M9XD-4T1H-ZC8B-R2PN-6WQE',
+  downloadUrl: 'https://api.saypro.online/certificates/7KQ2M9XD4T1HZC8BR2PN6WQE/download?token=abc&x=1',
+  verificationUrl: 'https://verify.saypro.online/verify/7KQ2M9XD4T1HZC8BR2PN6WQE',
+  downloadLinkExpiresAt: '2025-03-26T09:30:00Z',
+  supportAddress: 'certificates@saypro.online',
+};
+
+describe('renderIssuedEmail', () => {
+  it('tells the participant how to download, how others verify and what to do about a wrong detail', () => {
+    const mail = renderIssuedEmail(issued);
+    expect(mail.subject).toBe('Your SayPro certificate: Project Management Fundamentals');
+    for (const part of [mail.text, mail.html]) {
+      expect(part).toContain('Zoë Ñúñez-Ångström');
+      expect(part).toContain('7KQ2-M9XD-4T1H-ZC8B-R2PN-6WQE');
+      expect(part).toContain('https://verify.saypro.online/verify/7KQ2M9XD4T1HZC8BR2PN6WQE');
+      expect(part).toContain('26 March 2025');
+      expect(part).toContain('certificates@saypro.online');
+      expect(part).toMatch(/wrong/);
+    }
+    expect(mail.text).toContain(issued.downloadUrl);
+    expect(mail.html).toContain(`href="${escapeHtml(issued.downloadUrl)}"`);
+    expect(mail.html).toContain('href="mailto:certificates@saypro.online"');
+  });
+
+  it('escapes every input in the HTML and keeps the subject on one line', () => {
+    const mail = renderIssuedEmail({
+      ...issued,
+      holderName: '<script>alert("x")</script> O\'Brien & Co',
+      courseTitle: 'Safety <b>101</b>\r\nBcc: victim@example.com',
+    });
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.html).not.toContain('<b>101</b>');
+    expect(mail.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; O&#39;Brien &amp; Co');
+    expect(mail.subject).not.toMatch(/[\r\n]/);
+    expect(mail.text).toContain('<script>alert("x")</script>');
+  });
+
+  it('never puts a non-http link into an href', () => {
+    const mail = renderIssuedEmail({ ...issued, downloadUrl: 'javascript:alert(1)' });
+    expect(mail.html).not.toContain('href="javascript:');
+  });
+
+  it('uses inline styles and tables only, so mail clients that drop <style> still render it', () => {
+    const { html } = renderIssuedEmail(issued);
+    expect(html).not.toMatch(/<style|<link/i);
+    expect(html).toContain('role="presentation"');
+  });
+});
+
+describe('renderNotEligibleEmail', () => {
+  it('lists what is still missing, escaped', () => {
+    const mail = renderNotEligibleEmail({
+      holderName: 'Thabo Mokoena',
+      courseTitle: 'Project Management Fundamentals',
+      missing: [
+        'Complete the module "Risk & Reporting".',
+        'Pass the final quiz (70% needed, best score 55%).',
+      ],
+      supportAddress: 'certificates@saypro.online',
+    });
+    expect(mail.subject).toContain('Project Management Fundamentals');
+    expect(mail.text).toContain('  - Complete the module "Risk & Reporting".');
+    expect(mail.text).toContain('  - Pass the final quiz (70% needed, best score 55%).');
+    expect(mail.html).toContain('<li style="');
+    expect(mail.html).toContain('Complete the module &quot;Risk &amp; Reporting&quot;.');
+    expect(mail.html.match(/<li /g)).toHaveLength(2);
+    expect(mail.text).toContain('Thabo Mokoena');
+  });
+});
