@@ -135,13 +135,33 @@ export interface Certificate {
     bytes: number;
   };
   signature: {
+    /** The KMS key that signed (its ARN). */
     keyId: string;
+    /** The same key's id in our JWKS: its JWK thumbprint (RFC 7638). */
+    kid: string;
     algorithm: 'ECDSA_SHA_256';
     /** DER-encoded ECDSA signature over the document's SHA-256 digest, base64. */
     derBase64: string;
   };
+  /** The Open Badges 3.0 credential as a VC-JWT (compact JWS, ES256), binding the PDF's digest. */
+  credential: string;
+  correctionReason?: string;
   /** Opaque token that makes the emailed download link work; compared in constant time. */
   downloadToken: string;
   downloadTokenExpiresAt: string;
   delivery?: DeliveryState;
+}
+
+export type SigningKeyStatus = 'active' | 'retired' | 'compromised';
+
+/** A key that has signed certificates, as published in our JWKS. */
+export interface SigningKeyRecord {
+  kid: string;
+  kmsKeyId: string;
+  /** Public key as a JWK (kty, crv, x, y). */
+  publicJwk: { kty: string; crv: string; x: string; y: string };
+  status: SigningKeyStatus;
+  firstUsedAt: string;
+  retiredAt?: string;
+  compromisedAt?: string;
 }

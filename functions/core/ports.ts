@@ -2,7 +2,7 @@
  * Ports: what the use cases need from the outside world, named by role.
  * Adapters (functions/adapters) implement them by technology; tests implement them with fakes.
  */
-import type { Approval, Certificate, Course, Participant, Progress } from './model.js';
+import type { Approval, Certificate, Course, Participant, Progress, SigningKeyRecord } from './model.js';
 
 export interface CourseCatalog {
   getCourse(courseId: string): Promise<Course | undefined>;
@@ -40,6 +40,15 @@ export interface CertificateStore {
    */
   createCertificate(certificate: Certificate): Promise<{ created: true } | { created: false; existingNumber: string }>;
   getCertificate(number: string): Promise<Certificate | undefined>;
+  /** Number of the certificate whose PDF has this SHA-256 (hex), if any. */
+  findByDigest(sha256Hex: string): Promise<string | undefined>;
+  /**
+   * Writes a corrected version and marks the one it replaces as superseded, in one transaction that
+   * succeeds only while the old one is still valid. False when it was already revoked or superseded.
+   */
+  supersede(oldNumber: string, corrected: Certificate): Promise<boolean>;
+  /** Revokes a valid certificate; false when it was not valid any more. */
+  revoke(number: string, at: string, reason: string): Promise<boolean>;
   /** Number of the certificate issued for a completion key, if any. */
   findByCompletion(completionKey: string): Promise<string | undefined>;
   updateCertificate(number: string, changes: Partial<Omit<Certificate, 'number'>>): Promise<void>;
@@ -59,10 +68,27 @@ export interface DocumentStore {
 }
 
 export interface DigestSigner {
-  /** Signs a SHA-256 digest as is (no second hash). Returns the DER signature and the id of the key used. */
-  signDigest(digest: Uint8Array): Promise<{ keyId: string; signatureDer: Uint8Array }>;
+  /**
+   * Signs a SHA-256 digest as is (no second hash), with the given key or else the current one.
+   * Returns the DER signature and the id of the key used.
+   */
+  signDigest(digest: Uint8Array, keyId?: string): Promise<{ keyId: string; signatureDer: Uint8Array }>;
   /** The public key of the current signing key, as an SPKI DER. */
   publicKey(keyId?: string): Promise<{ keyId: string; spkiDer: Uint8Array }>;
+}
+
+export interface SigningKeyRegistry {
+  getKey(kid: string): Promise<SigningKeyRecord | undefined>;
+  /** Records a key the first time it signs; false when it is already known. */
+  addKey(key: SigningKeyRecord): Promise<boolean>;
+  updateKey(kid: string, changes: Partial<Omit<SigningKeyRecord, 'kid'>>): Promise<void>;
+  listKeys(): Promise<SigningKeyRecord[]>;
+}
+
+/** Creating keys and moving the signing alias: what rotation needs from the key service. */
+export interface SigningKeyAdmin {
+  /** Creates a new P-256 signing key and points the signing alias at it; returns the new key's id. */
+  rotate(): Promise<{ keyId: string }>;
 }
 
 export interface OutgoingMail {
@@ -127,6 +153,8 @@ export interface Deps {
   certificates: CertificateStore;
   documents: DocumentStore;
   signer: DigestSigner;
+  signingKeys: SigningKeyRegistry;
+  keyAdmin: SigningKeyAdmin;
   mailer: Mailer;
   workflow: WorkflowStarter;
   clock: Clock;

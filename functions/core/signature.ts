@@ -124,3 +124,24 @@ export function spkiDerToJwk(spkiDer: Uint8Array, kid: string): SigningJwk {
     use: 'sig',
   };
 }
+
+/** Like verifyDigestSignature, for a key published as a JWK (x and y in base64url). */
+export function verifyDigestSignatureWithJwk(input: {
+  jwk: { x: string; y: string };
+  digest: Uint8Array;
+  signatureDer: Uint8Array;
+}): boolean {
+  if (input.digest.length !== SCALAR_BYTES) return false;
+  const x = Buffer.from(input.jwk.x, 'base64url');
+  const y = Buffer.from(input.jwk.y, 'base64url');
+  if (x.length !== SCALAR_BYTES || y.length !== SCALAR_BYTES) return false;
+  try {
+    return p256.verify(input.signatureDer, input.digest, Uint8Array.from([0x04, ...x, ...y]), {
+      prehash: false,
+      lowS: false,
+      format: 'der',
+    });
+  } catch {
+    return false;
+  }
+}

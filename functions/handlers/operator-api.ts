@@ -1,12 +1,14 @@
-import type { Deps } from '../core/ports.js';
+import type { IssuingDeps } from '../core/ports.js';
+import { markKeyCompromised, rotateSigningKey } from '../core/signing-keys.js';
+import { correctCertificate, revokeCertificate } from '../core/use-cases/certificate-lifecycle.js';
 import { courseSchema, parseInput, participantSchema, progressSchema } from '../core/schemas.js';
 import { recordApproval } from '../core/use-cases/record-approval.js';
 import { getApprovalStatus, listApprovals } from '../core/use-cases/operator-queries.js';
-import { lambdaDeps } from '../wiring/deps.js';
+import { lambdaIssuingDeps } from '../wiring/issuing-deps.js';
 import { httpApi, json, type Route } from './shared/http-api.js';
 
 /** Staff and integrations; API Gateway checks the `x-api-key` header before any of these run. */
-export const operatorRoutes = (deps: () => Deps): Route[] => [
+export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
   {
     method: 'POST',
     resource: '/approvals',
@@ -56,7 +58,33 @@ export const operatorRoutes = (deps: () => Deps): Route[] => [
       return json(200, progress);
     },
   },
+  {
+    method: 'POST',
+    resource: '/operator/certificates/{number}/revocation',
+    handle: async ({ params, json: body }) => json(200, await revokeCertificate(deps(), params.number ?? '', body)),
+  },
+  {
+    method: 'POST',
+    resource: '/operator/certificates/{number}/corrections',
+    handle: async ({ params, json: body }) => json(201, await correctCertificate(deps(), params.number ?? '', body)),
+  },
+  {
+    method: 'GET',
+    resource: '/operator/signing-keys',
+    handle: async () => json(200, { keys: await deps().signingKeys.listKeys() }),
+  },
+  {
+    method: 'POST',
+    resource: '/operator/signing-keys/rotation',
+    handle: async () => json(201, await rotateSigningKey(deps())),
+  },
+  {
+    method: 'POST',
+    resource: '/operator/signing-keys/{kid}/compromise',
+    handle: async ({ params }) => json(200, await markKeyCompromised(deps(), params.kid ?? '')),
+  },
 ];
 
-export const createOperatorApiHandler = (deps: () => Deps) => httpApi(operatorRoutes(deps));
-export const handler = createOperatorApiHandler(lambdaDeps);
+export const createOperatorApiHandler = (deps: () => IssuingDeps) => httpApi(operatorRoutes(deps));
+// Corrections render a new PDF, so this function carries the renderer (bundled like issue-certificate).
+export const handler = createOperatorApiHandler(lambdaIssuingDeps);

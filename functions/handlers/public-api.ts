@@ -1,16 +1,62 @@
 import type { Deps } from '../core/ports.js';
-import { openDownload, viewCertificate } from '../core/use-cases/view-certificate.js';
+import { issuerProfile } from '../core/credential.js';
+import { publishedKeys } from '../core/signing-keys.js';
+import { verifyCredential, verifyDocument } from '../core/use-cases/verify-submission.js';
+import { getCredential, openDownload, viewCertificate } from '../core/use-cases/view-certificate.js';
+import { ValidationError } from '../core/errors.js';
 import { renderVerificationPage, VERIFICATION_PAGE_CSP } from '../../templates/web/verification-page.js';
 import { lambdaDeps } from '../wiring/deps.js';
-import { html, httpApi, json, redirect, type Route, errorResponse } from './shared/http-api.js';
+import { firstUploadedFile } from './shared/multipart.js';
+import { PerClientRateLimit } from './shared/rate-limit.js';
+import { errorResponse, html, httpApi, json, redirect, type HttpRequest, type Route } from './shared/http-api.js';
+
+export type PublicDeps = Pick<Deps, 'certificates' | 'signingKeys' | 'documents' | 'clock' | 'links'>;
+
+const page = (statusCode: number, body: string) =>
+  html(statusCode, body, { 'content-security-policy': VERIFICATION_PAGE_CSP, 'cache-control': 'no-store' });
+
+/** The page's answer to a failed lookup: the same status code the API would give, with its message. */
+function problemPage(error: unknown, input: string) {
+  const answer = errorResponse(error);
+  const message = (JSON.parse(answer.body) as { error: string }).error;
+  return page(answer.statusCode, renderVerificationPage({ problem: message, input }));
+}
+
+/** POST /verify takes a PDF, a VC-JWT, or the page's multipart upload of either. */
+async function verifySubmission(deps: PublicDeps, request: HttpRequest) {
+  const contentType = (request.headers['content-type'] ?? '').toLowerCase();
+  let upload = { contentType, bytes: request.rawBody };
+  if (contentType.startsWith('multipart/form-data')) {
+    const file = firstUploadedFile(request.rawBody, contentType);
+    if (!file) throw new ValidationError('The form holds no file', [{ field: 'document', message: 'choose a PDF or credential file' }]);
+    upload = file;
+  }
+  if (upload.bytes.length === 0) throw new ValidationError('The request has no body', [{ field: '(body)', message: 'send a PDF or a VC-JWT' }]);
+  const looksLikePdf = upload.bytes.subarray(0, 5).toString('latin1') === '%PDF-';
+  if (upload.contentType.includes('pdf') || looksLikePdf) return verifyDocument(deps, upload.bytes);
+  if (upload.contentType.includes('jwt') || upload.contentType.startsWith('text/plain') || upload.contentType.includes('octet-stream')) {
+    return verifyCredential(deps, upload.bytes.toString('utf8'));
+  }
+  throw new ValidationError(`Cannot verify content of type ${upload.contentType || 'unknown'}`, [
+    { field: 'content-type', message: 'use application/pdf, application/jwt or multipart/form-data' },
+  ]);
+}
 
 /** Verifiers and participants: no key needed, nothing personal without consent. */
-export const publicRoutes = (deps: () => Deps): Route[] => [
+export const publicRoutes = (deps: () => PublicDeps): Route[] => [
   { method: 'GET', resource: '/health', handle: async () => json(200, { status: 'ok' }) },
   {
     method: 'GET',
     resource: '/certificates/{number}',
     handle: async ({ params }) => json(200, await viewCertificate(deps(), params.number ?? '')),
+  },
+  {
+    method: 'GET',
+    resource: '/certificates/{number}/credential',
+    async handle({ params }) {
+      const credential = await getCredential(deps(), params.number ?? '');
+      return { statusCode: 200, headers: { 'content-type': 'application/jwt', 'cache-control': 'no-store' }, body: credential };
+    },
   },
   {
     method: 'GET',
@@ -22,21 +68,57 @@ export const publicRoutes = (deps: () => Deps): Route[] => [
   },
   {
     method: 'GET',
+    resource: '/.well-known/jwks.json',
+    handle: async () => json(200, await publishedKeys(deps()), { 'cache-control': 'public, max-age=300' }),
+  },
+  {
+    method: 'GET',
+    resource: '/issuer',
+    handle: async () => json(200, { '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'], ...issuerProfile(deps().links.verificationBaseUrl, deps().links.supportAddress) }, { 'cache-control': 'public, max-age=3600' }),
+  },
+  {
+    method: 'GET',
+    resource: '/verify',
+    async handle({ query }) {
+      if (query.number) return redirect(`/verify/${encodeURIComponent(query.number.trim())}`);
+      return page(200, renderVerificationPage({ input: '' }));
+    },
+  },
+  {
+    method: 'GET',
     resource: '/verify/{number}',
     async handle({ params }) {
       try {
-        const view = await viewCertificate(deps(), params.number ?? '');
-        return html(200, renderVerificationPage({ view }), { 'content-security-policy': VERIFICATION_PAGE_CSP });
+        return page(200, renderVerificationPage({ view: await viewCertificate(deps(), params.number ?? '') }));
       } catch (error) {
-        const answer = errorResponse(error);
-        const message = (JSON.parse(answer.body) as { error: string }).error;
-        return html(answer.statusCode, renderVerificationPage({ problem: message, input: params.number ?? '' }), {
-          'content-security-policy': VERIFICATION_PAGE_CSP,
-        });
+        return problemPage(error, params.number ?? '');
+      }
+    },
+  },
+  {
+    method: 'POST',
+    resource: '/verify',
+    async handle(request) {
+      const wantsPage = (request.headers.accept ?? '').includes('text/html');
+      try {
+        const report = await verifySubmission(deps(), request);
+        return wantsPage ? page(200, renderVerificationPage({ report })) : json(200, report);
+      } catch (error) {
+        if (wantsPage) return problemPage(error, '');
+        throw error;
       }
     },
   },
 ];
 
-export const createPublicApiHandler = (deps: () => Deps) => httpApi(publicRoutes(deps));
+export const createPublicApiHandler = (deps: () => PublicDeps, options: { rateLimitPerMinute?: number } = {}) => {
+  const limit = new PerClientRateLimit(options.rateLimitPerMinute ?? Number(process.env.VERIFY_RATE_LIMIT_PER_MINUTE ?? 300));
+  return httpApi(publicRoutes(deps), {
+    beforeRoute(request) {
+      const wait = limit.retryAfter(request.sourceIp);
+      if (wait === undefined) return undefined;
+      return json(429, { error: 'Too many verification requests from this address; try again shortly.' }, { 'retry-after': String(wait) });
+    },
+  });
+};
 export const handler = createPublicApiHandler(lambdaDeps);

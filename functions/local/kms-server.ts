@@ -290,6 +290,19 @@ function operations(ring: KeyRing): Record<string, Handler> {
       return {};
     },
 
+    UpdateAlias(request) {
+      const aliasName = requiredString(request.AliasName, 'AliasName');
+      const existing = ring.alias(aliasName);
+      if (!existing) throw new KmsError('NotFoundException', `Alias ${ring.aliasArn(aliasName)} is not found.`);
+      const target = requiredString(request.TargetKeyId, 'TargetKeyId');
+      if (target.startsWith('alias/') || target.includes(':alias/')) {
+        throw new KmsError('ValidationException', 'TargetKeyId must be a key id or key ARN, not an alias.');
+      }
+      // addAlias replaces the entry under the same name and persists it.
+      ring.addAlias({ ...existing, targetKeyId: ring.resolve(target).keyId });
+      return {};
+    },
+
     ListAliases(request) {
       const onlyKeyId = request.KeyId === undefined ? undefined : ring.resolve(request.KeyId).keyId;
       const aliases = ring

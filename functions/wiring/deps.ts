@@ -6,7 +6,10 @@ import {
   DynamoDbCourseCatalog,
   DynamoDbParticipantDirectory,
   DynamoDbProgressStore,
+  DynamoDbSigningKeyRegistry,
 } from '../adapters/aws/dynamodb-stores.js';
+import { KmsSigningKeyAdmin } from '../adapters/aws/kms-signing-key-admin.js';
+import { CachedSigningKeyRegistry } from '../adapters/cached-signing-key-registry.js';
 import { type AwsClients, createAwsClients } from '../adapters/aws/clients.js';
 import { KmsDigestSigner } from '../adapters/aws/kms-digest-signer.js';
 import { S3DocumentStore } from '../adapters/aws/s3-document-store.js';
@@ -51,6 +54,8 @@ export function buildDeps(config: Config, options: { workflow?: WorkflowStarter;
     certificates: new DynamoDbCertificateStore(documentClient, config.REGISTRY_TABLE),
     documents: new S3DocumentStore(clients.s3, config.DOCUMENTS_BUCKET),
     signer: new KmsDigestSigner(clients.kms, config.SIGNING_KEY_ID),
+    signingKeys: new CachedSigningKeyRegistry(new DynamoDbSigningKeyRegistry(documentClient, config.REGISTRY_TABLE)),
+    keyAdmin: new KmsSigningKeyAdmin(clients.kms, config.SIGNING_KEY_ID),
     mailer: new SesMailer(clients.ses, {
       from: config.SENDER_ADDRESS,
       ...(config.SES_CONFIGURATION_SET ? { configurationSetName: config.SES_CONFIGURATION_SET } : {}),

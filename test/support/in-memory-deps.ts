@@ -1,4 +1,4 @@
-import type { Approval, Certificate, Course, Participant, Progress } from '../../functions/core/model.js';
+import type { Approval, Certificate, Course, Participant, Progress, SigningKeyRecord } from '../../functions/core/model.js';
 import type { CertificateDocumentInput, IssuingDeps, OutgoingMail } from '../../functions/core/ports.js';
 import { randomBytes } from 'node:crypto';
 import { p256 } from '@noble/curves/nist.js';
@@ -16,11 +16,13 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
   const approvals = new Map<string, Approval & { notificationClaimedAt?: string }>();
   const certificates = new Map<string, Certificate>();
   const completions = new Map<string, string>();
+  const digests = new Map<string, string>();
+  const signingKeys = new Map<string, SigningKeyRecord>();
   const documents = new Map<string, Uint8Array>();
   const sentMail: OutgoingMail[] = [];
   const rendered: CertificateDocumentInput[] = [];
   const startedWorkflows: string[] = [];
-  const secretKey = p256.utils.randomSecretKey();
+  const secretKeys = [p256.utils.randomSecretKey()];
   const clock = { current: now };
   let mailFailures = 0;
 
@@ -73,7 +75,23 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
         if (existing) return { created: false, existingNumber: existing };
         completions.set(certificate.completionKey, certificate.number);
         certificates.set(certificate.number, clone(certificate));
+        digests.set(certificate.document.sha256Hex, certificate.number);
         return { created: true };
+      },
+      findByDigest: async (hex) => digests.get(hex),
+      supersede: async (oldNumber, corrected) => {
+        const old = certificates.get(oldNumber);
+        if (!old || old.status !== 'valid') return false;
+        certificates.set(oldNumber, { ...old, status: 'superseded', supersededBy: corrected.number });
+        certificates.set(corrected.number, clone(corrected));
+        digests.set(corrected.document.sha256Hex, corrected.number);
+        return true;
+      },
+      revoke: async (number, at, reason) => {
+        const found = certificates.get(number);
+        if (!found || found.status !== 'valid') return false;
+        certificates.set(number, { ...found, status: 'revoked', revokedAt: at, revocationReason: reason });
+        return true;
       },
       getCertificate: async (number) => clone(certificates.get(number)),
       findByCompletion: async (key) => completions.get(key),
@@ -96,14 +114,33 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
       temporaryDownloadUrl: async (key) => `memory://${key}`,
     },
     signer: {
-      signDigest: async (digest) => ({
-        keyId: 'test-key',
-        signatureDer: p256.sign(digest, secretKey, { prehash: false, format: 'der' }),
+      signDigest: async (digest, keyId = `test-key-${secretKeys.length}`) => ({
+        keyId,
+        signatureDer: p256.sign(digest, secretKeys[Number(keyId.split('-').at(-1)) - 1]!, { prehash: false, format: 'der' }),
       }),
-      publicKey: async () => ({
-        keyId: 'test-key',
-        spkiDer: spkiFromPublicKey(p256.getPublicKey(secretKey, false)),
+      publicKey: async (keyId = `test-key-${secretKeys.length}`) => ({
+        keyId,
+        spkiDer: spkiFromPublicKey(p256.getPublicKey(secretKeys[Number(keyId.split('-').at(-1)) - 1]!, false)),
       }),
+    },
+    signingKeys: {
+      getKey: async (kid) => clone(signingKeys.get(kid)),
+      addKey: async (key) => {
+        if (signingKeys.has(key.kid)) return false;
+        signingKeys.set(key.kid, clone(key));
+        return true;
+      },
+      updateKey: async (kid, changes) => {
+        const found = signingKeys.get(kid);
+        if (found) signingKeys.set(kid, { ...found, ...clone(changes) });
+      },
+      listKeys: async () => [...signingKeys.values()].map(clone),
+    },
+    keyAdmin: {
+      rotate: async () => {
+        secretKeys.push(p256.utils.randomSecretKey());
+        return { keyId: `test-key-${secretKeys.length}` };
+      },
     },
     mailer: {
       send: async (mail) => {
@@ -138,7 +175,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
 
   return {
     deps,
-    state: { courses, participants, progress, approvals, certificates, completions, documents, sentMail, rendered, startedWorkflows },
+    state: { courses, participants, progress, approvals, certificates, completions, documents, sentMail, rendered, startedWorkflows, signingKeys },
     clock,
     failNextMails(count: number) {
       mailFailures = count;

@@ -8,13 +8,14 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { Approval, Certificate, Course, Participant, Progress } from '../../core/model.js';
+import type { Approval, Certificate, Course, Participant, Progress, SigningKeyRecord } from '../../core/model.js';
 import type {
   ApprovalStore,
   CertificateStore,
   CourseCatalog,
   ParticipantDirectory,
   ProgressStore,
+  SigningKeyRegistry,
 } from '../../core/ports.js';
 
 /**
@@ -25,6 +26,8 @@ import type {
  *   PARTICIPANT#<participantId> PROFILE | PROGRESS#<courseId>
  *   CERTIFICATE#<number>        CERTIFICATE
  *   COMPLETION#<completionKey>  COMPLETION      (claims one certificate per completion)
+ *   DOCUMENT#<sha256>           DOCUMENT        (finds a certificate from an uploaded PDF)
+ *   SIGNING_KEY#<kid>           SIGNING_KEY     (keys published in the JWKS)
  */
 
 type Key = { pk: string; sk: string };
@@ -172,13 +175,7 @@ export class DynamoDbCertificateStore implements CertificateStore {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...certificate, ...DynamoDbCertificateStore.keyOf(certificate.number), kind: 'certificate' },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
+            ...this.newCertificateWrites(certificate),
           ],
         }),
       );
@@ -191,8 +188,83 @@ export class DynamoDbCertificateStore implements CertificateStore {
     }
   }
 
+  /** The certificate itself and its document index entry, both only if new. */
+  private newCertificateWrites(certificate: Certificate) {
+    return [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...certificate, ...DynamoDbCertificateStore.keyOf(certificate.number), kind: 'certificate' },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            pk: `DOCUMENT#${certificate.document.sha256Hex}`,
+            sk: 'DOCUMENT',
+            kind: 'document',
+            certificateNumber: certificate.number,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ];
+  }
+
   getCertificate(number: string) {
     return this.table.get<Certificate>(DynamoDbCertificateStore.keyOf(number));
+  }
+
+  async findByDigest(sha256Hex: string) {
+    const entry = await this.table.get<{ certificateNumber: string }>({ pk: `DOCUMENT#${sha256Hex}`, sk: 'DOCUMENT' });
+    return entry?.certificateNumber;
+  }
+
+  async supersede(oldNumber: string, corrected: Certificate) {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...this.newCertificateWrites(corrected),
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: DynamoDbCertificateStore.keyOf(oldNumber),
+                UpdateExpression: 'SET #status = :superseded, supersededBy = :by',
+                ConditionExpression: '#status = :valid',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':superseded': 'superseded', ':by': corrected.number, ':valid': 'valid' },
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) return false;
+      throw error;
+    }
+  }
+
+  async revoke(number: string, at: string, reason: string) {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: DynamoDbCertificateStore.keyOf(number),
+          UpdateExpression: 'SET #status = :revoked, revokedAt = :at, revocationReason = :reason',
+          ConditionExpression: '#status = :valid',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':revoked': 'revoked', ':at': at, ':reason': reason, ':valid': 'valid' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   async findByCompletion(completionKey: string) {
@@ -235,6 +307,50 @@ export class DynamoDbCertificateStore implements CertificateStore {
 
   listCertificates() {
     return this.table.listKind<Certificate>('certificate');
+  }
+}
+
+export class DynamoDbSigningKeyRegistry implements SigningKeyRegistry {
+  private readonly table: RegistryTable;
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {
+    this.table = new RegistryTable(client, tableName);
+  }
+  private static keyOf(kid: string): Key {
+    return { pk: `SIGNING_KEY#${kid}`, sk: 'SIGNING_KEY' };
+  }
+  getKey(kid: string) {
+    return this.table.get<SigningKeyRecord>(DynamoDbSigningKeyRegistry.keyOf(kid));
+  }
+  async addKey(key: SigningKeyRecord) {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...key, ...DynamoDbSigningKeyRegistry.keyOf(key.kid), kind: 'signing-key' },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+  async updateKey(kid: string, changes: Partial<Omit<SigningKeyRecord, 'kid'>>) {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: DynamoDbSigningKeyRegistry.keyOf(kid),
+        ConditionExpression: 'attribute_exists(pk)',
+        ...updateExpressionFor(changes),
+      }),
+    );
+  }
+  listKeys() {
+    return this.table.listKind<SigningKeyRecord>('signing-key');
   }
 }
 

@@ -20,12 +20,12 @@ export class KmsDigestSigner implements DigestSigner {
     private readonly keyId: string,
   ) {}
 
-  async signDigest(digest: Uint8Array): Promise<{ keyId: string; signatureDer: Uint8Array }> {
+  async signDigest(digest: Uint8Array, keyId: string = this.keyId): Promise<{ keyId: string; signatureDer: Uint8Array }> {
     if (digest.length !== 32) throw new Error(`A SHA-256 digest is 32 bytes, got ${digest.length}`);
     const response = await this.call(() =>
       this.client.send(
         new SignCommand({
-          KeyId: this.keyId,
+          KeyId: keyId,
           Message: digest,
           MessageType: 'DIGEST',
           SigningAlgorithm: 'ECDSA_SHA_256',

@@ -3,7 +3,7 @@ import { formatCertificateNumber, parseCertificateNumber } from '../certificate-
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { Certificate } from '../model.js';
 import type { Deps } from '../ports.js';
-import { verifyDigestSignature } from '../signature.js';
+import { verifyDigestSignatureWithJwk } from '../signature.js';
 
 export type PublicStatus = 'valid' | 'revoked' | 'superseded' | 'expired';
 
@@ -21,8 +21,9 @@ export interface PublicCertificateView {
   revocationReason?: string;
   supersededBy?: string;
   supersedes?: string;
+  version: number;
   document: { sha256: string };
-  signature: { keyId: string; algorithm: string; valid: boolean };
+  signature: { kid: string; algorithm: string; valid: boolean; keyStatus: 'active' | 'retired' | 'compromised' | 'unknown' };
 }
 
 export function publicStatusOf(certificate: Certificate, now: Date): PublicStatus {
@@ -38,25 +39,33 @@ export function canonicalNumberOrThrow(input: string): string {
   return parsed.canonical;
 }
 
-async function findCertificate(deps: Pick<Deps, 'certificates'>, numberInput: string): Promise<Certificate> {
+export async function findCertificate(deps: Pick<Deps, 'certificates'>, numberInput: string): Promise<Certificate> {
   const certificate = await deps.certificates.getCertificate(canonicalNumberOrThrow(numberInput));
   // One answer for every kind of absence, so probing learns nothing.
   if (!certificate) throw new NotFoundError('No certificate has this number.');
   return certificate;
 }
 
-/** The verifier's view: status, course, dates, and whether the stored signature still holds. */
-export async function viewCertificate(
-  deps: Pick<Deps, 'certificates' | 'signer' | 'clock'>,
-  numberInput: string,
+/** Whether the stored signature over the stored digest holds under a key we still trust. */
+export async function checkStoredSignature(deps: Pick<Deps, 'signingKeys'>, certificate: Certificate) {
+  const key = await deps.signingKeys.getKey(certificate.signature.kid);
+  const keyStatus: PublicCertificateView['signature']['keyStatus'] = key?.status ?? 'unknown';
+  const valid =
+    !!key &&
+    key.status !== 'compromised' &&
+    verifyDigestSignatureWithJwk({
+      jwk: key.publicJwk,
+      digest: Buffer.from(certificate.document.sha256Hex, 'hex'),
+      signatureDer: Buffer.from(certificate.signature.derBase64, 'base64'),
+    });
+  return { valid, keyStatus };
+}
+
+export async function publicViewOf(
+  deps: Pick<Deps, 'signingKeys' | 'clock'>,
+  certificate: Certificate,
 ): Promise<PublicCertificateView> {
-  const certificate = await findCertificate(deps, numberInput);
-  const { spkiDer } = await deps.signer.publicKey(certificate.signature.keyId);
-  const signatureValid = verifyDigestSignature({
-    spkiDer,
-    digest: Buffer.from(certificate.document.sha256Hex, 'hex'),
-    signatureDer: Buffer.from(certificate.signature.derBase64, 'base64'),
-  });
+  const signature = await checkStoredSignature(deps, certificate);
   return {
     number: formatCertificateNumber(certificate.number),
     status: publicStatusOf(certificate, deps.clock.now()),
@@ -70,9 +79,23 @@ export async function viewCertificate(
     ...(certificate.revocationReason ? { revocationReason: certificate.revocationReason } : {}),
     ...(certificate.supersededBy ? { supersededBy: formatCertificateNumber(certificate.supersededBy) } : {}),
     ...(certificate.supersedes ? { supersedes: formatCertificateNumber(certificate.supersedes) } : {}),
+    version: certificate.version,
     document: { sha256: certificate.document.sha256Hex },
-    signature: { keyId: certificate.signature.keyId, algorithm: certificate.signature.algorithm, valid: signatureValid },
+    signature: { kid: certificate.signature.kid, algorithm: 'ES256', ...signature },
   };
+}
+
+/** The verifier's view: status, course, dates, the chain of corrections, and whether the signature holds. */
+export async function viewCertificate(
+  deps: Pick<Deps, 'certificates' | 'signingKeys' | 'clock'>,
+  numberInput: string,
+): Promise<PublicCertificateView> {
+  return publicViewOf(deps, await findCertificate(deps, numberInput));
+}
+
+/** The certificate's signed Open Badges credential (VC-JWT), for wallets and offline checks. */
+export async function getCredential(deps: Pick<Deps, 'certificates'>, numberInput: string): Promise<string> {
+  return (await findCertificate(deps, numberInput)).credential;
 }
 
 export class DownloadLinkExpiredError extends Error {

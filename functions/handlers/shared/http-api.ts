@@ -80,14 +80,18 @@ function toRequest(event: APIGatewayProxyEvent): HttpRequest {
  * The middy stack of an API Gateway function: find the route API Gateway matched (by resource template),
  * run it, and map domain errors to HTTP answers.
  */
-export function httpApi(routes: Route[]) {
+export function httpApi(
+  routes: Route[],
+  options: { beforeRoute?: (request: HttpRequest) => APIGatewayProxyResult | undefined } = {},
+) {
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (event) => {
       const route = routes.find((candidate) => candidate.method === event.httpMethod && candidate.resource === event.resource);
       if (!route) return json(404, { error: `No route for ${event.httpMethod} ${event.path}` });
       try {
-        return await route.handle(toRequest(event));
+        const request = toRequest(event);
+        return options.beforeRoute?.(request) ?? (await route.handle(request));
       } catch (error) {
         return errorResponse(error);
       }

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { formatCertificateNumber, generateCertificateNumber } from '../certificate-number.js';
+import { ConflictError, NotFoundError } from '../errors.js';
+import { normalizeDisplayName } from '../names.js';
+import type { IssuingDeps, Deps } from '../ports.js';
+import { parseInput } from '../schemas.js';
+import { deliverCertificate } from './deliver-certificate.js';
+import { produceCertificate } from './produce-certificate.js';
+import { canonicalNumberOrThrow } from './view-certificate.js';
+
+const revocationSchema = z.object({
+  reason: z.string().trim().min(3, 'is required (at least 3 characters)').max(500),
+  revokedBy: z.string().trim().min(1, 'is required').max(200),
+});
+
+/** Revokes a valid certificate; verifiers see it as revoked, with the date and reason, from then on. */
+export async function revokeCertificate(deps: Pick<Deps, 'certificates' | 'clock'>, numberInput: string, rawRequest: unknown) {
+  const request = parseInput(revocationSchema, rawRequest, 'revocation');
+  const number = canonicalNumberOrThrow(numberInput);
+  const certificate = await deps.certificates.getCertificate(number);
+  if (!certificate) throw new NotFoundError('No certificate has this number.');
+  const revokedAt = deps.clock.now().toISOString();
+  if (!(await deps.certificates.revoke(number, revokedAt, `${request.reason} (by ${request.revokedBy})`))) {
+    throw new ConflictError(`Certificate ${formatCertificateNumber(number)} is already ${certificate.status}; only a valid certificate can be revoked.`);
+  }
+  return { number: formatCertificateNumber(number), status: 'revoked' as const, revokedAt, reason: request.reason };
+}
+
+const correctionSchema = z
+  .object({
+    holderName: z.string().trim().min(1).max(200).optional(),
+    courseTitle: z.string().trim().min(1).max(200).optional(),
+    courseDescription: z.string().trim().max(600).optional(),
+    completedAt: z.string().datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
+    reason: z.string().trim().min(3, 'is required (at least 3 characters)').max(500),
+    correctedBy: z.string().trim().min(1, 'is required').max(200),
+  })
+  .refine((value) => value.holderName || value.courseTitle || value.courseDescription !== undefined || value.completedAt, {
+    message: 'name at least one detail to correct (holderName, courseTitle, courseDescription, completedAt)',
+    path: ['holderName'],
+  });
+
+/**
+ * Corrects a certificate (say, a misspelt name) by issuing a new version that supersedes it.
+ *
+ * 1. Check the certificate is still valid (a revoked or already corrected one cannot be corrected).
+ * 2. Produce the corrected version under a new number, pointing back at the old one.
+ * 3. Write it and mark the old one superseded in one transaction that holds only while the old one
+ *    is still valid, so two concurrent corrections cannot both win.
+ * 4. Email the participant the corrected certificate.
+ * Verifiers of the old number are shown the chain and sent to the current version.
+ */
+export async function correctCertificate(deps: IssuingDeps, numberInput: string, rawRequest: unknown) {
+  const request = parseInput(correctionSchema, rawRequest, 'correction');
+  const oldNumber = canonicalNumberOrThrow(numberInput);
+  const old = await deps.certificates.getCertificate(oldNumber);
+  if (!old) throw new NotFoundError('No certificate has this number.');
+  if (old.status !== 'valid') {
+    const pointer = old.supersededBy ? ` by ${formatCertificateNumber(old.supersededBy)}` : '';
+    throw new ConflictError(`Certificate ${formatCertificateNumber(oldNumber)} is already ${old.status}${pointer}.`);
+  }
+  const participant = await deps.participants.getParticipant(old.participantId);
+  if (!participant) throw new NotFoundError(`participant ${old.participantId} does not exist`);
+  const course = await deps.courses.getCourse(old.courseId);
+
+  const version = old.version + 1;
+  const corrected = await produceCertificate(deps, {
+    number: generateCertificateNumber((length) => deps.random.bytes(length)),
+    completionKey: `${old.completionKey}#v${version}`,
+    approvalId: old.approvalId,
+    participantId: old.participantId,
+    courseId: old.courseId,
+    holderName: normalizeDisplayName(request.holderName ?? old.holderName),
+    holderEmail: participant.email,
+    holderConsentsToPublicName: participant.consentToPublicName,
+    courseTitle: request.courseTitle ?? old.courseTitle,
+    courseDescription: request.courseDescription ?? old.courseDescription,
+    signatory: old.signatory,
+    completedAt: request.completedAt ? new Date(request.completedAt).toISOString() : old.completedAt,
+    issuedAt: deps.clock.now().toISOString(),
+    // A correction fixes details; it does not extend how long the certificate is valid.
+    ...(old.expiresAt ? { expiresAt: old.expiresAt } : {}),
+    version,
+    supersedes: old.number,
+    correctionReason: `${request.reason} (by ${request.correctedBy})`,
+    ...(course?.templateId ? { templateId: course.templateId } : {}),
+  });
+  if (!(await deps.certificates.supersede(old.number, corrected))) {
+    throw new ConflictError(`Certificate ${formatCertificateNumber(oldNumber)} was changed meanwhile; look it up again.`);
+  }
+  const delivery = await deliverCertificate(deps, { approvalId: old.approvalId, certificateNumber: corrected.number });
+  return {
+    number: formatCertificateNumber(corrected.number),
+    supersedes: formatCertificateNumber(old.number),
+    version,
+    emailed: delivery.delivered,
+  };
+}

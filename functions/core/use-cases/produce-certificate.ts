@@ -1,0 +1,71 @@
+import { formatCertificateNumber } from '../certificate-number.js';
+import { buildCredentialClaims, compactJws, jwsSigningInput } from '../credential.js';
+import type { Certificate } from '../model.js';
+import type { IssuingDeps } from '../ports.js';
+import { derToJoseSignature, sha256, toHex } from '../signature.js';
+import { currentSigningKey } from '../signing-keys.js';
+
+/** Everything a certificate states, before it has a document, a signature and a credential. */
+export type CertificateDraft = Omit<
+  Certificate,
+  'document' | 'signature' | 'credential' | 'status' | 'downloadToken' | 'downloadTokenExpiresAt' | 'delivery'
+> & { templateId?: string; holderEmail: string };
+
+export const documentKeyOf = (number: string, version: number) => `certificates/${number}/v${version}.pdf`;
+export const verificationUrlOf = (deps: Pick<IssuingDeps, 'links'>, number: string) =>
+  `${deps.links.verificationBaseUrl}/verify/${formatCertificateNumber(number)}`;
+
+export function addDays(iso: string, days: number): string {
+  const date = new Date(iso);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString();
+}
+
+/**
+ * Turns a draft into a signed certificate, shared by first issue and correction:
+ * 1. render the PDF and take its SHA-256;
+ * 2. sign that digest with the current key (registered in the JWKS on first use);
+ * 3. store the PDF;
+ * 4. build the Open Badges credential binding the digest, and sign it as a VC-JWT with the same key.
+ * Nothing is recorded as issued here: the caller's conditional write decides that.
+ */
+export async function produceCertificate(deps: IssuingDeps, draft: CertificateDraft): Promise<Certificate> {
+  const { holderEmail, templateId, ...facts } = draft;
+  const pdf = await deps.renderer.render({
+    number: formatCertificateNumber(facts.number),
+    holderName: facts.holderName,
+    courseTitle: facts.courseTitle,
+    courseDescription: facts.courseDescription,
+    completedAt: facts.completedAt,
+    issuedAt: facts.issuedAt,
+    signatory: facts.signatory,
+    verificationUrl: verificationUrlOf(deps, facts.number),
+    ...(templateId ? { templateId } : {}),
+  });
+  const digest = sha256(pdf);
+  const key = await currentSigningKey(deps);
+  const { signatureDer } = await deps.signer.signDigest(digest, key.keyId);
+
+  const documentKey = documentKeyOf(facts.number, facts.version);
+  await deps.documents.put(documentKey, pdf, 'application/pdf', { 'certificate-number': facts.number });
+
+  const unsigned: Certificate = {
+    ...facts,
+    status: 'valid',
+    document: { key: documentKey, sha256Hex: toHex(digest), bytes: pdf.byteLength },
+    signature: {
+      keyId: key.keyId,
+      kid: key.kid,
+      algorithm: 'ECDSA_SHA_256',
+      derBase64: Buffer.from(signatureDer).toString('base64'),
+    },
+    credential: '',
+    downloadToken: Buffer.from(deps.random.bytes(24)).toString('base64url'),
+    downloadTokenExpiresAt: addDays(facts.issuedAt, deps.downloadLinkTtlDays),
+  };
+  const salt = Buffer.from(deps.random.bytes(12)).toString('hex');
+  const claims = buildCredentialClaims(unsigned, { email: holderEmail, salt }, deps.links);
+  const signingInput = jwsSigningInput(claims, key.kid);
+  const jwsSignature = await deps.signer.signDigest(sha256(new TextEncoder().encode(signingInput)), key.keyId);
+  return { ...unsigned, credential: compactJws(signingInput, derToJoseSignature(jwsSignature.signatureDer)) };
+}
