@@ -1,3 +1,4 @@
+import { formatLongDate } from '../text.js';
 /**
  * Sizing text before layout. react-pdf cannot shrink text to fit, so the templates choose a font size from
  * an estimate of the text's width. The estimate is deliberately generous (wide glyphs, bold faces), so text
@@ -89,30 +90,8 @@ export function fitHeadline(
   return { fontSize, lines: estimateLines(text, fontSize, options.width, emPerChar) };
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/**
- * "12 March 2025", in UTC. Spelled out so no reader mistakes day for month; formatted by hand so the
- * bytes never depend on the ICU data of the machine that renders.
- */
-export function formatCertificateDate(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) throw new Error(`Not a date: ${iso}`);
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
-}
+/** Certificate dates: see formatLongDate. */
+export const formatCertificateDate = formatLongDate;
 
 /** The verification address without its scheme, as printed under the QR code. */
 export function displayUrl(url: string): string {

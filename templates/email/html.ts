@@ -1,17 +1,8 @@
 /** Helpers shared by the email templates: escaping and the table-based frame most mail clients render. */
+import { escapeHtml } from '../text.js';
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
+export { escapeHtml };
 
-/** Escapes text for HTML element content and double- or single-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char] as string);
-}
 
 /** A subject line: line breaks in it would let input add mail headers. */
 export function oneLine(text: string): string {

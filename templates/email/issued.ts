@@ -1,3 +1,4 @@
+import { formatLongDate } from '../text.js';
 import { button, escapeHtml, frame, oneLine, safeHref, styles } from './html.js';
 
 export interface IssuedEmailInput {
@@ -19,31 +20,9 @@ export interface RenderedEmail {
   html: string;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "26 March 2025" in UTC: unambiguous for readers anywhere. */
-export function formatEmailDate(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
-}
-
 /** The email sent with a newly issued certificate: how to download it, how others verify it, whom to ask. */
 export function renderIssuedEmail(input: IssuedEmailInput): RenderedEmail {
-  const expires = formatEmailDate(input.downloadLinkExpiresAt);
+  const expires = formatLongDate(input.downloadLinkExpiresAt);
   const subject = oneLine(`Your SayPro certificate: ${input.courseTitle}`);
   const correction = `If your name or any other detail on the certificate is wrong, reply to this email or write to ${input.supportAddress} with the certificate number. We will issue a corrected certificate; the old number will then show as replaced.`;
 

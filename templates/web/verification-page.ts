@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { escapeHtml, formatLongDate } from '../text.js';
 import type { VerificationReport } from '../../functions/core/use-cases/verify-submission.js';
 import type { PublicCertificateView } from '../../functions/core/use-cases/view-certificate.js';
 
@@ -33,14 +34,6 @@ export const VERIFICATION_PAGE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
 
 const VERDICTS: Record<PublicCertificateView['status'], string> = {
   valid: 'Genuine and valid',
@@ -49,13 +42,7 @@ const VERDICTS: Record<PublicCertificateView['status'], string> = {
   expired: 'Genuine, but expired',
 };
 
-const formatDate = (iso: string) =>
-  new Date(iso).toLocaleDateString('en-GB', {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    timeZone: 'UTC',
-  });
+const formatDate = formatLongDate;
 
 function describe(view: PublicCertificateView): string {
   const rows: [string, string][] = [
