@@ -40,6 +40,21 @@ export interface Course {
   signatory: Signatory;
   /** Which certificate design this course uses; the renderer falls back to its default. */
   templateId?: string;
+  /** Per-course look of the certificate: page size, colours, logo and signature image. */
+  design?: CertificateDesign;
+}
+
+export interface CertificateDesign {
+  /** A4 landscape unless a course asks for US Letter. */
+  pageSize?: 'A4' | 'LETTER';
+  /** Headings and frame (#RRGGBB); SayPro navy by default. */
+  primaryColour?: string;
+  /** Fine rules and accents (#RRGGBB); SayPro gold by default. */
+  accentColour?: string;
+  /** A partner or programme logo, PNG, base64 (at most 200 KB); SayPro's logo by default. */
+  logoPngBase64?: string;
+  /** A scanned signature, PNG with transparency, base64 (at most 200 KB); otherwise the name in a script face. */
+  signatureImagePngBase64?: string;
 }
 
 export interface Participant {

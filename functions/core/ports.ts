@@ -2,7 +2,7 @@
  * Ports: what the use cases need from the outside world, named by role.
  * Adapters (functions/adapters) implement them by technology; tests implement them with fakes.
  */
-import type { Approval, Certificate, Course, Participant, Progress, SigningKeyRecord } from './model.js';
+import type { Approval, Certificate, CertificateDesign, Course, Participant, Progress, SigningKeyRecord } from './model.js';
 
 export interface CourseCatalog {
   getCourse(courseId: string): Promise<Course | undefined>;
@@ -115,6 +115,7 @@ export interface CertificateDocumentInput {
   signatory: { name: string; title: string };
   verificationUrl: string;
   templateId?: string;
+  design?: CertificateDesign;
 }
 
 export interface CertificateRenderer {

@@ -23,6 +23,13 @@ export const approvalRequestSchema = z.object({
 });
 export type ApprovalRequest = z.infer<typeof approvalRequestSchema>;
 
+const colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'must be a colour like #163A5F');
+// 200 KB of PNG is about 273,000 base64 characters; the PNG signature is iVBORw0KGgo in base64.
+const pngBase64 = z
+  .string()
+  .max(273_000, 'must be at most 200 KB')
+  .regex(/^iVBORw0KGgo[A-Za-z0-9+/]*={0,2}$/, 'must be a PNG image, base64-encoded');
+
 export const courseSchema = z.object({
   courseId: identifier,
   title: z.string().trim().min(1).max(200),
@@ -38,6 +45,15 @@ export const courseSchema = z.object({
   }),
   signatory: z.object({ name: z.string().trim().min(1).max(120), title: z.string().trim().min(1).max(120) }),
   templateId: z.string().trim().max(40).optional(),
+  design: z
+    .object({
+      pageSize: z.enum(['A4', 'LETTER']).optional(),
+      primaryColour: colour.optional(),
+      accentColour: colour.optional(),
+      logoPngBase64: pngBase64.optional(),
+      signatureImagePngBase64: pngBase64.optional(),
+    })
+    .optional(),
 });
 
 export const participantSchema = z.object({

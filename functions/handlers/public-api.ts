@@ -2,15 +2,15 @@ import type { Deps } from '../core/ports.js';
 import { issuerProfile } from '../core/credential.js';
 import { publishedKeys } from '../core/signing-keys.js';
 import { verifyCredential, verifyDocument } from '../core/use-cases/verify-submission.js';
-import { getCredential, openDownload, viewCertificate } from '../core/use-cases/view-certificate.js';
+import { getCredential, viewCertificate } from '../core/use-cases/view-certificate.js';
 import { ValidationError } from '../core/errors.js';
 import { renderVerificationPage, VERIFICATION_PAGE_CSP } from '../../templates/web/verification-page.js';
-import { lambdaDeps } from '../wiring/deps.js';
+import { publicLambdaDeps } from '../wiring/public-deps.js';
 import { firstUploadedFile } from './shared/multipart.js';
 import { PerClientRateLimit } from './shared/rate-limit.js';
 import { errorResponse, html, httpApi, json, redirect, type HttpRequest, type Route } from './shared/http-api.js';
 
-export type PublicDeps = Pick<Deps, 'certificates' | 'signingKeys' | 'documents' | 'clock' | 'links'>;
+export type PublicDeps = Pick<Deps, 'certificates' | 'signingKeys' | 'clock' | 'links'>;
 
 const page = (statusCode: number, body: string) =>
   html(statusCode, body, { 'content-security-policy': VERIFICATION_PAGE_CSP, 'cache-control': 'no-store' });
@@ -56,14 +56,6 @@ export const publicRoutes = (deps: () => PublicDeps): Route[] => [
     async handle({ params }) {
       const credential = await getCredential(deps(), params.number ?? '');
       return { statusCode: 200, headers: { 'content-type': 'application/jwt', 'cache-control': 'no-store' }, body: credential };
-    },
-  },
-  {
-    method: 'GET',
-    resource: '/certificates/{number}/download',
-    async handle({ params, query }) {
-      const { url } = await openDownload(deps(), params.number ?? '', query.token);
-      return redirect(url);
     },
   },
   {
@@ -121,4 +113,5 @@ export const createPublicApiHandler = (deps: () => PublicDeps, options: { rateLi
     },
   });
 };
-export const handler = createPublicApiHandler(lambdaDeps);
+// Only what verification reads (DynamoDB): no S3, SES, KMS or Step Functions client in this bundle.
+export const handler = createPublicApiHandler(publicLambdaDeps);

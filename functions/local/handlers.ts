@@ -1,6 +1,7 @@
 import type { IssuingDeps } from '../core/ports.js';
 import { createCheckEligibilityHandler } from '../handlers/check-eligibility.js';
 import { createDeliverCertificateHandler } from '../handlers/deliver-certificate.js';
+import { createDownloadApiHandler, downloadRoutes } from '../handlers/download-api.js';
 import { createIssueCertificateHandler } from '../handlers/issue-certificate.js';
 import { createNotifyNotEligibleHandler } from '../handlers/notify-not-eligible.js';
 import { createOnApprovalHandler } from '../handlers/on-approval.js';
@@ -25,6 +26,7 @@ export function localHandlers(deps: IssuingDeps): Record<string, LambdaHandler> 
     'record-failure': createRecordFailureHandler(get),
     'operator-api': createOperatorApiHandler(get),
     'public-api': createPublicApiHandler(get),
+    'download-api': createDownloadApiHandler(get),
   };
 }
 
@@ -41,5 +43,6 @@ export function localRoutes(deps: IssuingDeps, handlers: Record<string, LambdaHa
   return [
     ...operatorRoutes(get).map(bridged('operator-api', true)),
     ...publicRoutes(get).map(bridged('public-api', false)),
+    ...downloadRoutes(get).map(bridged('download-api', false)),
   ];
 }

@@ -84,6 +84,7 @@ export async function correctCertificate(deps: IssuingDeps, numberInput: string,
     supersedes: old.number,
     correctionReason: `${request.reason} (by ${request.correctedBy})`,
     ...(course?.templateId ? { templateId: course.templateId } : {}),
+    ...(course?.design ? { design: course.design } : {}),
   });
   if (!(await deps.certificates.supersede(old.number, corrected))) {
     throw new ConflictError(`Certificate ${formatCertificateNumber(oldNumber)} was changed meanwhile; look it up again.`);

@@ -57,6 +57,7 @@ export async function issueCertificate(deps: IssuingDeps, approvalId: string): P
     ...(course.criteria.validityDays ? { expiresAt: addDays(issuedAt, course.criteria.validityDays) } : {}),
     version: 1,
     ...(course.templateId ? { templateId: course.templateId } : {}),
+    ...(course.design ? { design: course.design } : {}),
   });
 
   const written = await deps.certificates.createCertificate(certificate);

@@ -1,6 +1,6 @@
 import { formatCertificateNumber } from '../certificate-number.js';
 import { buildCredentialClaims, compactJws, jwsSigningInput } from '../credential.js';
-import type { Certificate } from '../model.js';
+import type { Certificate, CertificateDesign } from '../model.js';
 import type { IssuingDeps } from '../ports.js';
 import { derToJoseSignature, sha256, toHex } from '../signature.js';
 import { currentSigningKey } from '../signing-keys.js';
@@ -9,7 +9,7 @@ import { currentSigningKey } from '../signing-keys.js';
 export type CertificateDraft = Omit<
   Certificate,
   'document' | 'signature' | 'credential' | 'status' | 'downloadToken' | 'downloadTokenExpiresAt' | 'delivery'
-> & { templateId?: string; holderEmail: string };
+> & { templateId?: string; design?: CertificateDesign; holderEmail: string };
 
 export const documentKeyOf = (number: string, version: number) => `certificates/${number}/v${version}.pdf`;
 export const verificationUrlOf = (deps: Pick<IssuingDeps, 'links'>, number: string) =>
@@ -30,7 +30,7 @@ export function addDays(iso: string, days: number): string {
  * Nothing is recorded as issued here: the caller's conditional write decides that.
  */
 export async function produceCertificate(deps: IssuingDeps, draft: CertificateDraft): Promise<Certificate> {
-  const { holderEmail, templateId, ...facts } = draft;
+  const { holderEmail, templateId, design, ...facts } = draft;
   const pdf = await deps.renderer.render({
     number: formatCertificateNumber(facts.number),
     holderName: facts.holderName,
@@ -41,6 +41,7 @@ export async function produceCertificate(deps: IssuingDeps, draft: CertificateDr
     signatory: facts.signatory,
     verificationUrl: verificationUrlOf(deps, facts.number),
     ...(templateId ? { templateId } : {}),
+    ...(design ? { design } : {}),
   });
   const digest = sha256(pdf);
   const key = await currentSigningKey(deps);

@@ -1,0 +1,78 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDbCertificateStore, DynamoDbSigningKeyRegistry } from '../adapters/aws/dynamodb-stores.js';
+import { createS3Client, S3DocumentStore } from '../adapters/aws/s3-document-store.js';
+import { CachedSigningKeyRegistry } from '../adapters/cached-signing-key-registry.js';
+import type { Deps } from '../core/ports.js';
+import type { PublicDeps } from '../handlers/public-api.js';
+import { type Config, readConfig } from './config.js';
+
+/**
+ * The deps of the public functions, built from the same config as `buildDeps` (deps.ts) but with only
+ * the clients they use. deps.ts constructs every SDK client (S3, SES, KMS, Step Functions), which would
+ * put all of them in the verification function's bundle and its cold start. Keep imports here to what
+ * verification needs: esbuild drops whatever the bundled handler does not reach (the SDK packages are
+ * side-effect free), which is how the download function's S3 wiring below stays out of public-api.
+ */
+
+/** Local stand-ins accept any key pair; a fixed one keeps the SDK from looking for real credentials. */
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+function documentClientOf(config: Config): DynamoDBDocumentClient {
+  const endpoint = config.DYNAMODB_ENDPOINT;
+  const dynamodb = new DynamoDBClient({
+    region: config.AWS_REGION,
+    maxAttempts: 3,
+    ...(endpoint ? { endpoint, credentials: LOCAL_CREDENTIALS } : {}),
+  });
+  return DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } });
+}
+
+function linksOf(config: Config): Deps['links'] {
+  return {
+    verificationBaseUrl: config.VERIFICATION_BASE_URL.replace(/\/+$/, ''),
+    apiBaseUrl: config.API_BASE_URL.replace(/\/+$/, ''),
+    supportAddress: config.SENDER_ADDRESS,
+  };
+}
+
+const systemClock: Deps['clock'] = { now: () => new Date() };
+
+/** Verification: certificate records and the signing-key registry (cached), both in the registry table. */
+export function buildPublicDeps(config: Config, documentClient = documentClientOf(config)): PublicDeps {
+  return {
+    certificates: new DynamoDbCertificateStore(documentClient, config.REGISTRY_TABLE),
+    signingKeys: new CachedSigningKeyRegistry(new DynamoDbSigningKeyRegistry(documentClient, config.REGISTRY_TABLE)),
+    clock: systemClock,
+    links: linksOf(config),
+  };
+}
+
+export type DownloadDeps = Pick<Deps, 'certificates' | 'documents' | 'clock'>;
+
+/** Downloads: the certificate record (its token) and S3, to presign a short-lived link to the PDF. */
+export function buildDownloadDeps(config: Config, documentClient = documentClientOf(config)): DownloadDeps {
+  return {
+    certificates: new DynamoDbCertificateStore(documentClient, config.REGISTRY_TABLE),
+    documents: new S3DocumentStore(
+      createS3Client({ region: config.AWS_REGION, endpoint: config.S3_ENDPOINT }),
+      config.DOCUMENTS_BUCKET,
+    ),
+    clock: systemClock,
+  };
+}
+
+let publicDeps: PublicDeps | undefined;
+let downloadDeps: DownloadDeps | undefined;
+
+/** Lambda's cold start for the public-api function: the environment is read and checked once. */
+export function publicLambdaDeps(): PublicDeps {
+  publicDeps ??= buildPublicDeps(readConfig());
+  return publicDeps;
+}
+
+/** Lambda's cold start for the download-api function. */
+export function downloadLambdaDeps(): DownloadDeps {
+  downloadDeps ??= buildDownloadDeps(readConfig());
+  return downloadDeps;
+}
