@@ -124,8 +124,11 @@ export interface CertificateRenderer {
 }
 
 export interface WorkflowStarter {
-  /** Starts the issuance workflow for an approval; a second start for the same approval is a no-op. */
-  startIssuance(approvalId: string): Promise<{ started: boolean }>;
+  /**
+   * Starts the issuance workflow for an approval. The execution is named after the approval (or the
+   * given name, for an operator's retry); a second start under the same name is a no-op.
+   */
+  startIssuance(approvalId: string, executionName?: string): Promise<{ started: boolean }>;
 }
 
 export interface Clock {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError } from './errors.js';
+import { normalizeDisplayName } from './names.js';
 
 /**
  * Input schemas for what staff and systems send in. They live in the core because the rules (what a
@@ -58,7 +59,14 @@ export const courseSchema = z.object({
 
 export const participantSchema = z.object({
   participantId: identifier,
-  fullName: z.string().trim().min(1).max(200),
+  // The same rule the certificate applies, checked when staff enter the name rather than at issue.
+  fullName: z.string().superRefine((name, context) => {
+    try {
+      normalizeDisplayName(name, 'fullName');
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: (error as Error).message });
+    }
+  }),
   email: z.string().trim().email('must be an email address'),
   consentToPublicName: z.boolean().default(false),
 });

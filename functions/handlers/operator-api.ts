@@ -3,6 +3,7 @@ import { markKeyCompromised, rotateSigningKey } from '../core/signing-keys.js';
 import { correctCertificate, revokeCertificate } from '../core/use-cases/certificate-lifecycle.js';
 import { courseSchema, parseInput, participantSchema, progressSchema } from '../core/schemas.js';
 import { recordApproval } from '../core/use-cases/record-approval.js';
+import { retryApproval } from '../core/use-cases/retry-approval.js';
 import { getApprovalStatus, listApprovals } from '../core/use-cases/operator-queries.js';
 import { lambdaIssuingDeps } from '../wiring/issuing-deps.js';
 import { httpApi, json, type Route } from './shared/http-api.js';
@@ -30,6 +31,11 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
     method: 'GET',
     resource: '/operator/approvals/{approvalId}',
     handle: async ({ params }) => json(200, await getApprovalStatus(deps(), params.approvalId ?? '')),
+  },
+  {
+    method: 'POST',
+    resource: '/operator/approvals/{approvalId}/retry',
+    handle: async ({ params }) => json(202, await retryApproval(deps(), params.approvalId ?? '')),
   },
   {
     method: 'PUT',

@@ -178,7 +178,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     // The workflow needs the handlers, which need the deps, which need a workflow starter: tie the knot.
     let workflow: LocalIssuanceWorkflow | undefined;
-    const workflowStarter: WorkflowStarter = { startIssuance: (approvalId) => workflow!.startIssuance(approvalId) };
+    const workflowStarter: WorkflowStarter = {
+      startIssuance: (approvalId, executionName) => workflow!.startIssuance(approvalId, executionName),
+    };
     const deps = withRenderer(buildDeps(config, { clients, workflow: workflowStarter }));
     const handlers = localHandlers(deps);
     workflow = new LocalIssuanceWorkflow({

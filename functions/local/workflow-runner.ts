@@ -48,11 +48,11 @@ export class LocalIssuanceWorkflow implements WorkflowStarter {
     this.overrides = { taskResourceLocalHandlers, retryIntervalOverrides };
   }
 
-  async startIssuance(approvalId: string) {
-    return this.startExecution(approvalId, approvalId);
+  async startIssuance(approvalId: string, executionName: string = approvalId) {
+    return this.startExecution(executionName, approvalId);
   }
 
-  /** Starts an execution under a new name, for an operator's retry of a parked approval. */
+  /** Starts an execution under a given name; a name already used is refused, as Step Functions does. */
   async startExecution(name: string, approvalId: string) {
     if (this.executionNames.has(name)) return { started: false };
     this.executionNames.add(name);

@@ -141,6 +141,31 @@ describe('an approval that cannot be issued', () => {
     );
   });
 
+  it('parks an approval that fails on the way, visibly, and issues it once an operator fixed the cause and retried', async () => {
+    // The operator API refuses such a name; this record stands for data that reached the table another way.
+    const participant = { participantId: 'emoji-only', fullName: '🎓🎓', email: 'emoji@example.org', consentToPublicName: true };
+    expect((await api.request('PUT', `/operator/participants/${participant.participantId}`, participant)).status).toBe(400);
+    await stack.deps.participants.putParticipant(participant);
+    const progress = { ...sampleParticipants[0]!.progress, participantId: participant.participantId };
+    await api.request('PUT', `/operator/progress/${participant.participantId}/${sampleCourse.courseId}`, progress);
+
+    const accepted = await approve(participant.participantId);
+    const failed = await api.settledApproval(accepted.json.approvalId);
+    expect(failed.status).toBe('failed');
+    expect(failed.reasons[0]).toMatch(/^ValidationError: The name has no letters/);
+    expect((await api.request('GET', '/operator/approvals')).json.approvals).toContainEqual(
+      expect.objectContaining({ approvalId: accepted.json.approvalId, status: 'failed' }),
+    );
+
+    await api.request('PUT', `/operator/participants/${participant.participantId}`, { ...participant, fullName: 'Graduate Ngema' });
+    const retried = await api.request('POST', `/operator/approvals/${accepted.json.approvalId}/retry`);
+    expect(retried.status).toBe(202);
+    const issued = await api.settledApproval(accepted.json.approvalId);
+    expect(issued).toMatchObject({ status: 'issued', certificate: { delivery: 'sent' } });
+    // A second retry of an issued approval is refused rather than repeated.
+    expect((await api.request('POST', `/operator/approvals/${accepted.json.approvalId}/retry`)).status).toBe(409);
+  });
+
   it('answers a malformed approval with 400 naming each bad field', async () => {
     const response = await api.request('POST', '/approvals', { participantId: '', attempt: 'two' });
     expect(response.status).toBe(400);

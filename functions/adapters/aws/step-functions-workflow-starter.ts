@@ -11,12 +11,12 @@ export class StepFunctionsWorkflowStarter implements WorkflowStarter {
     private readonly stateMachineArn: string,
   ) {}
 
-  async startIssuance(approvalId: string) {
+  async startIssuance(approvalId: string, executionName: string = approvalId) {
     try {
       await this.client.send(
         new StartExecutionCommand({
           stateMachineArn: this.stateMachineArn,
-          name: approvalId,
+          name: executionName,
           input: JSON.stringify({ approvalId }),
         }),
       );

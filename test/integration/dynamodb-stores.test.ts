@@ -1,0 +1,182 @@
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAwsClients } from '../../functions/adapters/aws/clients.js';
+import {
+  DynamoDbApprovalStore,
+  DynamoDbCertificateStore,
+  DynamoDbCourseCatalog,
+  DynamoDbSigningKeyRegistry,
+} from '../../functions/adapters/aws/dynamodb-stores.js';
+import type { Approval, Certificate } from '../../functions/core/model.js';
+import { sampleCourse } from '../../functions/local/sample-programme.js';
+import { type LocalService, startDynamoDbLocal } from '../../functions/local/services.js';
+
+let dynamodb: LocalService;
+let certificates: DynamoDbCertificateStore;
+let approvals: DynamoDbApprovalStore;
+let courses: DynamoDbCourseCatalog;
+let keys: DynamoDbSigningKeyRegistry;
+
+beforeAll(async () => {
+  dynamodb = await startDynamoDbLocal({});
+  const clients = createAwsClients({ region: 'eu-west-1', dynamodbEndpoint: dynamodb.endpoint });
+  await clients.dynamodb.send(
+    new CreateTableCommand({
+      TableName: 'registry',
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+    }),
+  );
+  await clients.dynamodb.send(
+    new CreateTableCommand({
+      TableName: 'approvals',
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'approvalId', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'approvalId', KeyType: 'HASH' }],
+    }),
+  );
+  certificates = new DynamoDbCertificateStore(clients.documentClient, 'registry');
+  approvals = new DynamoDbApprovalStore(clients.documentClient, 'approvals');
+  courses = new DynamoDbCourseCatalog(clients.documentClient, 'registry');
+  keys = new DynamoDbSigningKeyRegistry(clients.documentClient, 'registry');
+});
+
+afterAll(async () => {
+  await dynamodb?.stop();
+});
+
+let counter = 0;
+function certificate(overrides: Partial<Certificate> = {}): Certificate {
+  counter += 1;
+  const number = `NUMBER${String(counter).padStart(18, '0')}`;
+  return {
+    number,
+    completionKey: `p${counter}#c1#1`,
+    approvalId: `apr-${counter}`,
+    participantId: `p${counter}`,
+    courseId: 'c1',
+    holderName: 'Test Holder',
+    holderConsentsToPublicName: true,
+    courseTitle: 'Course',
+    courseDescription: 'About it',
+    signatory: { name: 'A', title: 'B' },
+    completedAt: '2026-11-01T00:00:00.000Z',
+    issuedAt: '2026-11-02T00:00:00.000Z',
+    status: 'valid',
+    version: 1,
+    document: { key: `certificates/${number}/v1.pdf`, sha256Hex: `${counter}`.padStart(64, 'a'), bytes: 10 },
+    signature: { keyId: 'arn:key', kid: 'kid-1', algorithm: 'ECDSA_SHA_256', derBase64: 'AA==' },
+    credential: 'h.p.s',
+    downloadToken: 'token',
+    downloadTokenExpiresAt: '2026-12-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+describe('the DynamoDB stores against DynamoDB Local', () => {
+  it('issue one certificate per completion, even when two executions race', async () => {
+    const first = certificate();
+    const rival = certificate({ completionKey: first.completionKey });
+    const results = await Promise.all([certificates.createCertificate(first), certificates.createCertificate(rival)]);
+    expect(results.filter((result) => result.created)).toHaveLength(1);
+    const winner = results[0]!.created ? first : rival;
+    const loser = winner === first ? rival : first;
+    expect(results.find((result) => !result.created)).toEqual({ created: false, existingNumber: winner.number });
+    expect(await certificates.findByCompletion(first.completionKey)).toBe(winner.number);
+    expect(await certificates.findByDigest(winner.document.sha256Hex)).toBe(winner.number);
+    // The loser left nothing behind: no record and no document index entry.
+    expect(await certificates.getCertificate(loser.number)).toBeUndefined();
+    expect(await certificates.findByDigest(loser.document.sha256Hex)).toBeUndefined();
+  });
+
+  it('let exactly one caller claim a delivery, and allow a new claim only after a recorded failure', async () => {
+    const issued = certificate();
+    await certificates.createCertificate(issued);
+    const claims = await Promise.all([1, 2, 3].map(() => certificates.claimDelivery(issued.number, '2026-11-02T00:00:00Z')));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    await certificates.updateCertificate(issued.number, { delivery: { status: 'failed', at: 'x', error: 'throttled' } });
+    expect(await certificates.claimDelivery(issued.number, 'later')).toBe(true);
+    await certificates.updateCertificate(issued.number, { delivery: { status: 'sent', at: 'y', messageId: 'm' } });
+    expect(await certificates.claimDelivery(issued.number, 'again')).toBe(false);
+    expect(await certificates.claimDelivery('NO-SUCH-CERTIFICATE', 'x')).toBe(false);
+  });
+
+  it('supersede a valid certificate once, atomically with the corrected version', async () => {
+    const original = certificate();
+    await certificates.createCertificate(original);
+    const correctedA = certificate({ supersedes: original.number, version: 2 });
+    const correctedB = certificate({ supersedes: original.number, version: 2 });
+    const outcomes = await Promise.all([
+      certificates.supersede(original.number, correctedA),
+      certificates.supersede(original.number, correctedB),
+    ]);
+    expect(outcomes.filter(Boolean)).toHaveLength(1);
+    const winner = outcomes[0] ? correctedA : correctedB;
+    const loser = outcomes[0] ? correctedB : correctedA;
+    expect(await certificates.getCertificate(original.number)).toMatchObject({ status: 'superseded', supersededBy: winner.number });
+    expect(await certificates.getCertificate(loser.number)).toBeUndefined();
+    expect(await certificates.revoke(original.number, 'now', 'too late')).toBe(false);
+  });
+
+  it('revoke only a valid certificate', async () => {
+    const issued = certificate();
+    await certificates.createCertificate(issued);
+    expect(await certificates.revoke(issued.number, '2026-11-03T00:00:00Z', 'issued in error')).toBe(true);
+    expect(await certificates.revoke(issued.number, '2026-11-04T00:00:00Z', 'again')).toBe(false);
+    expect(await certificates.getCertificate(issued.number)).toMatchObject({
+      status: 'revoked',
+      revokedAt: '2026-11-03T00:00:00Z',
+      revocationReason: 'issued in error',
+    });
+  });
+
+  it('store approvals once by id and claim their notification once', async () => {
+    const approval: Approval = {
+      approvalId: 'apr-store-test',
+      participantId: 'p',
+      courseId: 'c',
+      attempt: 1,
+      approvedBy: 'staff',
+      approvedAt: '2026-11-01T00:00:00.000Z',
+      status: 'received',
+      updatedAt: '2026-11-01T00:00:00.000Z',
+    };
+    expect(await approvals.createApproval(approval)).toBe(true);
+    expect(await approvals.createApproval({ ...approval, approvedBy: 'someone else' })).toBe(false);
+    expect(await approvals.getApproval(approval.approvalId)).toEqual(approval);
+    await approvals.updateApproval(approval.approvalId, { status: 'failed', reasons: ['x'] });
+    await approvals.updateApproval(approval.approvalId, { status: 'received', reasons: undefined });
+    expect(await approvals.getApproval(approval.approvalId)).toEqual(approval);
+    await expect(approvals.updateApproval('apr-missing', { status: 'failed' })).rejects.toThrow();
+    expect(await approvals.claimNotification(approval.approvalId, 't1')).toBe(true);
+    expect(await approvals.claimNotification(approval.approvalId, 't2')).toBe(false);
+    await approvals.releaseNotification(approval.approvalId);
+    expect(await approvals.claimNotification(approval.approvalId, 't3')).toBe(true);
+    // The claim is bookkeeping, not part of the approval others read.
+    expect(await approvals.getApproval(approval.approvalId)).not.toHaveProperty('notificationClaimedAt');
+  });
+
+  it('keep courses and signing keys in the shared registry table without mixing them up', async () => {
+    await courses.putCourse(sampleCourse);
+    expect(await courses.getCourse(sampleCourse.courseId)).toEqual(sampleCourse);
+    expect((await courses.listCourses()).map((course) => course.courseId)).toEqual([sampleCourse.courseId]);
+    const key = {
+      kid: 'thumbprint-1',
+      kmsKeyId: 'arn:aws:kms:eu-west-1:000000000000:key/1',
+      publicJwk: { kty: 'EC', crv: 'P-256', x: 'x', y: 'y' },
+      status: 'active' as const,
+      firstUsedAt: '2026-11-01T00:00:00.000Z',
+    };
+    expect(await keys.addKey(key)).toBe(true);
+    expect(await keys.addKey({ ...key, kmsKeyId: 'other' })).toBe(false);
+    await keys.updateKey(key.kid, { status: 'compromised', compromisedAt: '2026-11-05T00:00:00.000Z' });
+    expect(await keys.listKeys()).toEqual([{ ...key, status: 'compromised', compromisedAt: '2026-11-05T00:00:00.000Z' }]);
+  });
+});
