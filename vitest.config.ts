@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// Workers inherit the environment: keep the functions' INFO logs out of test output.
+process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
