@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatCertificateNumber } from '../functions/core/certificate-number.js';
+import { VerifyUsageError, verifyOffline } from './verify-offline.js';
 
 const USAGE = `Usage: certs <command> [options]
 
@@ -17,6 +18,12 @@ Commands:
         One approval in detail, or every approval with its state.
   certificate <number>
         What a verifier sees for a certificate number.
+  verify <file.jwt> [--jwks <file|url>]
+  verify <file.pdf> --credential <file.jwt> [--jwks <file|url>]
+        Check a signed credential (and the PDF it binds) against SayPro's public keys, offline.
+        The keys default to $CERTS_API_URL/.well-known/jwks.json. Exit code 0 valid, 1 not valid.
+  verify <file.pdf>
+        Without a credential, ask the API (POST /verify) about the PDF.
 
 Environment: CERTS_API_URL (default http://localhost:3000), CERTS_API_KEY (default: from .data/operator-api-key).`;
 
@@ -142,7 +149,30 @@ async function certificate(args: string[]) {
   console.log(JSON.stringify(payload, null, 2));
 }
 
-const commands: Record<string, (args: string[]) => Promise<void>> = { approve, status, certificate };
+async function verify(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { jwks: { type: 'string' }, credential: { type: 'string' } },
+  });
+  const [file, ...extra] = positionals;
+  if (!file) throw new UsageError(`Missing the file to verify.\n\n${USAGE}`);
+  if (extra.length > 0)
+    throw new UsageError(`verify takes one file, got also: ${extra.join(' ')}\n\n${USAGE}`);
+  try {
+    const { valid, lines } = await verifyOffline(file, {
+      ...(values.jwks ? { jwks: values.jwks } : {}),
+      ...(values.credential ? { credential: values.credential } : {}),
+    });
+    for (const line of lines) console.log(line);
+    process.exitCode = valid ? 0 : 1;
+  } catch (error) {
+    if (error instanceof VerifyUsageError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+const commands: Record<string, (args: string[]) => Promise<void>> = { approve, status, certificate, verify };
 
 const [command, ...rest] = process.argv.slice(2);
 try {

@@ -1,13 +1,16 @@
 /**
  * Renders every certificate template with sample data, hard names included, to PDF and PNG for a look.
  * Usage: npx tsx bin/preview.ts [output folder]   (default: ./preview)
- * Also refreshes docs/images/certificate-<template>.png. Needs poppler-utils (pdftoppm).
+ * Also refreshes docs/images/certificate-<template>.png, and docs/images/certificate-custom-design.png (a
+ * course design: colours, logo and signature image, on US Letter). Needs poppler-utils (pdftoppm).
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ReactPdfCertificateRenderer } from '../functions/adapters/render/react-pdf-renderer.js';
+import type { CertificateDesign } from '../functions/core/model.js';
 import type { CertificateDocumentInput } from '../functions/core/ports.js';
+import { sampleLogoPng, sampleSignaturePng } from '../templates/assets/sample-images.js';
 import { certificateTemplates } from '../templates/certificate/registry.js';
 
 const SAMPLES: { slug: string; holderName: string; courseTitle?: string }[] = [
@@ -28,6 +31,15 @@ const SAMPLES: { slug: string; holderName: string; courseTitle?: string }[] = [
 ];
 
 const NUMBER = '7KQ2M9XD4T1HZC8BR2PN6WQE';
+
+/** A course with its own look: teal and terracotta, a partner logo and a scanned signature, on Letter. */
+const CUSTOM_DESIGN: CertificateDesign = {
+  pageSize: 'LETTER',
+  primaryColour: '#0F6E6A',
+  accentColour: '#C8553D',
+  logoPngBase64: sampleLogoPng().toString('base64'),
+  signatureImagePngBase64: sampleSignaturePng().toString('base64'),
+};
 
 function sample(holderName: string, templateId: string, courseTitle?: string): CertificateDocumentInput {
   return {
@@ -71,7 +83,17 @@ async function main() {
       }
     }
   }
-  console.log(`docs images: ${docsDir}/certificate-<template>.png`);
+  const renderer = new ReactPdfCertificateRenderer();
+  for (const templateId of Object.keys(certificateTemplates)) {
+    const base = join(outDir, `${templateId}-custom-design`);
+    const pdf = await renderer.render({ ...sample('Zoë Ñúñez-Ångström', templateId), design: CUSTOM_DESIGN });
+    writeFileSync(`${base}.pdf`, pdf);
+    console.log(`${toPng(`${base}.pdf`, base, 60)} (${pdf.byteLength} bytes PDF)`);
+    if (templateId === 'classic') {
+      copyFileSync(toPng(`${base}.pdf`, `${base}-docs`, 96), join(docsDir, 'certificate-custom-design.png'));
+    }
+  }
+  console.log(`docs images: ${docsDir}/certificate-<template>.png, certificate-custom-design.png`);
 }
 
 await main();

@@ -1,6 +1,6 @@
 import { openDownload } from '../core/use-cases/view-certificate.js';
 import { type DownloadDeps, downloadLambdaDeps } from '../wiring/public-deps.js';
-import { httpApi, redirect, type Route } from './shared/http-api.js';
+import { httpApi, type Route, redirect } from './shared/http-api.js';
 
 /**
  * The participant's emailed link. A function of its own because presigning needs the S3 client and

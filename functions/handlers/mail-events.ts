@@ -13,16 +13,30 @@ import { logger } from '../wiring/logger.js';
  * reached their holder.
  */
 const sesMailEvent = z.object({
-  eventType: z.enum(['Bounce', 'Complaint', 'Reject', 'Delivery', 'Send', 'DeliveryDelay', 'RenderingFailure']),
+  eventType: z.enum([
+    'Bounce',
+    'Complaint',
+    'Reject',
+    'Delivery',
+    'Send',
+    'DeliveryDelay',
+    'RenderingFailure',
+  ]),
   mail: z.object({
     messageId: z.string(),
     timestamp: z.string().optional(),
     tags: z.record(z.string(), z.array(z.string())).default({}),
   }),
   bounce: z
-    .object({ bounceType: z.string(), bounceSubType: z.string().optional(), timestamp: z.string().optional() })
+    .object({
+      bounceType: z.string(),
+      bounceSubType: z.string().optional(),
+      timestamp: z.string().optional(),
+    })
     .optional(),
-  complaint: z.object({ complaintFeedbackType: z.string().optional(), timestamp: z.string().optional() }).optional(),
+  complaint: z
+    .object({ complaintFeedbackType: z.string().optional(), timestamp: z.string().optional() })
+    .optional(),
   reject: z.object({ reason: z.string().optional() }).optional(),
 });
 

@@ -27,7 +27,8 @@ async function verifySubmission(deps: PublicDeps, request: HttpRequest) {
   const contentType = (request.headers['content-type'] ?? '').toLowerCase();
   let upload = { contentType, bytes: request.rawBody };
   if (contentType.startsWith('multipart/form-data')) {
-    const file = firstUploadedFile(request.rawBody, contentType);
+    // The boundary is case-sensitive: read it from the header as sent, not the lower-cased copy.
+    const file = firstUploadedFile(request.rawBody, request.headers['content-type'] ?? '');
     if (!file) throw new ValidationError('The form holds no file', [{ field: 'document', message: 'choose a PDF or credential file' }]);
     upload = file;
   }

@@ -154,7 +154,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       kmsEndpoint: kms.endpoint,
       sesEndpoint: ses.endpoint,
     });
-    const [{ approvalsStreamArn }, , signingKeyArn] = await Promise.all([
+    const [{ approvalsStreamArn }] = await Promise.all([
       ensureTables(clients.dynamodb),
       ensureBucket(clients.s3),
       ensureSigningKey(clients.kms, SIGNING_KEY_ALIAS),
@@ -166,7 +166,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       APPROVALS_TABLE: TABLES.approvals,
       REGISTRY_TABLE: TABLES.registry,
       DOCUMENTS_BUCKET: BUCKET,
-      SIGNING_KEY_ID: signingKeyArn,
+      // The alias, as in AWS: the signer follows it, and rotation moves it to a new key.
+      SIGNING_KEY_ID: SIGNING_KEY_ALIAS,
       SENDER_ADDRESS: 'certificates@saypro.online',
       VERIFICATION_BASE_URL: url,
       API_BASE_URL: url,

@@ -42,7 +42,9 @@ const systemClock: Deps['clock'] = { now: () => new Date() };
 export function buildPublicDeps(config: Config, documentClient = documentClientOf(config)): PublicDeps {
   return {
     certificates: new DynamoDbCertificateStore(documentClient, config.REGISTRY_TABLE),
-    signingKeys: new CachedSigningKeyRegistry(new DynamoDbSigningKeyRegistry(documentClient, config.REGISTRY_TABLE)),
+    signingKeys: new CachedSigningKeyRegistry(
+      new DynamoDbSigningKeyRegistry(documentClient, config.REGISTRY_TABLE),
+    ),
     clock: systemClock,
     links: linksOf(config),
   };

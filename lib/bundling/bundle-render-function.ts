@@ -9,8 +9,8 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { ESM_REQUIRE_BANNER } from '../constructs/certificate-function.js';
 import { PROJECT_ROOT } from '../paths.js';
+import { ESM_REQUIRE_BANNER } from './function-bundle.js';
 
 export const RENDER_PLUGIN_MODULE = path.join(
   PROJECT_ROOT,

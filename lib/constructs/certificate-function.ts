@@ -5,20 +5,13 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { ESM_REQUIRE_BANNER, FUNCTION_BUNDLE } from '../bundling/function-bundle.js';
 import { PROJECT_ROOT } from '../paths.js';
+
+export { ESM_REQUIRE_BANNER };
 
 /** CloudFormation metadata key naming the handler a function runs (read by functions/local/workflow-definition.ts). */
 export const HANDLER_METADATA_KEY = 'saypro:handler';
-
-/** ESM bundles still contain CommonJS dependencies that call require() and read __dirname. */
-export const ESM_REQUIRE_BANNER = [
-  "import { createRequire as __saypro_createRequire } from 'node:module';",
-  "import { fileURLToPath as __saypro_fileURLToPath } from 'node:url';",
-  "import { dirname as __saypro_dirname } from 'node:path';",
-  'const require = __saypro_createRequire(import.meta.url);',
-  'const __filename = __saypro_fileURLToPath(import.meta.url);',
-  'const __dirname = __saypro_dirname(__filename);',
-].join(' ');
 
 export interface CertificateFunctionProps {
   /** File name (without extension) in functions/handlers/, exporting `handler`. */
@@ -95,17 +88,19 @@ export class CertificateFunction extends Construct {
           depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
           bundling: {
             forceDockerBundling: false,
+            // Kept in step with functionBuildOptions() (lib/bundling/function-bundle.ts), which bench uses.
             format: nodejs.OutputFormat.ESM,
-            target: 'node22',
-            mainFields: ['module', 'main'],
+            target: FUNCTION_BUNDLE.target,
+            mainFields: [...FUNCTION_BUNDLE.mainFields],
             banner: ESM_REQUIRE_BANNER,
-            // The SDK is pinned in package.json and bundled, not taken from whatever the runtime ships.
+            // The SDK is pinned in package.json and bundled, not taken from whatever the runtime ships:
+            // measured here, importing the runtime's unbundled SDK is slower than a minified bundle.
             bundleAwsSDK: true,
-            minify: true,
-            keepNames: true,
+            minify: FUNCTION_BUNDLE.minify,
+            keepNames: FUNCTION_BUNDLE.keepNames,
             sourceMap: true,
             sourceMapMode: nodejs.SourceMapMode.EXTERNAL,
-            sourcesContent: false,
+            sourcesContent: FUNCTION_BUNDLE.sourcesContent,
           },
         });
 

@@ -1,9 +1,9 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { acknowledgeWildcard, nagEnvOf } from '../nag.js';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { acknowledgeWildcard, nagEnvOf } from '../nag.js';
 
 /**
  * How many issuance workflows one cohort run keeps in flight.

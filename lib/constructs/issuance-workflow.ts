@@ -1,10 +1,10 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { acknowledgeWildcard, nagArnOf } from '../nag.js';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { acknowledgeWildcard, nagArnOf } from '../nag.js';
 
 /** Errors worth trying again: Lambda's own hiccups and the domain's TransientError (functions/core/errors.ts). */
 export const TRANSIENT_ERRORS = [

@@ -1,4 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
+import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -8,20 +9,23 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
-import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { Construct } from 'constructs';
 
 export const METRIC_NAMESPACE = 'SayProCertificates';
 
 /**
- * Log events the handlers write (Powertools logger, JSON) that the dashboard counts. The handlers log
- * `{ "event": "certificate.issued" }` once per issued certificate and `{ "event": "certificate.verified" }`
- * once per verification that found a valid certificate.
+ * Issuance outcomes, counted from the issuance workflow's own execution log (level ALL): one
+ * `SucceedStateEntered` event per execution that reaches the named end state. No handler has to log
+ * anything for these counts. (An operator replay of an approval already issued reaches `Issued` again.)
  */
-export const COUNTED_LOG_EVENTS = {
-  issued: 'certificate.issued',
-  verified: 'certificate.verified',
-} as const;
+export const COUNTED_WORKFLOW_END_STATES = { issued: 'Issued', notEligible: 'NotEligible' } as const;
+
+/** The API resources whose requests are verifications (lookups by number, the QR page, uploads). */
+export const VERIFICATION_ROUTES = [
+  { method: 'GET', resource: '/certificates/{number}' },
+  { method: 'GET', resource: '/verify/{number}' },
+  { method: 'POST', resource: '/verify' },
+] as const;
 
 export interface OperationsProps {
   readonly issuanceStateMachine: sfn.IStateMachine;
@@ -30,10 +34,8 @@ export interface OperationsProps {
   readonly streamFunction: lambda.IFunction;
   readonly failedBatchesQueue: sqs.IQueue;
   readonly api: apigateway.RestApi;
-  /** Log group of the function that logs `certificate.issued`. */
-  readonly issuingLogGroup: logs.ILogGroup;
-  /** Log group of the function that logs `certificate.verified`. */
-  readonly verifyingLogGroup: logs.ILogGroup;
+  /** The issuance workflow's execution log (level ALL), where issued and not-eligible ends are counted. */
+  readonly issuanceLogGroup: logs.ILogGroup;
   readonly encryptionKey: kms.IKey;
   /** @default - nobody subscribed; subscribe after deploy */
   readonly alarmEmail?: string;
@@ -41,7 +43,10 @@ export interface OperationsProps {
   readonly dashboardName?: string;
 }
 
-/** Alarms (to one SNS topic) on what needs a human, and a dashboard of issued, failed and verified counts. */
+/**
+ * Alarms (to one SNS topic) on what needs a human, and a dashboard of issued, not eligible, failed and
+ * verification counts, all from metrics AWS already has (workflow logs, Step Functions, API Gateway).
+ */
 export class Operations extends Construct {
   readonly alarmTopic: sns.Topic;
   readonly alarms: cloudwatch.Alarm[] = [];
@@ -103,22 +108,43 @@ export class Operations extends Construct {
       'The API answered with server errors',
     );
 
-    const issued = this.countLogEvent(
+    const issued = this.countWorkflowEnd(
       'Issued',
-      props.issuingLogGroup,
-      COUNTED_LOG_EVENTS.issued,
+      props.issuanceLogGroup,
+      COUNTED_WORKFLOW_END_STATES.issued,
       'CertificatesIssued',
     );
-    const verified = this.countLogEvent(
-      'Verified',
-      props.verifyingLogGroup,
-      COUNTED_LOG_EVENTS.verified,
-      'CertificatesVerified',
+    const notEligible = this.countWorkflowEnd(
+      'NotEligible',
+      props.issuanceLogGroup,
+      COUNTED_WORKFLOW_END_STATES.notEligible,
+      'ApprovalsNotEligible',
     );
-    const failed = props.issuanceStateMachine.metricFailed({
+    const hourly = { period: Duration.hours(1), statistic: 'Sum' };
+    const failed = props.issuanceStateMachine.metricFailed({ ...hourly, label: 'Failed' });
+    // Issued + not eligible should equal this; a gap means the log-based counts are off.
+    const succeeded = props.issuanceStateMachine.metricSucceeded({ ...hourly, label: 'Workflows succeeded' });
+    // Per-method metrics need detailed metrics on the stage (metricsEnabled in VerificationApi).
+    const verifications = new cloudwatch.MathExpression({
+      label: 'Verification requests',
+      expression: VERIFICATION_ROUTES.map((_, index) => `v${index}`).join(' + '),
+      usingMetrics: Object.fromEntries(
+        VERIFICATION_ROUTES.map(({ method, resource }, index) => [
+          `v${index}`,
+          new cloudwatch.Metric({
+            namespace: 'AWS/ApiGateway',
+            metricName: 'Count',
+            dimensionsMap: {
+              ApiName: props.api.restApiName,
+              Stage: props.api.deploymentStage.stageName,
+              Method: method,
+              Resource: resource,
+            },
+            ...hourly,
+          }),
+        ]),
+      ),
       period: Duration.hours(1),
-      statistic: 'Sum',
-      label: 'Failed',
     });
 
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
@@ -127,19 +153,24 @@ export class Operations extends Construct {
         [
           new cloudwatch.SingleValueWidget({
             title: 'Last 24 hours',
-            metrics: [issued, failed, verified],
+            metrics: [issued, notEligible, failed, verifications],
             period: Duration.days(1),
             width: 24,
           }),
         ],
         [
           new cloudwatch.GraphWidget({
-            title: 'Issued, failed, verified (per hour)',
-            left: [issued, failed, verified],
+            title: 'Issuance outcomes (per hour)',
+            left: [issued, notEligible, failed, succeeded],
             width: 12,
           }),
-          new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 12 }),
+          new cloudwatch.GraphWidget({
+            title: 'Verification requests (per hour)',
+            left: [verifications],
+            width: 12,
+          }),
         ],
+        [new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 24 })],
       ],
     });
   }
@@ -164,15 +195,18 @@ export class Operations extends Construct {
     return alarm;
   }
 
-  private countLogEvent(
+  private countWorkflowEnd(
     id: string,
     logGroup: logs.ILogGroup,
-    event: string,
+    endState: string,
     metricName: string,
   ): cloudwatch.Metric {
     const filter = new logs.MetricFilter(this, `${id}Filter`, {
       logGroup,
-      filterPattern: logs.FilterPattern.stringValue('$.event', '=', event),
+      filterPattern: logs.FilterPattern.all(
+        logs.FilterPattern.stringValue('$.type', '=', 'SucceedStateEntered'),
+        logs.FilterPattern.stringValue('$.details.name', '=', endState),
+      ),
       metricNamespace: METRIC_NAMESPACE,
       metricName,
       metricValue: '1',

@@ -8,8 +8,12 @@ import { Construct } from 'constructs';
 export const API_STAGE_NAME = 'v1';
 
 export interface VerificationApiProps {
-  /** Serves the public routes (health, certificates, verify, JWKS). */
+  /** The REST API's name, which per-method metrics are keyed by. */
+  readonly restApiName: string;
+  /** Serves the public verification routes (health, certificates, credential, verify, issuer, JWKS). */
   readonly publicFunction: lambda.IFunction;
+  /** Serves the participants' download links (GET /certificates/{number}/download). */
+  readonly downloadFunction: lambda.IFunction;
   /** Serves the operator routes (POST /approvals, /operator/*); every one needs the API key. */
   readonly operatorFunction: lambda.IFunction;
   /** Origin of the verification site, the only origin allowed by CORS on the public routes. */
@@ -49,10 +53,12 @@ export class VerificationApi extends Construct {
     });
 
     this.api = new apigateway.RestApi(this, 'Api', {
+      restApiName: props.restApiName,
       description: 'SayPro Certificates: verification and operator API',
       endpointTypes: [apigateway.EndpointType.REGIONAL],
-      // A PDF posted to POST /verify reaches the function as base64, byte for byte.
-      binaryMediaTypes: ['application/pdf'],
+      // A PDF posted to POST /verify (as is, or in the page's multipart form) reaches the function as
+      // base64, byte for byte; as text, its bytes would be mangled and its digest would not match.
+      binaryMediaTypes: ['application/pdf', 'multipart/form-data', 'application/octet-stream'],
       cloudWatchRole: true,
       cloudWatchRoleRemovalPolicy: RemovalPolicy.DESTROY,
       deployOptions: {
@@ -103,13 +109,23 @@ export class VerificationApi extends Construct {
     const certificates = root.addResource('certificates');
     const certificate = certificates.addResource('{number}', { defaultCorsPreflightOptions: cors });
     publicGet(certificate, true);
-    publicGet(certificate.addResource('download'), true);
     publicGet(certificate.addResource('credential', { defaultCorsPreflightOptions: cors }), true);
+    // Downloads have their own function: presigning needs the S3 client, which verification does not.
+    certificate
+      .addResource('download')
+      .addMethod(
+        'GET',
+        new apigateway.LambdaIntegration(props.downloadFunction, { allowTestInvoke: false }),
+        { requestValidator: validator, requestParameters: numberParam },
+      );
 
     const verify = root.addResource('verify', { defaultCorsPreflightOptions: cors });
-    verify.addMethod('POST', publicIntegration, { requestValidator: validator, requestModels: jsonBody });
+    publicGet(verify, false);
+    // A PDF, a VC-JWT or the page's multipart upload: the function checks the body, not a JSON model.
+    verify.addMethod('POST', publicIntegration);
     publicGet(verify.addResource('{number}', { defaultCorsPreflightOptions: cors }), true);
 
+    publicGet(root.addResource('issuer', { defaultCorsPreflightOptions: cors }), false);
     publicGet(
       root.addResource('.well-known').addResource('jwks.json', { defaultCorsPreflightOptions: cors }),
       false,
@@ -183,11 +199,19 @@ export class VerificationApi extends Construct {
     new CfnOutput(this, 'OperatorApiKeyId', { value: this.apiKey.keyId });
   }
 
-  /** Adds an operator route under /operator (API key required), served by the operator function. */
-  addOperatorRoute(pathParts: string[], method: string): apigateway.Method {
+  /**
+   * Adds an operator route under /operator (API key required), served by the operator function.
+   * `jsonBody`: the edge rejects a body that is not a JSON object (default for POST and PUT); routes whose
+   * handler reads no body (rotation, compromise) take none, so an empty POST is not refused.
+   */
+  addOperatorRoute(
+    pathParts: string[],
+    method: string,
+    options: { jsonBody?: boolean } = {},
+  ): apigateway.Method {
     let resource: apigateway.IResource = this.operatorResource;
     for (const part of pathParts) resource = resource.getResource(part) ?? resource.addResource(part);
-    const withBody = method === 'POST' || method === 'PUT';
+    const withBody = options.jsonBody ?? (method === 'POST' || method === 'PUT');
     const params = Object.fromEntries(
       pathParts
         .filter((part) => part.startsWith('{'))

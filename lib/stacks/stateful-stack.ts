@@ -13,6 +13,15 @@ export function documentsBucketName(stage: string, account: string, region: stri
   return `saypro-certificates-${stage}-documents-${account}-${region}`;
 }
 
+/**
+ * The signing key's alias. Functions sign through it, and key rotation (POST
+ * /operator/signing-keys/rotation) moves it to a new key, so IAM grants for signing follow the alias
+ * (kms:RequestAlias, kms:ResourceAliases) rather than one key's ARN.
+ */
+export function signingKeyAliasName(stage: string): string {
+  return `alias/saypro-certificates-${stage}-signing`;
+}
+
 /** The SES configuration set's name; functions name it when sending. */
 export function configurationSetName(stage: string): string {
   return `saypro-certificates-${stage}-mail`;
@@ -73,7 +82,9 @@ export class StatefulStack extends Stack {
       pendingWindow: Duration.days(30),
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.signingKeyAlias = this.signingKey.addAlias(`alias/${prefix}-signing`);
+    // Rotation through the operator API moves this alias to a key created at run time; CloudFormation does
+    // not move it back unless this construct itself changes (see docs/deploy.md, rotating the signing key).
+    this.signingKeyAlias = this.signingKey.addAlias(signingKeyAliasName(config.stage));
 
     const tableDefaults = {
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,

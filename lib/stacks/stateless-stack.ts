@@ -10,6 +10,7 @@ import { CertificateFunction, type CertificateFunctionProps } from '../construct
 import { CohortIssuance } from '../constructs/cohort-issuance.js';
 import { IssuanceWorkflow } from '../constructs/issuance-workflow.js';
 import { Operations } from '../constructs/operations.js';
+import { SigningKeyAccess } from '../constructs/signing-key-access.js';
 import { VerificationApi } from '../constructs/verification-api.js';
 import { acknowledgeWildcard } from '../nag.js';
 import { configurationSetName, documentsBucketName, type StatefulStack } from './stateful-stack.js';
@@ -54,17 +55,29 @@ export class StatelessStack extends Stack {
 
     const onApproval = fn('on-approval', 'Starts the issuance workflow for each new approval');
     const checkEligibility = fn('check-eligibility', 'Checks a participant against the course criteria');
-    const issueCertificate = fn('issue-certificate', 'Renders, signs and stores the certificate PDF', {
-      code: renderFunctionCode('issue-certificate'),
+    // Functions that render a PDF carry react-pdf and the fonts: pre-bundled with the render plugin.
+    const rendering = (handlerName: string): Partial<CertificateFunctionProps> => ({
+      code: renderFunctionCode(handlerName),
       memorySize: 1024,
       environment: { ...environment, CERTIFICATE_FONT_DIR: '/var/task/fonts' },
     });
+    const issueCertificate = fn(
+      'issue-certificate',
+      'Renders, signs and stores the certificate PDF',
+      rendering('issue-certificate'),
+    );
     const deliverCertificate = fn('deliver-certificate', 'Emails the certificate download link');
     const notifyNotEligible = fn('notify-not-eligible', 'Tells the participant what is still missing');
     const recordFailure = fn('record-failure', 'Records a failed issuance on the approval');
-    const operatorApi = fn('operator-api', 'Operator routes: approvals and administration');
-    const publicApi = fn('public-api', 'Public routes: verification, downloads, credential, JWKS');
-    const mailEvents = fn('mail-events', 'SES bounce and complaint events');
+    // Corrections render and sign a new PDF, so the operator function is bundled like issue-certificate.
+    const operatorApi = fn(
+      'operator-api',
+      'Operator routes: approvals, administration, revocation, corrections, key rotation',
+      rendering('operator-api'),
+    );
+    const publicApi = fn('public-api', 'Public routes: verification, credential, issuer, JWKS');
+    const downloadApi = fn('download-api', 'Download links: a short-lived presigned URL of the PDF');
+    const mailEvents = fn('mail-events', 'Records SES bounces and complaints on the certificate');
     this.functions = {
       onApproval,
       checkEligibility,
@@ -74,17 +87,17 @@ export class StatelessStack extends Stack {
       recordFailure,
       operatorApi,
       publicApi,
+      downloadApi,
       mailEvents,
     };
 
     // Grants: exactly what each handler's use case touches.
-    const { approvalsTable, registryTable, signingKey, dataKey } = stateful;
+    const { approvalsTable, registryTable, dataKey } = stateful;
     approvalsTable.grantReadWriteData(onApproval.role);
     approvalsTable.grantReadWriteData(checkEligibility.role);
     registryTable.grantReadData(checkEligibility.role);
     approvalsTable.grantReadWriteData(issueCertificate.role);
     registryTable.grantReadWriteData(issueCertificate.role);
-    signingKey.grant(issueCertificate.role, 'kms:Sign');
     approvalsTable.grantReadWriteData(deliverCertificate.role);
     registryTable.grantReadWriteData(deliverCertificate.role);
     approvalsTable.grantReadWriteData(notifyNotEligible.role);
@@ -92,21 +105,32 @@ export class StatelessStack extends Stack {
     approvalsTable.grantReadWriteData(recordFailure.role);
     approvalsTable.grantReadWriteData(operatorApi.role);
     registryTable.grantReadWriteData(operatorApi.role);
+    // Verification reads certificate records and the signing-key registry (JWKS), both in DynamoDB.
     registryTable.grantReadData(publicApi.role);
-    signingKey.grant(publicApi.role, 'kms:GetPublicKey', 'kms:DescribeKey');
+    registryTable.grantReadData(downloadApi.role);
+    // Bounces and complaints are written on the certificate's delivery state.
+    registryTable.grantReadWriteData(mailEvents.role);
+
+    // Signing: issuing and corrections sign with whichever key the signing alias names.
+    const signing = new SigningKeyAccess(this, config.stage);
+    signing.grantSign(issueCertificate.role);
+    signing.grantSign(operatorApi.role);
+    signing.grantRotate(operatorApi.role);
 
     // Documents: plain actions on the certificates/ prefix (the bucket grants add action wildcards).
     // Built from the bucket's name pattern, not imported from the stateful stack: keeps the policy readable.
     const documentObjects = `arn:${Aws.PARTITION}:s3:::${documentsBucketName(config.stage, Aws.ACCOUNT_ID, Aws.REGION)}/${DOCUMENT_KEY_PREFIX}*`;
-    issueCertificate.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [documentObjects] }),
-    );
-    dataKey.grant(issueCertificate.role, 'kms:GenerateDataKey', 'kms:Decrypt');
-    // The public API presigns download URLs with its own credentials, so it needs to read the objects.
-    publicApi.role.addToPrincipalPolicy(
+    for (const writer of [issueCertificate, operatorApi]) {
+      writer.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [documentObjects] }),
+      );
+      dataKey.grant(writer.role, 'kms:GenerateDataKey', 'kms:Decrypt');
+    }
+    // The download function presigns URLs with its own credentials, so it needs to read the objects.
+    downloadApi.role.addToPrincipalPolicy(
       new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [documentObjects] }),
     );
-    dataKey.grant(publicApi.role, 'kms:Decrypt');
+    dataKey.grant(downloadApi.role, 'kms:Decrypt');
 
     const sendEmail = new iam.PolicyStatement({
       actions: ['ses:SendEmail', 'ses:SendRawEmail'],
@@ -121,6 +145,8 @@ export class StatelessStack extends Stack {
     });
     deliverCertificate.role.addToPrincipalPolicy(sendEmail);
     notifyNotEligible.role.addToPrincipalPolicy(sendEmail);
+    // A correction emails the participant the corrected certificate.
+    operatorApi.role.addToPrincipalPolicy(sendEmail);
 
     this.issuanceWorkflow = new IssuanceWorkflow(this, 'IssuanceWorkflow', {
       stateMachineName: `${prefix}-issuance`,
@@ -141,19 +167,34 @@ export class StatelessStack extends Stack {
       encryptionKey: stateful.dataKey,
     });
 
+    // Retrying a failed approval starts a new issuance execution from the operator API.
+    operatorApi.function.addEnvironment(
+      'STATE_MACHINE_ARN',
+      this.issuanceWorkflow.stateMachine.stateMachineArn,
+    );
+    this.issuanceWorkflow.stateMachine.grantStartExecution(operatorApi.role);
+
     stateful.mailEventsTopic.addSubscription(new subscriptions.LambdaSubscription(mailEvents.function));
 
     this.api = new VerificationApi(this, 'VerificationApi', {
+      restApiName: prefix,
       publicFunction: publicApi.function,
+      downloadFunction: downloadApi.function,
       operatorFunction: operatorApi.function,
       allowedOrigin: new URL(config.verificationBaseUrl).origin,
       wafRateLimit: config.enableWaf ? config.wafRateLimit : undefined,
     });
     this.api.addOperatorRoute(['approvals'], 'GET');
     this.api.addOperatorRoute(['approvals', '{approvalId}'], 'GET');
+    this.api.addOperatorRoute(['approvals', '{approvalId}', 'retry'], 'POST', { jsonBody: false });
     this.api.addOperatorRoute(['courses', '{courseId}'], 'PUT');
     this.api.addOperatorRoute(['participants', '{participantId}'], 'PUT');
     this.api.addOperatorRoute(['progress', '{participantId}', '{courseId}'], 'PUT');
+    this.api.addOperatorRoute(['certificates', '{number}', 'revocation'], 'POST');
+    this.api.addOperatorRoute(['certificates', '{number}', 'corrections'], 'POST');
+    this.api.addOperatorRoute(['signing-keys'], 'GET');
+    this.api.addOperatorRoute(['signing-keys', 'rotation'], 'POST', { jsonBody: false });
+    this.api.addOperatorRoute(['signing-keys', '{kid}', 'compromise'], 'POST', { jsonBody: false });
     const apiBaseUrl = config.apiBaseUrl ?? this.api.baseUrl;
     for (const certificateFunction of Object.values(this.functions)) {
       (certificateFunction.function as lambda.Function).addEnvironment('API_BASE_URL', apiBaseUrl);
@@ -165,8 +206,7 @@ export class StatelessStack extends Stack {
       streamFunction: onApproval.function,
       failedBatchesQueue: this.approvalsStream.failedBatchesQueue,
       api: this.api.api,
-      issuingLogGroup: issueCertificate.logGroup,
-      verifyingLogGroup: publicApi.logGroup,
+      issuanceLogGroup: this.issuanceWorkflow.logGroup,
       encryptionKey: stateful.dataKey,
       alarmEmail: config.alarmEmail,
       dashboardName: `${prefix}`,
@@ -187,7 +227,8 @@ export class StatelessStack extends Stack {
     const documentObjects = `Resource::arn:<AWS::Partition>:s3:::${documentsBucketName(config.stage, '<AWS::AccountId>', '<AWS::Region>')}/${DOCUMENT_KEY_PREFIX}*`;
     const prefixReason =
       'Objects are per certificate; access is limited to the certificates/ prefix of the documents bucket.';
-    acknowledgeWildcard(this.functions.issueCertificate!.role, documentObjects, prefixReason);
-    acknowledgeWildcard(this.functions.publicApi!.role, documentObjects, prefixReason);
+    for (const withDocuments of ['issueCertificate', 'operatorApi', 'downloadApi']) {
+      acknowledgeWildcard(this.functions[withDocuments]!.role, documentObjects, prefixReason);
+    }
   }
 }

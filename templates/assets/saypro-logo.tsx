@@ -1,5 +1,7 @@
-import { Path, Rect, Svg, View } from '@react-pdf/renderer';
+import { Image, Path, Rect, Svg, Text, View } from '@react-pdf/renderer';
 import { brand } from '../certificate/brand.js';
+import { type DesignImage, fitImage } from '../certificate/design.js';
+import { fontStacks } from '../certificate/fonts.js';
 
 /**
  * SayPro's wordmark: a speech bubble ("say") holding three rising bars ("progress"), then the name with
@@ -69,6 +71,43 @@ export function SayProLogo({
         <Path d={LOGO_WORDMARK.say} fill={color} />
         <Path d={LOGO_WORDMARK.pro} fill={accent} />
       </Svg>
+    </View>
+  );
+}
+
+/** The box a course's own logo is fitted into, keeping its proportions. */
+export const COURSE_LOGO_BOX = { width: 160, height: 40 } as const;
+
+/**
+ * The logo at the top of a certificate: the course's own (fitted into COURSE_LOGO_BOX, with an "Issued by
+ * SayPro" line so the issuer stays clear), or SayPro's.
+ */
+export function CertificateLogo({
+  logo,
+  height,
+  align,
+}: {
+  logo: DesignImage | undefined;
+  /** Height of SayPro's logo. */
+  height: number;
+  align: 'center' | 'flex-start';
+}) {
+  if (!logo) return <SayProLogo height={height} />;
+  const size = fitImage(logo, COURSE_LOGO_BOX);
+  return (
+    <View style={{ alignItems: align }}>
+      <Image src={logo.uri} style={{ width: size.width, height: size.height }} />
+      <Text
+        style={{
+          marginTop: 4,
+          fontFamily: fontStacks.sans,
+          fontSize: 7.5,
+          letterSpacing: 0.4,
+          color: brand.muted,
+        }}
+      >
+        Issued by SayPro
+      </Text>
     </View>
   );
 }

@@ -1,5 +1,6 @@
-import { Font, Path, Svg, Text } from '@react-pdf/renderer';
+import { Font, Image, Path, Svg, Text } from '@react-pdf/renderer';
 import { brand } from '../certificate/brand.js';
+import { type DesignImage, fitImage } from '../certificate/design.js';
 import { fontStack, SIGNATURE_FAMILY } from '../certificate/fonts.js';
 import { fitFontSize } from '../certificate/layout.js';
 
@@ -72,18 +73,27 @@ async function drawSignature(name: string): Promise<SignatureArt | undefined> {
   return { d: parts.join(''), width, height: Math.ceil(font.ascent - font.descent) };
 }
 
-/** Drawn signature `height` points tall (ascender to descender), at most `width` wide; centred. */
+/**
+ * The signature above the signatory's line, at most `width` wide and `height` points tall: the course's
+ * scanned signature when it has one (fitted, proportions kept), else the drawn one (ascender to descender).
+ */
 export function Signature({
   name,
   art,
+  image,
   width,
   height = 34,
 }: {
   name: string;
   art: SignatureArt | undefined;
+  image?: DesignImage | undefined;
   width: number;
   height?: number;
 }) {
+  if (image) {
+    const size = fitImage(image, { width, height });
+    return <Image src={image.uri} style={{ width: size.width, height: size.height }} />;
+  }
   if (!art) {
     const fontSize = fitFontSize(name, { width, maxSize: 20, minSize: 10, maxLines: 1, emPerChar: 0.5 });
     return (

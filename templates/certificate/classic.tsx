@@ -1,5 +1,5 @@
 import { Page, Text, View } from '@react-pdf/renderer';
-import { SayProLogo } from '../assets/saypro-logo.js';
+import { CertificateLogo } from '../assets/saypro-logo.js';
 import { Signature } from '../assets/signature.js';
 import { brand } from './brand.js';
 import { fontStack, fontStacks } from './fonts.js';
@@ -9,7 +9,8 @@ import { QrCode } from './qr-code.js';
 import { type CertificateTemplate, PAGE_POINTS, type TemplateProps } from './types.js';
 
 /**
- * The default design: centred, serif, a navy frame with a gold inner line. Reads top to bottom:
+ * The default design: centred, serif, a navy frame with a gold inner line (the course's primary and accent
+ * colours when its design sets them). Reads top to bottom:
  * who issues it, what it is, who earned it, for what; then dates, signature and the way to check it.
  * Three faces only (serif bold, serif italic, sans): every embedded font costs render time and bytes.
  */
@@ -19,7 +20,8 @@ const INNER_INSET = 25;
 const SIDE_MARGIN = 72;
 const QR_SIZE = 76;
 
-function ClassicPage({ content, pageSize }: TemplateProps) {
+function ClassicPage({ content, pageSize, design }: TemplateProps) {
+  const { palette } = design;
   const { width, height } = PAGE_POINTS[pageSize];
   const textWidth = width - 2 * SIDE_MARGIN;
   const name = fitHeadline(content.holderName, {
@@ -58,7 +60,7 @@ function ClassicPage({ content, pageSize }: TemplateProps) {
             right: FRAME_INSET,
             bottom: FRAME_INSET,
             borderWidth: 2.2,
-            borderColor: brand.navy,
+            borderColor: palette.primary,
           }}
         />
         <View
@@ -69,30 +71,30 @@ function ClassicPage({ content, pageSize }: TemplateProps) {
             right: INNER_INSET,
             bottom: INNER_INSET,
             borderWidth: 0.6,
-            borderColor: brand.goldLight,
+            borderColor: palette.accentLight,
           }}
         />
         <CornerBracket
           size={24}
-          color={brand.gold}
+          color={palette.accent}
           rotate={0}
           style={{ top: INNER_INSET + 6, left: INNER_INSET + 6 }}
         />
         <CornerBracket
           size={24}
-          color={brand.gold}
+          color={palette.accent}
           rotate={90}
           style={{ top: INNER_INSET + 6, right: INNER_INSET + 6 }}
         />
         <CornerBracket
           size={24}
-          color={brand.gold}
+          color={palette.accent}
           rotate={180}
           style={{ bottom: INNER_INSET + 6, right: INNER_INSET + 6 }}
         />
         <CornerBracket
           size={24}
-          color={brand.gold}
+          color={palette.accent}
           rotate={270}
           style={{ bottom: INNER_INSET + 6, left: INNER_INSET + 6 }}
         />
@@ -108,7 +110,7 @@ function ClassicPage({ content, pageSize }: TemplateProps) {
             alignItems: 'center',
           }}
         >
-          <SayProLogo height={22} />
+          <CertificateLogo logo={design.logo} height={22} align="center" />
 
           <Text
             style={{
@@ -117,7 +119,7 @@ function ClassicPage({ content, pageSize }: TemplateProps) {
               fontWeight: 700,
               fontSize: 36,
               letterSpacing: 1.5,
-              color: brand.navy,
+              color: palette.primaryText,
             }}
           >
             Certificate
@@ -128,7 +130,7 @@ function ClassicPage({ content, pageSize }: TemplateProps) {
               fontFamily: fontStacks.sans,
               fontSize: 10,
               letterSpacing: 5,
-              color: brand.gold,
+              color: palette.accentText,
             }}
           >
             OF COMPLETION
@@ -161,7 +163,7 @@ function ClassicPage({ content, pageSize }: TemplateProps) {
               marginTop: 6,
               width: textWidth * 0.5,
               borderBottomWidth: 0.8,
-              borderBottomColor: brand.gold,
+              borderBottomColor: palette.accent,
             }}
           />
           <Text
@@ -185,7 +187,7 @@ function ClassicPage({ content, pageSize }: TemplateProps) {
               fontSize: courseSize,
               fontFeatureSettings: NAME_FEATURES,
               lineHeight: 1.25,
-              color: brand.navy,
+              color: palette.primaryText,
             }}
           >
             {content.courseTitle}
@@ -223,7 +225,12 @@ function ClassicPage({ content, pageSize }: TemplateProps) {
               </Text>
             </View>
             <View style={{ width: columnWidth, alignItems: 'center' }}>
-              <Signature name={content.signatory.name} art={content.signatureArt} width={columnWidth - 30} />
+              <Signature
+                name={content.signatory.name}
+                art={content.signatureArt}
+                image={design.signature}
+                width={columnWidth - 30}
+              />
               <View
                 style={{
                   width: columnWidth - 30,

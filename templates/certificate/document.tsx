@@ -5,6 +5,8 @@ import { signatureArt } from '../assets/signature.js';
 import { formatCertificateNumber } from '../../functions/core/certificate-number.js';
 import { normalizeDisplayName } from '../../functions/core/names.js';
 import type { CertificateDocumentInput } from '../../functions/core/ports.js';
+import { resolveDesign } from './design.js';
+import { preparePdfkitImage } from './pdfkit-cache.js';
 import { resolveTemplate } from './registry.js';
 import { displayUrl, formatCertificateDate } from './layout.js';
 import type { CertificateContent, PageSizeName } from './types.js';
@@ -41,7 +43,7 @@ function tidy(text: string): string {
 }
 
 /**
- * The whole PDF document. Metadata makes the file findable and accessible; every value in it comes from the
+ * The whole PDF document, on the course's page size when its design names one, else on `pageSize`. Metadata makes the file findable and accessible; every value in it comes from the
  * input (creation date = issue date), so the same input gives the same bytes, document id included.
  */
 export async function buildCertificateDocument(
@@ -49,8 +51,13 @@ export async function buildCertificateDocument(
   pageSize: PageSizeName = 'A4',
 ): Promise<ReactElement<DocumentProps>> {
   const content = certificateContent(input);
-  content.signatureArt = await signatureArt(content.signatory.name);
+  const design = resolveDesign(input.design);
+  // A scanned signature replaces the drawn one: no need to draw it.
+  if (!design.signature) content.signatureArt = await signatureArt(content.signatory.name);
+  for (const image of [design.logo, design.signature]) if (image) await preparePdfkitImage(image.bytes);
   const template = resolveTemplate(input.templateId);
+  const size =
+    input.design?.pageSize === 'LETTER' || input.design?.pageSize === 'A4' ? input.design.pageSize : pageSize;
   const issuedAt = new Date(input.issuedAt);
   return (
     <Document
@@ -64,7 +71,7 @@ export async function buildCertificateDocument(
       creationDate={issuedAt}
       modificationDate={issuedAt}
     >
-      <template.Page content={content} pageSize={pageSize} />
+      <template.Page content={content} pageSize={size} design={design} />
     </Document>
   );
 }

@@ -1,5 +1,5 @@
 import { Page, Text, View } from '@react-pdf/renderer';
-import { SayProLogo, SayProMark } from '../assets/saypro-logo.js';
+import { CertificateLogo, SayProMark } from '../assets/saypro-logo.js';
 import { Signature } from '../assets/signature.js';
 import { brand } from './brand.js';
 import { fontStack, fontStacks } from './fonts.js';
@@ -9,7 +9,7 @@ import { QrCode } from './qr-code.js';
 import { type CertificateTemplate, PAGE_POINTS, type TemplateProps } from './types.js';
 
 /**
- * The second design: left-aligned, sans-serif, a navy spine on the left edge and a large pale mark in the
+ * The second design: left-aligned, sans-serif, a navy (or the course's primary colour) spine on the left edge and a large pale mark in the
  * corner. Two faces (sans regular and bold). The bottom band groups the facts a reader checks: dates,
  * signatory, number and QR code.
  */
@@ -18,10 +18,8 @@ const SPINE = 16;
 const LEFT = 78;
 const RIGHT = 56;
 const QR_SIZE = 74;
-/** Pale enough to vanish on a greyscale printer, visible on screen. */
-const WATERMARK = '#F7F5EF';
-
-function ModernPage({ content, pageSize }: TemplateProps) {
+function ModernPage({ content, pageSize, design }: TemplateProps) {
+  const { palette } = design;
   const { width, height } = PAGE_POINTS[pageSize];
   const textWidth = width - LEFT - RIGHT;
   const name = fitHeadline(content.holderName, {
@@ -58,7 +56,7 @@ function ModernPage({ content, pageSize }: TemplateProps) {
             bottom: 0,
             left: 0,
             width: SPINE,
-            backgroundColor: brand.navy,
+            backgroundColor: palette.primary,
           }}
         />
         <View
@@ -68,11 +66,12 @@ function ModernPage({ content, pageSize }: TemplateProps) {
             bottom: 0,
             left: SPINE + 4,
             width: 2.5,
-            backgroundColor: brand.gold,
+            backgroundColor: palette.accent,
           }}
         />
+        {/* Pale enough to vanish on a greyscale printer, visible on screen. */}
         <View style={{ position: 'absolute', top: -30, right: -40 }}>
-          <SayProMark size={240} color={WATERMARK} accent={WATERMARK} />
+          <SayProMark size={240} color={palette.watermark} accent={palette.watermark} />
         </View>
 
         <View
@@ -86,15 +85,15 @@ function ModernPage({ content, pageSize }: TemplateProps) {
             alignItems: 'flex-start',
           }}
         >
-          <SayProLogo height={22} />
+          <CertificateLogo logo={design.logo} height={22} align="flex-start" />
 
           <Text
             style={{
-              marginTop: 34,
+              marginTop: design.logo ? 20 : 34,
               fontFamily: fontStacks.sans,
               fontSize: 12.5,
               letterSpacing: 5,
-              color: brand.gold,
+              color: palette.accentText,
             }}
           >
             CERTIFICATE OF COMPLETION
@@ -112,12 +111,12 @@ function ModernPage({ content, pageSize }: TemplateProps) {
               fontSize: name.fontSize,
               fontFeatureSettings: NAME_FEATURES,
               lineHeight: 1.2,
-              color: brand.navy,
+              color: palette.primaryText,
             }}
           >
             {content.holderName}
           </Text>
-          <View style={{ marginTop: 10, width: 56, height: 3, backgroundColor: brand.gold }} />
+          <View style={{ marginTop: 10, width: 56, height: 3, backgroundColor: palette.accent }} />
           <Text style={{ marginTop: 14, fontFamily: fontStacks.sans, fontSize: 11.5, color: brand.muted }}>
             for successfully completing
           </Text>
@@ -183,6 +182,7 @@ function ModernPage({ content, pageSize }: TemplateProps) {
               <Signature
                 name={content.signatory.name}
                 art={content.signatureArt}
+                image={design.signature}
                 width={factWidth * 1.4}
                 height={32}
               />

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import type { SignatureArt } from '../assets/signature.js';
+import type { ResolvedDesign } from './design.js';
 
 export type PageSizeName = 'A4' | 'LETTER';
 
@@ -31,6 +32,8 @@ export interface CertificateContent {
 export interface TemplateProps {
   content: CertificateContent;
   pageSize: PageSizeName;
+  /** The course's colours and images, defaults filled in. */
+  design: ResolvedDesign;
 }
 
 export interface CertificateTemplate {

@@ -3,7 +3,6 @@ import { escapeHtml } from '../text.js';
 
 export { escapeHtml };
 
-
 /** A subject line: line breaks in it would let input add mail headers. */
 export function oneLine(text: string): string {
   return text.replace(/[\r\n\t]+/g, ' ').trim();

@@ -21,7 +21,7 @@ form{margin-top:20px;display:flex;gap:8px;flex-wrap:wrap}input{flex:1;min-width:
 button{padding:10px 16px;font:inherit;color:#fff;background:var(--brand);border:0;border-radius:8px}
 footer{color:var(--muted);font-size:.85rem;text-align:center;margin:24px 0}
 h2{font-size:1rem;margin:24px 0 8px}ul.reasons{margin:8px 0 0;padding-left:1.2rem}a{color:var(--brand)}
-.upload{border-top:1px solid #dde3ea;margin-top:24px;padding-top:8px}.upload input[type=file]{border:0;padding:8px 0}
+.upload{display:block;border-top:1px solid #dde3ea;margin-top:24px;padding-top:8px}.upload input[type=file]{border:0;padding:8px 0}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
 
@@ -33,7 +33,6 @@ export const VERIFICATION_PAGE_CSP = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
-
 
 const VERDICTS: Record<PublicCertificateView['status'], string> = {
   valid: 'Genuine and valid',
@@ -75,7 +74,8 @@ ${chain}<dl>${rows.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${esc
 
 function signatureText(view: PublicCertificateView): string {
   if (view.signature.valid) return 'Verified with SayPro’s signing key';
-  if (view.signature.keyStatus === 'compromised') return 'Does not verify: the key that signed it was withdrawn';
+  if (view.signature.keyStatus === 'compromised')
+    return 'Does not verify: the key that signed it was withdrawn';
   return 'Does not verify';
 }
 
@@ -87,7 +87,9 @@ function describeReport(report: VerificationReport): string {
       ? 'Not verified'
       : VERDICTS[report.status];
   const reasons = `<ul class="reasons">${report.reasons.map((reason) => `<li>${escapeHtml(reason)}</li>`).join('')}</ul>`;
-  const details = report.certificate ? describe(report.certificate).replace(/^<p class="verdict[^>]*>.*?<\/p>\n/, '') : '';
+  const details = report.certificate
+    ? describe(report.certificate).replace(/^<p class="verdict[^>]*>.*?<\/p>\n/, '')
+    : '';
   return `<p class="verdict ${status}" data-status="${escapeHtml(report.valid ? 'valid' : report.status)}">${escapeHtml(verdict)}</p>${reasons}${details}`;
 }
 
@@ -109,7 +111,7 @@ export function renderVerificationPage(content: VerificationPageContent): string
   const input = 'view' in content ? content.view.number : 'input' in content ? content.input : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Verify a SayPro certificate</title><style>${STYLE}</style></head>
+<link rel="icon" href="data:,"><title>Verify a SayPro certificate</title><style>${STYLE}</style></head>
 <body><header>SayPro · Certificate verification</header>
 <main><section class="card" aria-live="polite">${body}
 <form method="get" action="/verify" role="search"><label for="number" class="visually-hidden">Certificate number</label>

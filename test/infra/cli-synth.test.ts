@@ -2,11 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   loadIssuanceWorkflowDefinition,
   resolveIntrinsics,
 } from '../../functions/local/workflow-definition.js';
+import { functionBuildOptions } from '../../lib/bundling/function-bundle.js';
 import { certificateFontFiles } from '../../templates/certificate/fonts.js';
 import { PROJECT_ROOT } from './synth-app.js';
 
@@ -82,23 +84,50 @@ describe('npx cdk synth, offline', () => {
     expect(Object.keys(resources).length).toBeGreaterThan(50);
   });
 
-  it('pre-bundles the render function with its fonts, and it loads', () => {
-    const asset = assetOf('issue-certificate');
-    expect(readdirSync(path.join(asset, 'fonts')).sort()).toEqual(
-      certificateFontFiles()
-        .map((file) => path.basename(file))
-        .sort(),
-    );
-    const loaded = importsCleanly(path.join(asset, 'index.mjs'), {
-      CERTIFICATE_FONT_DIR: path.join(asset, 'fonts'),
-    });
+  it('pre-bundles both rendering functions with their fonts, and they load', () => {
+    for (const rendering of ['issue-certificate', 'operator-api']) {
+      const asset = assetOf(rendering);
+      expect(readdirSync(path.join(asset, 'fonts')).sort(), rendering).toEqual(
+        certificateFontFiles()
+          .map((file) => path.basename(file))
+          .sort(),
+      );
+      const loaded = importsCleanly(path.join(asset, 'index.mjs'), {
+        CERTIFICATE_FONT_DIR: path.join(asset, 'fonts'),
+      });
+      expect(loaded.status, `${rendering}: ${loaded.stderr}`).toBe(0);
+    }
+  });
+
+  it('keeps react-pdf and every SDK client but DynamoDB out of the verification bundle', () => {
+    const bundle = path.join(assetOf('public-api'), 'index.mjs');
+    const code = readFileSync(bundle, 'utf8');
+    expect(code).not.toMatch(/pdfkit|@react-pdf/);
+    // Class names survive minification (keepNames): none of these clients may be bundled.
+    for (const client of ['S3Client', 'KMSClient', 'SESv2Client', 'SFNClient', 'getSignedUrl']) {
+      expect(code, client).not.toContain(client);
+    }
+    expect(code).toContain('DynamoDBClient');
+    expect(statSync(bundle).size).toBeLessThan(1_000_000);
+    const loaded = importsCleanly(bundle);
     expect(loaded.status, loaded.stderr).toBe(0);
   });
 
-  it('keeps react-pdf out of the public API bundle', () => {
-    const bundle = path.join(assetOf('public-api'), 'index.mjs');
-    expect(readFileSync(bundle, 'utf8')).not.toMatch(/pdfkit|@react-pdf/);
-    expect(statSync(bundle).size).toBeLessThan(2_000_000);
+  it('builds, with functionBuildOptions(), the very bytes CDK ships (what bench:verify measures)', async () => {
+    const outfile = path.join(outdir, 'function-build-options', 'index.mjs');
+    await build(
+      functionBuildOptions(path.join(PROJECT_ROOT, 'functions', 'handlers', 'public-api.ts'), outfile),
+    );
+    expect(readFileSync(outfile).equals(readFileSync(path.join(assetOf('public-api'), 'index.mjs')))).toBe(
+      true,
+    );
+  });
+
+  it('bundles the download function with S3 presigning and without react-pdf', () => {
+    const bundle = path.join(assetOf('download-api'), 'index.mjs');
+    const code = readFileSync(bundle, 'utf8');
+    expect(code).not.toMatch(/pdfkit|@react-pdf/);
+    expect(code).toContain('S3Client');
     const loaded = importsCleanly(bundle);
     expect(loaded.status, loaded.stderr).toBe(0);
   });

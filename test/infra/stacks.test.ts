@@ -1,9 +1,11 @@
+import type { CfnElement } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseAppConfig } from '../../lib/config.js';
-import { COHORT_MAX_CONCURRENCY } from '../../lib/constructs/cohort-issuance.js';
+import { downloadRoutes } from '../../functions/handlers/download-api.js';
 import { operatorRoutes } from '../../functions/handlers/operator-api.js';
 import { publicRoutes } from '../../functions/handlers/public-api.js';
+import { parseAppConfig } from '../../lib/config.js';
+import { COHORT_MAX_CONCURRENCY } from '../../lib/constructs/cohort-issuance.js';
 import { cdkJsonContext, type SynthesizedApp, synthApp } from './synth-app.js';
 
 type Resources = Record<
@@ -187,6 +189,7 @@ describe('functions', () => {
     expect(functions.map((f) => f.Metadata?.['saypro:handler']).sort()).toEqual([
       'check-eligibility',
       'deliver-certificate',
+      'download-api',
       'issue-certificate',
       'mail-events',
       'notify-not-eligible',
@@ -215,57 +218,143 @@ describe('functions', () => {
         ]),
       );
     }
-    const render = statelessResources[functionIdOf('issue-certificate')]!;
-    expect(render.Properties.Environment.Variables.CERTIFICATE_FONT_DIR).toBe('/var/task/fonts');
-    const onApproval = statelessResources[functionIdOf('on-approval')]!;
-    expect(onApproval.Properties.Environment.Variables.STATE_MACHINE_ARN).toBeDefined();
+    // Both functions that render a PDF (issuing, and corrections on the operator API) carry the fonts.
+    for (const rendering of ['issue-certificate', 'operator-api']) {
+      const render = statelessResources[functionIdOf(rendering)]!;
+      expect(render.Properties.Environment.Variables.CERTIFICATE_FONT_DIR, rendering).toBe('/var/task/fonts');
+      expect(render.Properties.MemorySize, rendering).toBe(1024);
+      expect(render.Properties.Handler, rendering).toBe('index.handler');
+    }
+    // The stream starts workflows; the operator API restarts failed approvals (POST .../retry).
+    for (const starter of ['on-approval', 'operator-api']) {
+      const fn = statelessResources[functionIdOf(starter)]!;
+      expect(fn.Properties.Environment.Variables.STATE_MACHINE_ARN, starter).toEqual({
+        Ref: expect.any(String),
+      });
+      const issuance = fn.Properties.Environment.Variables.STATE_MACHINE_ARN.Ref as string;
+      const starting = statementsOf(starter).filter((st) =>
+        toArray(st.Action).includes('states:StartExecution'),
+      );
+      expect(JSON.stringify(starting.map((st) => st.Resource)), starter).toContain(issuance);
+    }
   });
 
-  it('grants each function only resources, never "*", for KMS, DynamoDB and S3', () => {
-    for (const handlerName of [
-      'on-approval',
-      'check-eligibility',
-      'issue-certificate',
-      'deliver-certificate',
-      'notify-not-eligible',
-      'record-failure',
-      'operator-api',
-      'public-api',
-      'mail-events',
-    ]) {
+  const allHandlers = [
+    'on-approval',
+    'check-eligibility',
+    'issue-certificate',
+    'deliver-certificate',
+    'notify-not-eligible',
+    'record-failure',
+    'operator-api',
+    'public-api',
+    'download-api',
+    'mail-events',
+  ];
+  const actionsOf = (statement: Record<string, any>) => toArray(statement.Action as string | string[]);
+  /** `arn:<partition>:kms:<region>:<account>:key/*`, as a Fn::Join in the template. */
+  const kmsKeysPattern = /":kms:",.*":key\/\*"/;
+
+  it('grants each function only resources, never "*", for KMS, DynamoDB and S3 (CreateKey aside)', () => {
+    for (const handlerName of allHandlers) {
       for (const statement of statementsOf(handlerName)) {
         // dynamodb:ListStreams (stream consumer) has no resource-level permissions.
-        const actions = toArray(statement.Action as string | string[]).filter(
-          (a) => a !== 'dynamodb:ListStreams',
-        );
+        const actions = actionsOf(statement).filter((a) => a !== 'dynamodb:ListStreams');
         if (actions.some((action) => /^(kms|dynamodb|s3|ses|states):/.test(action))) {
+          if (actions.includes('kms:CreateKey')) {
+            // CreateKey names no resource; it is bound by conditions instead (tested below).
+            expect(actions, handlerName).toEqual(['kms:CreateKey']);
+            continue;
+          }
           expect(toArray(statement.Resource), `${handlerName}: ${actions}`).not.toContain('*');
         }
       }
     }
   });
 
-  it('lets only the issuing function sign, and only with the signing key', () => {
-    const signingKey = logicalIdOf(app.statefulTemplate, 'AWS::KMS::Key', { KeySpec: 'ECC_NIST_P256' });
-    for (const handlerName of [
-      'on-approval',
-      'check-eligibility',
-      'issue-certificate',
-      'deliver-certificate',
-      'notify-not-eligible',
-      'record-failure',
-      'operator-api',
-      'public-api',
-      'mail-events',
-    ]) {
-      const signing = statementsOf(handlerName).filter((s) => toArray(s.Action).includes('kms:Sign'));
-      if (handlerName !== 'issue-certificate') {
+  it('lets only issuing and corrections sign, and only with the key behind the signing alias', () => {
+    const alias = 'alias/saypro-certificates-dev-signing';
+    for (const handlerName of allHandlers) {
+      const signing = statementsOf(handlerName).filter((s) => actionsOf(s).includes('kms:Sign'));
+      if (handlerName !== 'issue-certificate' && handlerName !== 'operator-api') {
         expect(signing, handlerName).toEqual([]);
         continue;
       }
-      expect(signing).toHaveLength(1);
-      expect(JSON.stringify(signing[0]!.Resource)).toContain(signingKey);
+      // Through the alias (at once after a rotation), or by key ARN while the key carries the alias.
+      expect(signing.map((s) => s.Condition)).toEqual([
+        { StringEquals: { 'kms:RequestAlias': alias } },
+        { 'ForAnyValue:StringEquals': { 'kms:ResourceAliases': alias } },
+      ]);
+      for (const statement of signing) {
+        expect(actionsOf(statement).sort()).toEqual(['kms:GetPublicKey', 'kms:Sign']);
+        expect(JSON.stringify(statement.Resource)).toMatch(kmsKeysPattern);
+      }
     }
+  });
+
+  it('lets only the operator API rotate: create P-256 signing keys and move the signing alias', () => {
+    const spec = { StringEquals: { 'kms:KeySpec': 'ECC_NIST_P256', 'kms:KeyUsage': 'SIGN_VERIFY' } };
+    for (const handlerName of allHandlers) {
+      const rotating = statementsOf(handlerName).filter((s) =>
+        actionsOf(s).some((a) => a === 'kms:CreateKey' || a === 'kms:UpdateAlias'),
+      );
+      if (handlerName !== 'operator-api') {
+        expect(rotating, handlerName).toEqual([]);
+        continue;
+      }
+      const createKey = rotating.filter((s) => actionsOf(s).includes('kms:CreateKey'));
+      expect(createKey).toHaveLength(1);
+      expect(createKey[0]!.Condition).toEqual(spec);
+      const updateAlias = rotating.filter((s) => actionsOf(s).includes('kms:UpdateAlias'));
+      const onAlias = updateAlias.filter((s) =>
+        JSON.stringify(s.Resource).includes(':alias/saypro-certificates-dev-signing'),
+      );
+      expect(onAlias).toHaveLength(1);
+      expect(onAlias[0]!.Condition).toBeUndefined();
+      const onKeys = updateAlias.filter((s) => kmsKeysPattern.test(JSON.stringify(s.Resource)));
+      expect(onKeys).toHaveLength(1);
+      expect(onKeys[0]!.Condition).toEqual(spec);
+      expect(updateAlias).toHaveLength(2);
+    }
+  });
+
+  it('keeps verification to reading the registry, and downloads to reading certificates/ objects', () => {
+    const registry = logicalIdOf(app.statefulTemplate, 'AWS::DynamoDB::Table', {
+      KeySchema: Match.arrayWith([Match.objectLike({ AttributeName: 'pk' })]),
+    });
+    const publicActions = statementsOf('public-api').flatMap(actionsOf);
+    expect(publicActions.filter((a) => /^(s3|ses|states):/.test(a))).toEqual([]);
+    expect(publicActions).not.toContain('kms:Sign');
+    expect(publicActions).not.toContain('kms:GetPublicKey');
+    expect(publicActions).not.toContain('dynamodb:PutItem');
+    expect(publicActions).not.toContain('dynamodb:UpdateItem');
+    const readsRegistry = statementsOf('public-api').some(
+      (s) => actionsOf(s).includes('dynamodb:GetItem') && JSON.stringify(s.Resource).includes(registry),
+    );
+    expect(readsRegistry).toBe(true);
+
+    const downloadS3 = statementsOf('download-api').filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('s3:')),
+    );
+    expect(downloadS3.flatMap(actionsOf)).toEqual(['s3:GetObject']);
+    expect(JSON.stringify(downloadS3[0]!.Resource)).toMatch(/documents-.*\/certificates\/\*/);
+    const operatorS3 = statementsOf('operator-api').filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('s3:')),
+    );
+    expect(operatorS3.flatMap(actionsOf)).toEqual(['s3:PutObject']);
+    expect(JSON.stringify(operatorS3[0]!.Resource)).toMatch(/documents-.*\/certificates\/\*/);
+  });
+
+  it('lets the mail-events function write delivery state on the registry', () => {
+    const registry = logicalIdOf(app.statefulTemplate, 'AWS::DynamoDB::Table', {
+      KeySchema: Match.arrayWith([Match.objectLike({ AttributeName: 'pk' })]),
+    });
+    const onRegistry = statementsOf('mail-events').filter((s) =>
+      JSON.stringify(s.Resource).includes(registry),
+    );
+    expect(onRegistry.flatMap(actionsOf)).toEqual(
+      expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:UpdateItem']),
+    );
   });
 
   it('gives the eligibility check read-only access to the registry', () => {
@@ -282,12 +371,17 @@ describe('functions', () => {
   });
 
   it('sends mail only through the identity and configuration set', () => {
-    const sending = statementsOf('deliver-certificate').filter((s) =>
-      toArray(s.Action).includes('ses:SendEmail'),
-    );
-    expect(sending).toHaveLength(1);
-    expect(JSON.stringify(sending[0]!.Resource)).toMatch(/configuration-set\/saypro-certificates-dev-mail/);
-    expect(statementsOf('public-api').some((s) => toArray(s.Action).includes('ses:SendEmail'))).toBe(false);
+    for (const sender of ['deliver-certificate', 'notify-not-eligible', 'operator-api']) {
+      const sending = statementsOf(sender).filter((s) => toArray(s.Action).includes('ses:SendEmail'));
+      expect(sending, sender).toHaveLength(1);
+      expect(JSON.stringify(sending[0]!.Resource)).toMatch(/configuration-set\/saypro-certificates-dev-mail/);
+    }
+    for (const silent of ['public-api', 'download-api', 'mail-events', 'issue-certificate']) {
+      expect(
+        statementsOf(silent).some((s) => toArray(s.Action).includes('ses:SendEmail')),
+        silent,
+      ).toBe(false);
+    }
   });
 });
 
@@ -338,25 +432,39 @@ describe('issuance path', () => {
 });
 
 describe('verification API', () => {
+  /** Each API method (OPTIONS aside): its route, whether it needs the key, and the handler it invokes. */
   const routesOf = (template: Template) => {
     const resources = template.toJSON().Resources as Resources;
-    const pathOf = (ref: any): string => {
-      if (ref['Fn::GetAtt']) return '';
-      const resource = resources[ref.Ref as string]!;
+    const pathOf = (ref: { Ref?: string }): string => {
+      if (!ref.Ref) return ''; // the API's root resource (Fn::GetAtt)
+      const resource = resources[ref.Ref]!;
       return `${pathOf(resource.Properties.ParentId)}/${resource.Properties.PathPart}`;
+    };
+    const handlerOf = (integrationUri: unknown) => {
+      const uri = JSON.stringify(integrationUri);
+      const [, fn] =
+        Object.entries(resources).find(
+          ([id, r]) => r.Type === 'AWS::Lambda::Function' && uri.includes(`"${id}"`),
+        ) ?? [];
+      return fn?.Metadata?.['saypro:handler'] as string | undefined;
     };
     return Object.values(resources)
       .filter((r) => r.Type === 'AWS::ApiGateway::Method' && r.Properties.HttpMethod !== 'OPTIONS')
       .map((r) => ({
         route: `${r.Properties.HttpMethod} ${pathOf(r.Properties.ResourceId) || '/'}`,
         apiKeyRequired: r.Properties.ApiKeyRequired === true,
+        handler: handlerOf(r.Properties.Integration.Uri),
       }));
   };
 
   it('serves every route the handlers declare, keyed exactly where they are operator routes', () => {
-    const routes = routesOf(stateless);
+    const routes = routesOf(stateless).map(({ route, apiKeyRequired }) => ({ route, apiKeyRequired }));
     const declared = [
       ...publicRoutes(() => ({}) as never).map((r) => ({
+        route: `${r.method} ${r.resource}`,
+        apiKeyRequired: false,
+      })),
+      ...downloadRoutes(() => ({}) as never).map((r) => ({
         route: `${r.method} ${r.resource}`,
         apiKeyRequired: false,
       })),
@@ -366,16 +474,25 @@ describe('verification API', () => {
       })),
     ];
     expect(routes).toEqual(expect.arrayContaining(declared));
+    // Nothing in the API that no handler serves.
+    expect(routes.map((r) => r.route).sort()).toEqual(declared.map((r) => r.route).sort());
     expect(routes.map((r) => r.route)).toEqual(
       expect.arrayContaining([
         'GET /health',
         'GET /certificates/{number}',
         'GET /certificates/{number}/download',
         'GET /certificates/{number}/credential',
+        'GET /verify',
         'GET /verify/{number}',
         'POST /verify',
+        'GET /issuer',
         'GET /.well-known/jwks.json',
         'POST /approvals',
+        'POST /operator/certificates/{number}/revocation',
+        'POST /operator/certificates/{number}/corrections',
+        'GET /operator/signing-keys',
+        'POST /operator/signing-keys/rotation',
+        'POST /operator/signing-keys/{kid}/compromise',
       ]),
     );
     for (const { route, apiKeyRequired } of routes) {
@@ -383,6 +500,28 @@ describe('verification API', () => {
       expect(apiKeyRequired, route).toBe(route === 'POST /approvals' || route.includes(' /operator/'));
     }
     stateless.resourceCountIs('AWS::ApiGateway::UsagePlanKey', 1);
+  });
+
+  it('sends each route to the function whose handler declares it', () => {
+    const served = Object.fromEntries(routesOf(stateless).map(({ route, handler }) => [route, handler]));
+    const expected = {
+      ...Object.fromEntries(
+        publicRoutes(() => ({}) as never).map((r) => [`${r.method} ${r.resource}`, 'public-api']),
+      ),
+      ...Object.fromEntries(
+        downloadRoutes(() => ({}) as never).map((r) => [`${r.method} ${r.resource}`, 'download-api']),
+      ),
+      ...Object.fromEntries(
+        operatorRoutes(() => ({}) as never).map((r) => [`${r.method} ${r.resource}`, 'operator-api']),
+      ),
+    };
+    expect(served).toEqual(expected);
+  });
+
+  it('passes uploaded PDFs and multipart forms through as binary', () => {
+    stateless.hasResourceProperties('AWS::ApiGateway::RestApi', {
+      BinaryMediaTypes: Match.arrayWith(['application/pdf', 'multipart/form-data']),
+    });
   });
 
   it('throttles the stage and writes JSON access logs', () => {
@@ -452,16 +591,33 @@ describe('operations', () => {
     expect(topics.size).toBe(1);
   });
 
-  it("counts issued and verified certificates from the handlers' logs on a dashboard", () => {
-    stateless.hasResourceProperties('AWS::Logs::MetricFilter', {
-      FilterPattern: '{ $.event = "certificate.issued" }',
-      LogGroupName: { Ref: Match.stringLikeRegexp('issuecertificate') },
-    });
-    stateless.hasResourceProperties('AWS::Logs::MetricFilter', {
-      FilterPattern: '{ $.event = "certificate.verified" }',
-      LogGroupName: { Ref: Match.stringLikeRegexp('publicapi') },
-    });
-    stateless.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  it('counts issued and not-eligible ends from the workflow log, and verifications per API resource', () => {
+    const workflowLogs = app.stateless.getLogicalId(
+      app.stateless.issuanceWorkflow.logGroup.node.defaultChild as CfnElement,
+    );
+    for (const endState of ['Issued', 'NotEligible']) {
+      stateless.hasResourceProperties('AWS::Logs::MetricFilter', {
+        FilterPattern: `{ ($.type = "SucceedStateEntered") && ($.details.name = "${endState}") }`,
+        LogGroupName: { Ref: workflowLogs },
+      });
+    }
+    const [dashboard] = Object.values(statelessResources).filter(
+      (r) => r.Type === 'AWS::CloudWatch::Dashboard',
+    );
+    const [, parts] = dashboard!.Properties.DashboardBody['Fn::Join'] as [string, unknown[]];
+    const body = parts.map((part) => (typeof part === 'string' ? part : 'TOKEN')).join('');
+    for (const fragment of [
+      'ExecutionsFailed',
+      'ExecutionsSucceeded',
+      'CertificatesIssued',
+      'ApprovalsNotEligible',
+    ]) {
+      expect(body, fragment).toContain(fragment);
+    }
+    for (const resource of ['/certificates/{number}', '/verify/{number}', '/verify']) {
+      expect(body).toContain(`"Resource","${resource}"`);
+    }
+    expect(body).toContain('"AWS/ApiGateway","Count","ApiName","saypro-certificates-dev"');
   });
 
   it('subscribes the mail-events function to the bounce topic', () => {

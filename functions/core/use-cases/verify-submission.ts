@@ -90,7 +90,11 @@ export async function verifyCredential(
   const check = await checkCredentialJwt(token, await publishedKeys(deps), now);
   if (!check.ok) {
     const notYet = check.reason.startsWith('not valid before');
-    return { ...unknown([check.reason], { signature: !!check.claims }), status: notYet ? 'not_yet_valid' : 'unknown' };
+    const expired = check.reason.startsWith('expired on');
+    return {
+      ...unknown([check.reason], { signature: !!check.claims }),
+      status: notYet ? 'not_yet_valid' : expired ? 'expired' : 'unknown',
+    };
   }
   const parsed = parseCertificateNumber(certificateNumberOf(check.claims) ?? '');
   const certificate = parsed.ok ? await deps.certificates.getCertificate(parsed.canonical) : undefined;

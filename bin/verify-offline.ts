@@ -1,0 +1,216 @@
+/**
+ * `certs verify`: checks a certificate the way any outside verifier can.
+ *   <file.jwt>                         the VC-JWT's ES256 signature against SayPro's JWKS, offline once the
+ *                                      key set is at hand (a file, or fetched from a URL)
+ *   <file.pdf> --credential <file.jwt> the same, plus the PDF's SHA-256 against the credential's digestSRI
+ *   <file.pdf>                         no credential to check against: the PDF is sent to POST /verify
+ * Offline checks prove who signed what; only the API knows of a later revocation or correction.
+ */
+import { readFileSync } from 'node:fs';
+import {
+  boundDocumentDigest,
+  certificateNumberOf,
+  checkCredentialJwt,
+} from '../functions/core/credential-verification.js';
+import { sha256, toHex } from '../functions/core/signature.js';
+import type { PublishedJwk } from '../functions/core/signing-keys.js';
+import type { VerificationReport } from '../functions/core/use-cases/verify-submission.js';
+
+/** A problem with how the command was called (missing file, unreadable key set): exit code 2, not a verdict. */
+export class VerifyUsageError extends Error {
+  override name = 'VerifyUsageError' as const;
+}
+
+export interface VerifyOfflineOptions {
+  /** JWKS file path or http(s) URL; default `${CERTS_API_URL}/.well-known/jwks.json`. */
+  jwks?: string;
+  /** The certificate's VC-JWT, when `file` is its PDF. */
+  credential?: string;
+  now?: Date;
+}
+
+export interface VerifyOfflineResult {
+  valid: boolean;
+  lines: string[];
+}
+
+const apiUrl = () =>
+  (process.env.CERTS_API_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, '');
+const isUrl = (value: string) => /^https?:\/\//i.test(value);
+
+function readInput(path: string, what: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new VerifyUsageError(
+      `Cannot read the ${what} ${path}${code === 'ENOENT' ? ': no such file' : ` (${code ?? 'error'})`}.`,
+    );
+  }
+}
+
+async function fetchOrExplain(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    throw new VerifyUsageError(
+      `Cannot reach ${url}: is the system running (npm start), or is CERTS_API_URL right?`,
+    );
+  }
+}
+
+async function loadJwks(source: string): Promise<{ keys: PublishedJwk[] }> {
+  let text: string;
+  if (isUrl(source)) {
+    const response = await fetchOrExplain(source);
+    if (!response.ok)
+      throw new VerifyUsageError(`Fetching the key set from ${source} answered HTTP ${response.status}.`);
+    text = await response.text();
+  } else {
+    text = readInput(source, 'key set (JWKS)').toString('utf8');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new VerifyUsageError(`The key set ${source} is not JSON.`);
+  }
+  const keys = (parsed as { keys?: unknown }).keys;
+  if (!Array.isArray(keys))
+    throw new VerifyUsageError(`The key set ${source} has no "keys" array: is it a JWKS?`);
+  return { keys: keys as PublishedJwk[] };
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/** The parts of an Open Badges credential a verifier reads; anything may be missing from a foreign token. */
+interface ReadableClaims {
+  issuer?: string | { id?: unknown; name?: unknown };
+  credentialSubject?: {
+    identifier?: { identityType?: unknown; hashed?: unknown; identityHash?: unknown }[];
+    achievement?: { name?: unknown };
+    activityEndDate?: unknown;
+  };
+  validFrom?: unknown;
+  validUntil?: unknown;
+}
+
+/** What the signed claims state, in the words a verifier needs. */
+function describeClaims(claims: Record<string, unknown>): string[] {
+  const readable = claims as ReadableClaims;
+  const subject = readable.credentialSubject ?? {};
+  const identifiers = Array.isArray(subject.identifier) ? subject.identifier : [];
+  const holder = text(
+    identifiers.find((identifier) => identifier.identityType === 'name' && identifier.hashed === false)
+      ?.identityHash,
+  );
+  const issuer =
+    typeof readable.issuer === 'string'
+      ? readable.issuer
+      : `${text(readable.issuer?.name) ?? '?'} (${text(readable.issuer?.id) ?? '?'})`;
+  return [
+    `  Certificate  ${certificateNumberOf(claims) ?? '(not named)'}`,
+    `  Issuer       ${issuer}`,
+    `  Course       ${text(subject.achievement?.name) ?? '(not named)'}`,
+    `  Holder       ${holder ?? 'not shown (the holder has not agreed to show their name)'}`,
+    ...(text(subject.activityEndDate) ? [`  Completed    ${text(subject.activityEndDate)}`] : []),
+    `  Valid from   ${text(readable.validFrom) ?? '(not stated)'}`,
+    `  Valid until  ${text(readable.validUntil) ?? 'no expiry'}`,
+  ];
+}
+
+function statusPageOf(claims: Record<string, unknown>): string | undefined {
+  const id = text(claims.id);
+  return id?.includes('/certificates/') ? id.replace('/certificates/', '/verify/') : undefined;
+}
+
+async function verifyCredentialFile(
+  token: string,
+  pdf: Buffer | undefined,
+  options: VerifyOfflineOptions,
+): Promise<VerifyOfflineResult> {
+  const jwksSource = options.jwks ?? `${apiUrl()}/.well-known/jwks.json`;
+  const jwks = await loadJwks(jwksSource);
+  const check = await checkCredentialJwt(token, jwks, options.now ?? new Date());
+  const lines: string[] = [];
+  let valid = check.ok;
+  if (check.ok) {
+    lines.push(`VALID: the credential is signed by SayPro (ES256, key ${check.kid}, from ${jwksSource}).`);
+  } else {
+    lines.push(`NOT VALID: ${check.reason}.`);
+    if (check.kid) lines.push(`  Key named    ${check.kid}`);
+  }
+  if (check.claims) lines.push(...describeClaims(check.claims));
+
+  if (pdf && check.claims) {
+    const actual = toHex(sha256(pdf));
+    const bound = boundDocumentDigest(check.claims);
+    if (bound === actual) {
+      lines.push(`  Document     the PDF is byte for byte the one the credential signs (SHA-256 ${actual}).`);
+    } else {
+      valid = false;
+      lines.push(
+        `NOT VALID: the PDF's SHA-256 (${actual}) is not the one the credential signs (${bound ?? 'none'}): the PDF was altered, or it belongs to another certificate.`,
+      );
+    }
+  }
+  if (check.claims) {
+    const page = statusPageOf(check.claims);
+    lines.push(
+      `Checked offline: a later revocation or correction shows only online${page ? `, at ${page}` : ''}.`,
+    );
+  }
+  return { valid, lines };
+}
+
+async function askTheApi(pdf: Buffer): Promise<VerifyOfflineResult> {
+  const url = `${apiUrl()}/verify`;
+  const response = await fetchOrExplain(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/pdf' },
+    body: new Uint8Array(pdf),
+  });
+  const body = await response.text();
+  if (!response.ok)
+    throw new VerifyUsageError(`${url} answered HTTP ${response.status}: ${body.slice(0, 300)}`);
+  const report = JSON.parse(body) as VerificationReport;
+  const lines = [`Checked online: no credential was given, so the PDF was sent to ${url}.`];
+  lines.push(
+    report.valid
+      ? 'VALID: SayPro issued this PDF and the certificate is valid.'
+      : `NOT VALID (status ${report.status}).`,
+  );
+  lines.push(...report.reasons.map((reason) => `  - ${reason}`));
+  const view = report.certificate;
+  if (view) {
+    lines.push(
+      `  Certificate  ${view.number} (${view.status})`,
+      `  Issuer       ${view.issuer.name}`,
+      `  Course       ${view.course.title}`,
+      `  Holder       ${view.holder?.name ?? 'not shown (the holder has not agreed to show their name)'}`,
+      `  Issued       ${view.issuedAt}`,
+      ...(view.expiresAt ? [`  Valid until  ${view.expiresAt}`] : []),
+      ...(view.revokedAt
+        ? [`  Revoked      ${view.revokedAt}${view.revocationReason ? `: ${view.revocationReason}` : ''}`]
+        : []),
+      ...(view.supersededBy ? [`  Replaced by  ${view.supersededBy}`] : []),
+      `  Signing key  ${view.signature.kid} (${view.signature.keyStatus})`,
+    );
+  }
+  return { valid: report.valid, lines };
+}
+
+export async function verifyOffline(
+  file: string,
+  options: VerifyOfflineOptions = {},
+): Promise<VerifyOfflineResult> {
+  const bytes = readInput(file, 'file');
+  const isPdf = bytes.subarray(0, 5).toString('latin1') === '%PDF-';
+  if (!isPdf) {
+    if (options.credential)
+      throw new VerifyUsageError(`--credential goes with a PDF, and ${file} is not a PDF.`);
+    return verifyCredentialFile(bytes.toString('utf8'), undefined, options);
+  }
+  if (!options.credential) return askTheApi(bytes);
+  return verifyCredentialFile(readInput(options.credential, 'credential').toString('utf8'), bytes, options);
+}
