@@ -18,6 +18,15 @@ Commands:
         One approval in detail, or every approval with its state.
   certificate <number>
         What a verifier sees for a certificate number.
+  retry <approvalId>
+        Start a failed (or overdue) approval again, once its cause is fixed.
+  revoke <number> --reason <text> --by <you>
+        Revoke a certificate; verifiers see it as revoked from now on.
+  correct <number> --reason <text> --by <you> [--name <holder name>] [--title <course title>]
+          [--description <text>] [--completed <ISO date>]
+        Issue a corrected version that supersedes the certificate, and email it to the participant.
+  keys [list | rotate | compromise <kid>]
+        The signing keys: list them, rotate to a new one, or withdraw one that leaked.
   verify <file.jwt> [--jwks <file|url>]
   verify <file.pdf> --credential <file.jwt> [--jwks <file|url>]
         Check a signed credential (and the PDF it binds) against SayPro's public keys, offline.
@@ -149,6 +158,66 @@ async function certificate(args: string[]) {
   console.log(JSON.stringify(payload, null, 2));
 }
 
+/** Operator calls whose answer is printed as it comes: one place for the error and output rules. */
+async function operatorCall(method: string, path: string, body?: unknown) {
+  const { status: code, payload } = await call(method, path, body);
+  if (code >= 300) explainFailure(code, payload);
+  console.log(JSON.stringify(payload, null, 2));
+}
+
+const positional = (args: string[], what: string) => {
+  const [value] = args;
+  if (!value || value.startsWith('--')) throw new UsageError(`Missing the ${what}.\n\n${USAGE}`);
+  return value;
+};
+
+async function retry(args: string[]) {
+  await operatorCall('POST', `/operator/approvals/${encodeURIComponent(positional(args, 'approval id'))}/retry`);
+}
+
+async function revoke(args: string[]) {
+  const number = positional(args, 'certificate number');
+  const { values } = parseArgs({ args: args.slice(1), options: { reason: { type: 'string' }, by: { type: 'string' } } });
+  await operatorCall('POST', `/operator/certificates/${encodeURIComponent(number)}/revocation`, {
+    reason: required(values, 'reason'),
+    revokedBy: required(values, 'by'),
+  });
+}
+
+async function correct(args: string[]) {
+  const number = positional(args, 'certificate number');
+  const { values } = parseArgs({
+    args: args.slice(1),
+    options: {
+      reason: { type: 'string' },
+      by: { type: 'string' },
+      name: { type: 'string' },
+      title: { type: 'string' },
+      description: { type: 'string' },
+      completed: { type: 'string' },
+    },
+  });
+  await operatorCall('POST', `/operator/certificates/${encodeURIComponent(number)}/corrections`, {
+    reason: required(values, 'reason'),
+    correctedBy: required(values, 'by'),
+    ...(values.name ? { holderName: values.name } : {}),
+    ...(values.title ? { courseTitle: values.title } : {}),
+    ...(values.description !== undefined ? { courseDescription: values.description } : {}),
+    ...(values.completed ? { completedAt: values.completed } : {}),
+  });
+}
+
+async function keys(args: string[]) {
+  const [action = 'list', kid] = args;
+  if (action === 'list') return operatorCall('GET', '/operator/signing-keys');
+  if (action === 'rotate') return operatorCall('POST', '/operator/signing-keys/rotation');
+  if (action === 'compromise') {
+    if (!kid) throw new UsageError(`Missing the key id (kid) to withdraw.\n\n${USAGE}`);
+    return operatorCall('POST', `/operator/signing-keys/${encodeURIComponent(kid)}/compromise`);
+  }
+  throw new UsageError(`Unknown keys action "${action}".\n\n${USAGE}`);
+}
+
 async function verify(args: string[]) {
   const { values, positionals } = parseArgs({
     args,
@@ -172,7 +241,16 @@ async function verify(args: string[]) {
   }
 }
 
-const commands: Record<string, (args: string[]) => Promise<void>> = { approve, status, certificate, verify };
+const commands: Record<string, (args: string[]) => Promise<void>> = {
+  approve,
+  status,
+  certificate,
+  retry,
+  revoke,
+  correct,
+  keys,
+  verify,
+};
 
 const [command, ...rest] = process.argv.slice(2);
 try {

@@ -139,6 +139,8 @@ export interface Certificate {
   status: CertificateStatus;
   revokedAt?: string;
   revocationReason?: string;
+  /** Who revoked it: for staff, never shown to verifiers. */
+  revokedBy?: string;
   /** Set when a corrected version replaced this one. */
   supersededBy?: string;
   /** Set on a corrected version: the number it replaces. */

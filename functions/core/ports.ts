@@ -48,7 +48,7 @@ export interface CertificateStore {
    */
   supersede(oldNumber: string, corrected: Certificate): Promise<boolean>;
   /** Revokes a valid certificate; false when it was not valid any more. */
-  revoke(number: string, at: string, reason: string): Promise<boolean>;
+  revoke(number: string, revocation: { at: string; reason: string; by: string }): Promise<boolean>;
   /** Number of the certificate issued for a completion key, if any. */
   findByCompletion(completionKey: string): Promise<string | undefined>;
   updateCertificate(number: string, changes: Partial<Omit<Certificate, 'number'>>): Promise<void>;

@@ -122,18 +122,19 @@ describe('the DynamoDB stores against DynamoDB Local', () => {
     const loser = outcomes[0] ? correctedB : correctedA;
     expect(await certificates.getCertificate(original.number)).toMatchObject({ status: 'superseded', supersededBy: winner.number });
     expect(await certificates.getCertificate(loser.number)).toBeUndefined();
-    expect(await certificates.revoke(original.number, 'now', 'too late')).toBe(false);
+    expect(await certificates.revoke(original.number, { at: 'now', reason: 'too late', by: 'staff' })).toBe(false);
   });
 
   it('revoke only a valid certificate', async () => {
     const issued = certificate();
     await certificates.createCertificate(issued);
-    expect(await certificates.revoke(issued.number, '2026-11-03T00:00:00Z', 'issued in error')).toBe(true);
-    expect(await certificates.revoke(issued.number, '2026-11-04T00:00:00Z', 'again')).toBe(false);
+    expect(await certificates.revoke(issued.number, { at: '2026-11-03T00:00:00Z', reason: 'issued in error', by: 'staff' })).toBe(true);
+    expect(await certificates.revoke(issued.number, { at: '2026-11-04T00:00:00Z', reason: 'again', by: 'staff' })).toBe(false);
     expect(await certificates.getCertificate(issued.number)).toMatchObject({
       status: 'revoked',
       revokedAt: '2026-11-03T00:00:00Z',
       revocationReason: 'issued in error',
+      revokedBy: 'staff',
     });
   });
 

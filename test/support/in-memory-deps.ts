@@ -87,10 +87,10 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
         digests.set(corrected.document.sha256Hex, corrected.number);
         return true;
       },
-      revoke: async (number, at, reason) => {
+      revoke: async (number, { at, reason, by }) => {
         const found = certificates.get(number);
         if (!found || found.status !== 'valid') return false;
-        certificates.set(number, { ...found, status: 'revoked', revokedAt: at, revocationReason: reason });
+        certificates.set(number, { ...found, status: 'revoked', revokedAt: at, revocationReason: reason, revokedBy: by });
         return true;
       },
       getCertificate: async (number) => clone(certificates.get(number)),

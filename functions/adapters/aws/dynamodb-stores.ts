@@ -248,16 +248,16 @@ export class DynamoDbCertificateStore implements CertificateStore {
     }
   }
 
-  async revoke(number: string, at: string, reason: string) {
+  async revoke(number: string, { at, reason, by }: { at: string; reason: string; by: string }) {
     try {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: DynamoDbCertificateStore.keyOf(number),
-          UpdateExpression: 'SET #status = :revoked, revokedAt = :at, revocationReason = :reason',
+          UpdateExpression: 'SET #status = :revoked, revokedAt = :at, revocationReason = :reason, revokedBy = :by',
           ConditionExpression: '#status = :valid',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':revoked': 'revoked', ':at': at, ':reason': reason, ':valid': 'valid' },
+          ExpressionAttributeValues: { ':revoked': 'revoked', ':at': at, ':reason': reason, ':by': by, ':valid': 'valid' },
         }),
       );
       return true;

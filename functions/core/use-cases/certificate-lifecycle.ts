@@ -20,7 +20,7 @@ export async function revokeCertificate(deps: Pick<Deps, 'certificates' | 'clock
   const certificate = await deps.certificates.getCertificate(number);
   if (!certificate) throw new NotFoundError('No certificate has this number.');
   const revokedAt = deps.clock.now().toISOString();
-  if (!(await deps.certificates.revoke(number, revokedAt, `${request.reason} (by ${request.revokedBy})`))) {
+  if (!(await deps.certificates.revoke(number, { at: revokedAt, reason: request.reason, by: request.revokedBy }))) {
     throw new ConflictError(`Certificate ${formatCertificateNumber(number)} is already ${certificate.status}; only a valid certificate can be revoked.`);
   }
   return { number: formatCertificateNumber(number), status: 'revoked' as const, revokedAt, reason: request.reason };
