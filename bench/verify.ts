@@ -26,7 +26,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 
 const REQUESTS = Number(process.argv[2] ?? 20_000);
-const CONCURRENCY = Number(process.argv[3] ?? 32);
+const CONCURRENCY = Number(process.argv[3] ?? 16);
 const WARMUP_REQUESTS = 1_000;
 const LOAD_TIME_LIMIT_MS = 120_000;
 const COLD_RUNS = 5;

@@ -132,7 +132,9 @@ async function status(args: string[]) {
   for (const approval of approvals) {
     const flags = [
       approval.overdue ? 'OVERDUE' : '',
-      approval.certificateNumber ? `certificate ${formatCertificateNumber(String(approval.certificateNumber))}` : '',
+      approval.certificateNumber
+        ? `certificate ${formatCertificateNumber(String(approval.certificateNumber))}`
+        : '',
     ]
       .filter(Boolean)
       .join(', ');
@@ -172,12 +174,18 @@ const positional = (args: string[], what: string) => {
 };
 
 async function retry(args: string[]) {
-  await operatorCall('POST', `/operator/approvals/${encodeURIComponent(positional(args, 'approval id'))}/retry`);
+  await operatorCall(
+    'POST',
+    `/operator/approvals/${encodeURIComponent(positional(args, 'approval id'))}/retry`,
+  );
 }
 
 async function revoke(args: string[]) {
   const number = positional(args, 'certificate number');
-  const { values } = parseArgs({ args: args.slice(1), options: { reason: { type: 'string' }, by: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: args.slice(1),
+    options: { reason: { type: 'string' }, by: { type: 'string' } },
+  });
   await operatorCall('POST', `/operator/certificates/${encodeURIComponent(number)}/revocation`, {
     reason: required(values, 'reason'),
     revokedBy: required(values, 'by'),

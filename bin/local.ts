@@ -3,15 +3,16 @@
  * PORT (default 3000) and DATA_DIR (default ./.data) may be set; Ctrl-C stops everything.
  */
 import { resolve } from 'node:path';
-import { formatCertificateNumber } from '../functions/core/certificate-number.js';
-import { startLocalStack } from '../functions/local/local-stack.js';
-import { logger } from '../functions/wiring/logger.js';
-import { loadSampleProgramme } from '../functions/local/sample-programme.js';
+
+// The functions' structured logs are for operators; the console shows what happened unless LOG_LEVEL
+// asks for more. Set before the logger module loads: Powertools reads it at every invocation.
+process.env.POWERTOOLS_LOG_LEVEL ??= process.env.LOG_LEVEL ?? 'WARN';
+const { formatCertificateNumber } = await import('../functions/core/certificate-number.js');
+const { startLocalStack } = await import('../functions/local/local-stack.js');
+const { loadSampleProgramme } = await import('../functions/local/sample-programme.js');
 
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = resolve(process.env.DATA_DIR ?? '.data');
-// The functions' structured logs are for operators; the console shows what happened unless LOG_LEVEL asks for more.
-logger.setLogLevel((process.env.LOG_LEVEL ?? 'WARN') as 'WARN');
 
 console.log(`Starting SayPro Certificates (data in ${dataDir}) ...`);
 const startedAt = Date.now();

@@ -1,5 +1,5 @@
 import type { Node } from 'constructs';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Deployment settings, read from cdk.json context (or `-c key=value` on the CLI, which always arrives as a

@@ -56,11 +56,17 @@ export function parseCertificateNumber(input: string): ParsedNumber {
     return { ok: false, reason: `a certificate number has ${RANDOM_CHARACTERS + 1} characters` };
   }
   if (![...compact].every((character) => VALUE_OF.has(character))) {
-    return { ok: false, reason: 'a certificate number uses only the digits 0-9 and letters A-Z except I, L, O, U' };
+    return {
+      ok: false,
+      reason: 'a certificate number uses only the digits 0-9 and letters A-Z except I, L, O, U',
+    };
   }
   const payload = compact.slice(0, RANDOM_CHARACTERS);
   if (checkCharacter(payload) !== compact.slice(RANDOM_CHARACTERS)) {
-    return { ok: false, reason: 'the certificate number has a typing mistake (its check character does not match)' };
+    return {
+      ok: false,
+      reason: 'the certificate number has a typing mistake (its check character does not match)',
+    };
   }
   return { ok: true, canonical: compact };
 }

@@ -14,7 +14,11 @@ export type CredentialCheck =
  * a 64-byte r‖s signature (jose refuses DER). Then the validity window, with CLOCK_SKEW_SECONDS leeway.
  * Works offline: it needs only the token, the key set and a clock.
  */
-export async function checkCredentialJwt(token: string, jwks: { keys: PublishedJwk[] }, now: Date): Promise<CredentialCheck> {
+export async function checkCredentialJwt(
+  token: string,
+  jwks: { keys: PublishedJwk[] },
+  now: Date,
+): Promise<CredentialCheck> {
   const compact = token.trim();
   if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(compact)) {
     return { ok: false, reason: 'not a compact JWS (header.payload.signature)' };
@@ -25,10 +29,16 @@ export async function checkCredentialJwt(token: string, jwks: { keys: PublishedJ
   } catch {
     return { ok: false, reason: 'the JWS header is not valid JSON' };
   }
-  if (header.alg !== 'ES256') return { ok: false, reason: `algorithm ${String(header.alg)} is not accepted (only ES256)` };
+  if (header.alg !== 'ES256')
+    return { ok: false, reason: `algorithm ${String(header.alg)} is not accepted (only ES256)` };
   if (typeof header.kid !== 'string') return { ok: false, reason: 'the JWS header names no key (kid)' };
   const jwk = jwks.keys.find((key) => key.kid === header.kid);
-  if (!jwk) return { ok: false, kid: header.kid, reason: `key ${header.kid} is not one of SayPro's published signing keys` };
+  if (!jwk)
+    return {
+      ok: false,
+      kid: header.kid,
+      reason: `key ${header.kid} is not one of SayPro's published signing keys`,
+    };
 
   let claims: Record<string, unknown>;
   try {
@@ -36,22 +46,37 @@ export async function checkCredentialJwt(token: string, jwks: { keys: PublishedJ
     const { payload } = await compactVerify(compact, key, { algorithms: ['ES256'] });
     claims = JSON.parse(new TextDecoder().decode(payload));
   } catch {
-    return { ok: false, kid: header.kid, reason: 'the signature does not match the credential (it was altered or not signed by SayPro)' };
+    return {
+      ok: false,
+      kid: header.kid,
+      reason: 'the signature does not match the credential (it was altered or not signed by SayPro)',
+    };
   }
 
   const nowSeconds = Math.floor(now.getTime() / 1000);
   if (typeof claims.nbf === 'number' && claims.nbf > nowSeconds + CLOCK_SKEW_SECONDS) {
-    return { ok: false, kid: header.kid, claims, reason: `not valid before ${new Date(claims.nbf * 1000).toISOString()}` };
+    return {
+      ok: false,
+      kid: header.kid,
+      claims,
+      reason: `not valid before ${new Date(claims.nbf * 1000).toISOString()}`,
+    };
   }
   if (typeof claims.exp === 'number' && claims.exp <= nowSeconds - CLOCK_SKEW_SECONDS) {
-    return { ok: false, kid: header.kid, claims, reason: `expired on ${new Date(claims.exp * 1000).toISOString()}` };
+    return {
+      ok: false,
+      kid: header.kid,
+      claims,
+      reason: `expired on ${new Date(claims.exp * 1000).toISOString()}`,
+    };
   }
   return { ok: true, kid: header.kid, claims };
 }
 
 /** The certificate number a credential speaks of, from its id (…/certificates/<number>). */
 export function certificateNumberOf(claims: Record<string, unknown>): string | undefined {
-  const id = typeof claims.id === 'string' ? claims.id : typeof claims.jti === 'string' ? claims.jti : undefined;
+  const id =
+    typeof claims.id === 'string' ? claims.id : typeof claims.jti === 'string' ? claims.jti : undefined;
   return id?.split('/certificates/')[1];
 }
 

@@ -38,11 +38,14 @@ export const credentialIdOf = (verificationBaseUrl: string, number: string) =>
   `${verificationBaseUrl}/certificates/${formatCertificateNumber(number)}`;
 
 /** Subresource-integrity form of a SHA-256 digest, as VC 2.0 `relatedResource.digestSRI` wants it. */
-export const digestSriOf = (sha256Hex: string) => `sha256-${Buffer.from(sha256Hex, 'hex').toString('base64')}`;
+export const digestSriOf = (sha256Hex: string) =>
+  `sha256-${Buffer.from(sha256Hex, 'hex').toString('base64')}`;
 
 /** The email, salted and hashed: a holder can prove the credential is theirs without it being readable. */
 function hashedEmail(email: string, salt: string) {
-  return `sha256$${createHash('sha256').update(email.trim().toLowerCase() + salt).digest('hex')}`;
+  return `sha256$${createHash('sha256')
+    .update(email.trim().toLowerCase() + salt)
+    .digest('hex')}`;
 }
 
 const seconds = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
@@ -65,9 +68,22 @@ export function buildCredentialClaims(
   const issuer = issuerProfile(links.verificationBaseUrl, links.supportAddress);
   const id = credentialIdOf(links.verificationBaseUrl, certificate.number);
   const identifiers = [
-    { type: 'IdentityObject', identityType: 'emailAddress', hashed: true, identityHash: hashedEmail(holder.email, holder.salt), salt: holder.salt },
+    {
+      type: 'IdentityObject',
+      identityType: 'emailAddress',
+      hashed: true,
+      identityHash: hashedEmail(holder.email, holder.salt),
+      salt: holder.salt,
+    },
     ...(certificate.holderConsentsToPublicName
-      ? [{ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: certificate.holderName }]
+      ? [
+          {
+            type: 'IdentityObject',
+            identityType: 'name',
+            hashed: false,
+            identityHash: certificate.holderName,
+          },
+        ]
       : []),
   ];
   return {
@@ -89,7 +105,9 @@ export function buildCredentialClaims(
         achievementType: 'Certificate',
         name: certificate.courseTitle,
         description: certificate.courseDescription || certificate.courseTitle,
-        criteria: { narrative: `Completed every requirement of the SayPro course "${certificate.courseTitle}".` },
+        criteria: {
+          narrative: `Completed every requirement of the SayPro course "${certificate.courseTitle}".`,
+        },
       },
     },
     relatedResource: [
@@ -100,7 +118,14 @@ export function buildCredentialClaims(
       },
     ],
     ...(certificate.supersedes
-      ? { evidence: [{ type: ['Evidence'], narrative: `Corrects certificate ${formatCertificateNumber(certificate.supersedes)}.` }] }
+      ? {
+          evidence: [
+            {
+              type: ['Evidence'],
+              narrative: `Corrects certificate ${formatCertificateNumber(certificate.supersedes)}.`,
+            },
+          ],
+        }
       : {}),
     // JWT registered claims, as OB 3.0's VC-JWT format maps them.
     iss: issuer.id,

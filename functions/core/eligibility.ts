@@ -15,7 +15,9 @@ export function assessEligibility(course: Course, progress: Progress | undefined
   if (!progress) {
     return {
       eligible: false,
-      unmet: [{ code: 'NO_PROGRESS_RECORDED', message: `No progress is recorded for "${course.title}" yet.` }],
+      unmet: [
+        { code: 'NO_PROGRESS_RECORDED', message: `No progress is recorded for "${course.title}" yet.` },
+      ],
     };
   }
 

@@ -76,13 +76,7 @@ export interface Progress {
   completedAt?: string;
 }
 
-export type ApprovalStatus =
-  | 'received'
-  | 'processing'
-  | 'issued'
-  | 'not_eligible'
-  | 'rejected'
-  | 'failed';
+export type ApprovalStatus = 'received' | 'processing' | 'issued' | 'not_eligible' | 'rejected' | 'failed';
 
 export interface Approval {
   /** Derived from (participant, course, attempt), so the same approval sent twice is one approval. */

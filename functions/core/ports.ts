@@ -2,7 +2,15 @@
  * Ports: what the use cases need from the outside world, named by role.
  * Adapters (functions/adapters) implement them by technology; tests implement them with fakes.
  */
-import type { Approval, Certificate, CertificateDesign, Course, Participant, Progress, SigningKeyRecord } from './model.js';
+import type {
+  Approval,
+  Certificate,
+  CertificateDesign,
+  Course,
+  Participant,
+  Progress,
+  SigningKeyRecord,
+} from './model.js';
 
 export interface CourseCatalog {
   getCourse(courseId: string): Promise<Course | undefined>;
@@ -38,7 +46,9 @@ export interface CertificateStore {
    * certificate that already holds that completion when the claim is taken: this conditional write is
    * what makes issuance exactly-once.
    */
-  createCertificate(certificate: Certificate): Promise<{ created: true } | { created: false; existingNumber: string }>;
+  createCertificate(
+    certificate: Certificate,
+  ): Promise<{ created: true } | { created: false; existingNumber: string }>;
   getCertificate(number: string): Promise<Certificate | undefined>;
   /** Number of the certificate whose PDF has this SHA-256 (hex), if any. */
   findByDigest(sha256Hex: string): Promise<string | undefined>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from './errors.js';
 import { normalizeDisplayName } from './names.js';
 
@@ -12,7 +12,10 @@ const identifier = z
   .trim()
   .min(1, 'is required')
   .max(128, 'is at most 128 characters')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'may contain only letters, digits, dot, underscore, colon and dash');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._:-]*$/,
+    'may contain only letters, digits, dot, underscore, colon and dash',
+  );
 
 export const approvalRequestSchema = z.object({
   participantId: identifier,
@@ -36,9 +39,17 @@ export const courseSchema = z.object({
   title: z.string().trim().min(1).max(200),
   description: z.string().trim().max(600).default(''),
   criteria: z.object({
-    requiredModules: z.array(z.object({ moduleId: identifier, title: z.string().trim().min(1).max(200) })).default([]),
+    requiredModules: z
+      .array(z.object({ moduleId: identifier, title: z.string().trim().min(1).max(200) }))
+      .default([]),
     quizzes: z
-      .array(z.object({ quizId: identifier, title: z.string().trim().min(1).max(200), passMark: z.number().min(0).max(100) }))
+      .array(
+        z.object({
+          quizId: identifier,
+          title: z.string().trim().min(1).max(200),
+          passMark: z.number().min(0).max(100),
+        }),
+      )
       .default([]),
     peerReviewRequired: z.boolean().default(false),
     issueDeadlineDays: z.number().int().min(1).max(365).default(7),
@@ -81,7 +92,11 @@ export const progressSchema = z.object({
 });
 
 /** Parses untrusted input, turning every problem into a `{ field, message }` issue. */
-export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown, what: string): z.infer<Schema> {
+export function parseInput<Schema extends z.ZodType>(
+  schema: Schema,
+  input: unknown,
+  what: string,
+): z.infer<Schema> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   // One issue per field: an empty id breaks several rules, but "is required" is what the sender needs.

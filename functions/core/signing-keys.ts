@@ -27,10 +27,13 @@ export async function currentSigningKey(
   const publicJwk = { kty: kty!, crv: crv!, x: x!, y: y! };
   const kid = jwkThumbprint(publicJwk);
   const known = await deps.signingKeys.getKey(kid);
-  if (known?.status === 'compromised') throw new Error(`The current signing key ${kid} is marked compromised: rotate it first`);
+  if (known?.status === 'compromised')
+    throw new Error(`The current signing key ${kid} is marked compromised: rotate it first`);
   if (!known) {
     const now = deps.clock.now().toISOString();
-    if (await deps.signingKeys.addKey({ kid, kmsKeyId: keyId, publicJwk, status: 'active', firstUsedAt: now })) {
+    if (
+      await deps.signingKeys.addKey({ kid, kmsKeyId: keyId, publicJwk, status: 'active', firstUsedAt: now })
+    ) {
       for (const other of await deps.signingKeys.listKeys()) {
         if (other.kid !== kid && other.status === 'active') {
           await deps.signingKeys.updateKey(other.kid, { status: 'retired', retiredAt: now });
@@ -68,7 +71,10 @@ export async function rotateSigningKey(deps: Pick<Deps, 'keyAdmin' | 'signer' | 
 }
 
 /** After a key is marked compromised, nothing it signed verifies, online or with the JWKS. */
-export async function markKeyCompromised(deps: Pick<Deps, 'signingKeys' | 'clock'>, kid: string): Promise<SigningKeyRecord> {
+export async function markKeyCompromised(
+  deps: Pick<Deps, 'signingKeys' | 'clock'>,
+  kid: string,
+): Promise<SigningKeyRecord> {
   const key = await deps.signingKeys.getKey(kid);
   if (!key) throw new NotFoundError(`No signing key has the id ${kid}`);
   const compromisedAt = deps.clock.now().toISOString();

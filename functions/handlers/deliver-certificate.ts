@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deps } from '../core/ports.js';
 import { deliverCertificate } from '../core/use-cases/deliver-certificate.js';
 import { lambdaDeps } from '../wiring/deps.js';

@@ -1,7 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { SNSEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deps } from '../core/ports.js';
 import { type MailEvent, recordMailEvent } from '../core/use-cases/record-mail-event.js';
 import { lambdaDeps } from '../wiring/deps.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { UnmetRequirement } from '../core/model.js';
 import type { Deps } from '../core/ports.js';
 import { notifyNotEligible } from '../core/use-cases/notify-not-eligible.js';

@@ -1,10 +1,10 @@
 import type { IssuingDeps } from '../core/ports.js';
+import { courseSchema, parseInput, participantSchema, progressSchema } from '../core/schemas.js';
 import { markKeyCompromised, rotateSigningKey } from '../core/signing-keys.js';
 import { correctCertificate, revokeCertificate } from '../core/use-cases/certificate-lifecycle.js';
-import { courseSchema, parseInput, participantSchema, progressSchema } from '../core/schemas.js';
+import { getApprovalStatus, listApprovals } from '../core/use-cases/operator-queries.js';
 import { recordApproval } from '../core/use-cases/record-approval.js';
 import { retryApproval } from '../core/use-cases/retry-approval.js';
-import { getApprovalStatus, listApprovals } from '../core/use-cases/operator-queries.js';
 import { lambdaIssuingDeps } from '../wiring/issuing-deps.js';
 import { httpApi, json, type Route } from './shared/http-api.js';
 
@@ -17,9 +17,18 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
       const result = await recordApproval(deps(), body);
       const { approvalId, status } = result.approval;
       if (result.outcome === 'rejected') {
-        return json(422, { error: `Approval rejected: ${result.reasons.join('; ')}`, approvalId, status, reasons: result.reasons });
+        return json(422, {
+          error: `Approval rejected: ${result.reasons.join('; ')}`,
+          approvalId,
+          status,
+          reasons: result.reasons,
+        });
       }
-      return json(result.outcome === 'accepted' ? 202 : 200, { approvalId, status, duplicate: result.outcome === 'duplicate' });
+      return json(result.outcome === 'accepted' ? 202 : 200, {
+        approvalId,
+        status,
+        duplicate: result.outcome === 'duplicate',
+      });
     },
   },
   {
@@ -50,7 +59,11 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
     method: 'PUT',
     resource: '/operator/participants/{participantId}',
     async handle({ params, json: body }) {
-      const participant = parseInput(participantSchema, { ...(body as object), participantId: params.participantId }, 'participant');
+      const participant = parseInput(
+        participantSchema,
+        { ...(body as object), participantId: params.participantId },
+        'participant',
+      );
       await deps().participants.putParticipant(participant);
       return json(200, { participantId: participant.participantId });
     },
@@ -67,12 +80,14 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
   {
     method: 'POST',
     resource: '/operator/certificates/{number}/revocation',
-    handle: async ({ params, json: body }) => json(200, await revokeCertificate(deps(), params.number ?? '', body)),
+    handle: async ({ params, json: body }) =>
+      json(200, await revokeCertificate(deps(), params.number ?? '', body)),
   },
   {
     method: 'POST',
     resource: '/operator/certificates/{number}/corrections',
-    handle: async ({ params, json: body }) => json(201, await correctCertificate(deps(), params.number ?? '', body)),
+    handle: async ({ params, json: body }) =>
+      json(201, await correctCertificate(deps(), params.number ?? '', body)),
   },
   {
     method: 'GET',

@@ -1,14 +1,22 @@
-import type { Deps } from '../core/ports.js';
+import { renderVerificationPage, VERIFICATION_PAGE_CSP } from '../../templates/web/verification-page.js';
 import { issuerProfile } from '../core/credential.js';
+import { ValidationError } from '../core/errors.js';
+import type { Deps } from '../core/ports.js';
 import { publishedKeys } from '../core/signing-keys.js';
 import { verifyCredential, verifyDocument } from '../core/use-cases/verify-submission.js';
 import { getCredential, viewCertificate } from '../core/use-cases/view-certificate.js';
-import { ValidationError } from '../core/errors.js';
-import { renderVerificationPage, VERIFICATION_PAGE_CSP } from '../../templates/web/verification-page.js';
 import { publicLambdaDeps } from '../wiring/public-deps.js';
+import {
+  errorResponse,
+  type HttpRequest,
+  html,
+  httpApi,
+  json,
+  type Route,
+  redirect,
+} from './shared/http-api.js';
 import { firstUploadedFile } from './shared/multipart.js';
 import { PerClientRateLimit } from './shared/rate-limit.js';
-import { errorResponse, html, httpApi, json, redirect, type HttpRequest, type Route } from './shared/http-api.js';
 
 export type PublicDeps = Pick<Deps, 'certificates' | 'signingKeys' | 'clock' | 'links'>;
 
@@ -29,13 +37,23 @@ async function verifySubmission(deps: PublicDeps, request: HttpRequest) {
   if (contentType.startsWith('multipart/form-data')) {
     // The boundary is case-sensitive: read it from the header as sent, not the lower-cased copy.
     const file = firstUploadedFile(request.rawBody, request.headers['content-type'] ?? '');
-    if (!file) throw new ValidationError('The form holds no file', [{ field: 'document', message: 'choose a PDF or credential file' }]);
+    if (!file)
+      throw new ValidationError('The form holds no file', [
+        { field: 'document', message: 'choose a PDF or credential file' },
+      ]);
     upload = file;
   }
-  if (upload.bytes.length === 0) throw new ValidationError('The request has no body', [{ field: '(body)', message: 'send a PDF or a VC-JWT' }]);
+  if (upload.bytes.length === 0)
+    throw new ValidationError('The request has no body', [
+      { field: '(body)', message: 'send a PDF or a VC-JWT' },
+    ]);
   const looksLikePdf = upload.bytes.subarray(0, 5).toString('latin1') === '%PDF-';
   if (upload.contentType.includes('pdf') || looksLikePdf) return verifyDocument(deps, upload.bytes);
-  if (upload.contentType.includes('jwt') || upload.contentType.startsWith('text/plain') || upload.contentType.includes('octet-stream')) {
+  if (
+    upload.contentType.includes('jwt') ||
+    upload.contentType.startsWith('text/plain') ||
+    upload.contentType.includes('octet-stream')
+  ) {
     return verifyCredential(deps, upload.bytes.toString('utf8'));
   }
   throw new ValidationError(`Cannot verify content of type ${upload.contentType || 'unknown'}`, [
@@ -56,7 +74,11 @@ export const publicRoutes = (deps: () => PublicDeps): Route[] => [
     resource: '/certificates/{number}/credential',
     async handle({ params }) {
       const credential = await getCredential(deps(), params.number ?? '');
-      return { statusCode: 200, headers: { 'content-type': 'application/jwt', 'cache-control': 'no-store' }, body: credential };
+      return {
+        statusCode: 200,
+        headers: { 'content-type': 'application/jwt', 'cache-control': 'no-store' },
+        body: credential,
+      };
     },
   },
   {
@@ -67,7 +89,18 @@ export const publicRoutes = (deps: () => PublicDeps): Route[] => [
   {
     method: 'GET',
     resource: '/issuer',
-    handle: async () => json(200, { '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'], ...issuerProfile(deps().links.verificationBaseUrl, deps().links.supportAddress) }, { 'cache-control': 'public, max-age=3600' }),
+    handle: async () =>
+      json(
+        200,
+        {
+          '@context': [
+            'https://www.w3.org/ns/credentials/v2',
+            'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+          ],
+          ...issuerProfile(deps().links.verificationBaseUrl, deps().links.supportAddress),
+        },
+        { 'cache-control': 'public, max-age=3600' },
+      ),
   },
   {
     method: 'GET',
@@ -82,7 +115,10 @@ export const publicRoutes = (deps: () => PublicDeps): Route[] => [
     resource: '/verify/{number}',
     async handle({ params }) {
       try {
-        return page(200, renderVerificationPage({ view: await viewCertificate(deps(), params.number ?? '') }));
+        return page(
+          200,
+          renderVerificationPage({ view: await viewCertificate(deps(), params.number ?? '') }),
+        );
       } catch (error) {
         return problemPage(error, params.number ?? '');
       }
@@ -104,13 +140,22 @@ export const publicRoutes = (deps: () => PublicDeps): Route[] => [
   },
 ];
 
-export const createPublicApiHandler = (deps: () => PublicDeps, options: { rateLimitPerMinute?: number } = {}) => {
-  const limit = new PerClientRateLimit(options.rateLimitPerMinute ?? Number(process.env.VERIFY_RATE_LIMIT_PER_MINUTE ?? 300));
+export const createPublicApiHandler = (
+  deps: () => PublicDeps,
+  options: { rateLimitPerMinute?: number } = {},
+) => {
+  const limit = new PerClientRateLimit(
+    options.rateLimitPerMinute ?? Number(process.env.VERIFY_RATE_LIMIT_PER_MINUTE ?? 300),
+  );
   return httpApi(publicRoutes(deps), {
     beforeRoute(request) {
       const wait = limit.retryAfter(request.sourceIp);
       if (wait === undefined) return undefined;
-      return json(429, { error: 'Too many verification requests from this address; try again shortly.' }, { 'retry-after': String(wait) });
+      return json(
+        429,
+        { error: 'Too many verification requests from this address; try again shortly.' },
+        { 'retry-after': String(wait) },
+      );
     },
   });
 };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deps } from '../core/ports.js';
 import { recordFailure } from '../core/use-cases/record-failure.js';
 import { lambdaDeps } from '../wiring/deps.js';

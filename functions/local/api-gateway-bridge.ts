@@ -73,7 +73,11 @@ export async function startApiGatewayBridge(options: {
     if (route.apiKeyRequired) {
       const given = Buffer.from(String(request.headers['x-api-key'] ?? ''));
       if (given.length !== expectedKey.length || !timingSafeEqual(given, expectedKey)) {
-        send({ statusCode: 403, headers: { 'content-type': 'application/json' }, body: '{"message":"Forbidden"}' });
+        send({
+          statusCode: 403,
+          headers: { 'content-type': 'application/json' },
+          body: '{"message":"Forbidden"}',
+        });
         return;
       }
     }
@@ -81,14 +85,21 @@ export async function startApiGatewayBridge(options: {
     try {
       body = await readBody(request);
     } catch {
-      send({ statusCode: 413, headers: { 'content-type': 'application/json' }, body: '{"message":"Request too long"}' });
+      send({
+        statusCode: 413,
+        headers: { 'content-type': 'application/json' },
+        body: '{"message":"Request too long"}',
+      });
       return;
     }
     const match = route.regex.exec(url.pathname)!;
     const pathParameters = Object.fromEntries(route.names.map((name, index) => [name, match[index + 1]!]));
     const contentType = String(request.headers['content-type'] ?? '');
     const headers = Object.fromEntries(
-      Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : (value ?? '')]),
+      Object.entries(request.headers).map(([name, value]) => [
+        name,
+        Array.isArray(value) ? value.join(',') : (value ?? ''),
+      ]),
     );
     const event = {
       resource: route.resource,
@@ -115,7 +126,11 @@ export async function startApiGatewayBridge(options: {
     } catch (error) {
       // What API Gateway answers when the integration itself fails; details stay in the log.
       console.error(`[api] ${route.functionName} failed`, error);
-      send({ statusCode: 502, headers: { 'content-type': 'application/json' }, body: '{"message":"Internal server error"}' });
+      send({
+        statusCode: 502,
+        headers: { 'content-type': 'application/json' },
+        body: '{"message":"Internal server error"}',
+      });
     }
   });
 

@@ -33,13 +33,14 @@ export function localHandlers(deps: IssuingDeps): Record<string, LambdaHandler> 
 /** The API's routes as API Gateway has them: operator routes behind the API key, public ones open. */
 export function localRoutes(deps: IssuingDeps, handlers: Record<string, LambdaHandler>): BridgedRoute[] {
   const get = () => deps;
-  const bridged = (functionName: string, apiKeyRequired: boolean) => (route: { method: string; resource: string }) => ({
-    method: route.method,
-    resource: route.resource,
-    functionName,
-    handler: handlers[functionName]!,
-    apiKeyRequired,
-  });
+  const bridged =
+    (functionName: string, apiKeyRequired: boolean) => (route: { method: string; resource: string }) => ({
+      method: route.method,
+      resource: route.resource,
+      functionName,
+      handler: handlers[functionName]!,
+      apiKeyRequired,
+    });
   return [
     ...operatorRoutes(get).map(bridged('operator-api', true)),
     ...publicRoutes(get).map(bridged('public-api', false)),

@@ -293,7 +293,8 @@ function operations(ring: KeyRing): Record<string, Handler> {
     UpdateAlias(request) {
       const aliasName = requiredString(request.AliasName, 'AliasName');
       const existing = ring.alias(aliasName);
-      if (!existing) throw new KmsError('NotFoundException', `Alias ${ring.aliasArn(aliasName)} is not found.`);
+      if (!existing)
+        throw new KmsError('NotFoundException', `Alias ${ring.aliasArn(aliasName)} is not found.`);
       const target = requiredString(request.TargetKeyId, 'TargetKeyId');
       if (target.startsWith('alias/') || target.includes(':alias/')) {
         throw new KmsError('ValidationException', 'TargetKeyId must be a key id or key ARN, not an alias.');

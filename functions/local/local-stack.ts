@@ -127,10 +127,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   try {
     const port = options.port || (await freePort());
     const [dynamodb, s3, ses, kms, workflowDefinition] = await Promise.all([
-      startDynamoDbLocal({ ...(folder('dynamodb') ? { dataDir: folder('dynamodb')! } : {}) }).then((service) => {
-        stoppers.push(service.stop);
-        return service;
-      }),
+      startDynamoDbLocal({ ...(folder('dynamodb') ? { dataDir: folder('dynamodb')! } : {}) }).then(
+        (service) => {
+          stoppers.push(service.stop);
+          return service;
+        },
+      ),
       startS3rver({ ...(folder('s3') ? { dataDir: folder('s3')! } : {}) }).then((service) => {
         stoppers.push(service.stop);
         return service;
@@ -205,7 +207,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const api = await startApiGatewayBridge({ routes: localRoutes(deps, handlers), apiKey, port });
     stoppers.push(api.stop);
 
-        const endpoints = { dynamodb: dynamodb.endpoint, s3: s3.endpoint, kms: kms.endpoint, ses: ses.endpoint };
+    const endpoints = { dynamodb: dynamodb.endpoint, s3: s3.endpoint, kms: kms.endpoint, ses: ses.endpoint };
     return { url, mailboxUrl: ses.endpoint, apiKey, endpoints, deps, workflow, poller, stop: stopAll };
   } catch (error) {
     await stopAll();

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  type _Record,
   DescribeStreamCommand,
   type DynamoDBStreamsClient,
   GetRecordsCommand,
   GetShardIteratorCommand,
-  type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
 import { type LambdaHandler, localLambdaContext } from './lambda-context.js';
 
@@ -93,7 +93,8 @@ export class StreamPoller {
       new DescribeStreamCommand({ StreamArn: this.options.streamArn }),
     );
     for (const shard of StreamDescription?.Shards ?? []) {
-      if (shard.ShardId && !this.cursors.has(shard.ShardId)) this.cursors.set(shard.ShardId, { closed: false });
+      if (shard.ShardId && !this.cursors.has(shard.ShardId))
+        this.cursors.set(shard.ShardId, { closed: false });
     }
   }
 
@@ -140,7 +141,9 @@ export class StreamPoller {
   }
 
   private getRecords(iterator: string) {
-    return this.options.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: this.options.batchSize ?? 25 }));
+    return this.options.client.send(
+      new GetRecordsCommand({ ShardIterator: iterator, Limit: this.options.batchSize ?? 25 }),
+    );
   }
 
   /** Delivers one batch with Lambda's partial-batch semantics; resolves once every record is handled or parked. */
@@ -151,7 +154,9 @@ export class StreamPoller {
       let failedFrom: number;
       let lastError: unknown;
       try {
-        const event = { Records: pending.map((record) => ({ ...record, eventSourceARN: this.options.streamArn })) };
+        const event = {
+          Records: pending.map((record) => ({ ...record, eventSourceARN: this.options.streamArn })),
+        };
         const response = await this.options.handler(event, localLambdaContext(this.options.functionName));
         const failures: { itemIdentifier: string }[] = response?.batchItemFailures ?? [];
         if (failures.length === 0) return;

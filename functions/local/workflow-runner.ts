@@ -60,7 +60,11 @@ export class LocalIssuanceWorkflow implements WorkflowStarter {
     const tracked: Promise<void> = execution.result
       .then(
         (output) => ({ approvalId, status: 'SUCCEEDED' as const, output: output as Record<string, unknown> }),
-        (error: Error) => ({ approvalId, status: 'FAILED' as const, error: `${error.name}: ${error.message}` }),
+        (error: Error) => ({
+          approvalId,
+          status: 'FAILED' as const,
+          error: `${error.name}: ${error.message}`,
+        }),
       )
       .then((outcome) => this.options.onExecutionEnd?.(outcome))
       .finally(() => this.inFlight.delete(tracked));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The one configuration schema, read from the environment once at cold start. Lambda gets these from

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { type AwsClients, createAwsClients } from '../adapters/aws/clients.js';
 import {
   DynamoDbApprovalStore,
   DynamoDbCertificateStore,
@@ -8,13 +9,13 @@ import {
   DynamoDbProgressStore,
   DynamoDbSigningKeyRegistry,
 } from '../adapters/aws/dynamodb-stores.js';
-import { KmsSigningKeyAdmin } from '../adapters/aws/kms-signing-key-admin.js';
-import { CachedSigningKeyRegistry } from '../adapters/cached-signing-key-registry.js';
-import { type AwsClients, createAwsClients } from '../adapters/aws/clients.js';
 import { KmsDigestSigner } from '../adapters/aws/kms-digest-signer.js';
+import { KmsSigningKeyAdmin } from '../adapters/aws/kms-signing-key-admin.js';
 import { S3DocumentStore } from '../adapters/aws/s3-document-store.js';
 import { SesMailer } from '../adapters/aws/ses-mailer.js';
 import { StepFunctionsWorkflowStarter } from '../adapters/aws/step-functions-workflow-starter.js';
+import { CachedCertificateStore } from '../adapters/cached-certificate-store.js';
+import { CachedSigningKeyRegistry } from '../adapters/cached-signing-key-registry.js';
 import type { Deps, WorkflowStarter } from '../core/ports.js';
 import { type Config, readConfig } from './config.js';
 
@@ -29,7 +30,10 @@ const noWorkflow: WorkflowStarter = {
  * The one place where adapters are chosen and connected. Lambda and the local stack both come here;
  * only the endpoints in the config differ (and the local stack's in-process workflow starter).
  */
-export function buildDeps(config: Config, options: { workflow?: WorkflowStarter; clients?: AwsClients } = {}): Deps {
+export function buildDeps(
+  config: Config,
+  options: { workflow?: WorkflowStarter; clients?: AwsClients } = {},
+): Deps {
   const clients =
     options.clients ??
     createAwsClients({
@@ -43,7 +47,10 @@ export function buildDeps(config: Config, options: { workflow?: WorkflowStarter;
   const workflow =
     options.workflow ??
     (config.STATE_MACHINE_ARN
-      ? new StepFunctionsWorkflowStarter(new SFNClient({ region: config.AWS_REGION }), config.STATE_MACHINE_ARN)
+      ? new StepFunctionsWorkflowStarter(
+          new SFNClient({ region: config.AWS_REGION }),
+          config.STATE_MACHINE_ARN,
+        )
       : noWorkflow);
 
   return {
@@ -51,10 +58,12 @@ export function buildDeps(config: Config, options: { workflow?: WorkflowStarter;
     participants: new DynamoDbParticipantDirectory(documentClient, config.REGISTRY_TABLE),
     progress: new DynamoDbProgressStore(documentClient, config.REGISTRY_TABLE),
     approvals: new DynamoDbApprovalStore(documentClient, config.APPROVALS_TABLE),
-    certificates: new DynamoDbCertificateStore(documentClient, config.REGISTRY_TABLE),
+    certificates: new CachedCertificateStore(new DynamoDbCertificateStore(documentClient, config.REGISTRY_TABLE)),
     documents: new S3DocumentStore(clients.s3, config.DOCUMENTS_BUCKET),
     signer: new KmsDigestSigner(clients.kms, config.SIGNING_KEY_ID),
-    signingKeys: new CachedSigningKeyRegistry(new DynamoDbSigningKeyRegistry(documentClient, config.REGISTRY_TABLE)),
+    signingKeys: new CachedSigningKeyRegistry(
+      new DynamoDbSigningKeyRegistry(documentClient, config.REGISTRY_TABLE),
+    ),
     keyAdmin: new KmsSigningKeyAdmin(clients.kms, config.SIGNING_KEY_ID),
     mailer: new SesMailer(clients.ses, {
       from: config.SENDER_ADDRESS,

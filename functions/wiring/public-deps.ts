@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbCertificateStore, DynamoDbSigningKeyRegistry } from '../adapters/aws/dynamodb-stores.js';
 import { createS3Client, S3DocumentStore } from '../adapters/aws/s3-document-store.js';
+import { CachedCertificateStore } from '../adapters/cached-certificate-store.js';
 import { CachedSigningKeyRegistry } from '../adapters/cached-signing-key-registry.js';
 import type { Deps } from '../core/ports.js';
 import type { PublicDeps } from '../handlers/public-api.js';
@@ -41,7 +42,7 @@ const systemClock: Deps['clock'] = { now: () => new Date() };
 /** Verification: certificate records and the signing-key registry (cached), both in the registry table. */
 export function buildPublicDeps(config: Config, documentClient = documentClientOf(config)): PublicDeps {
   return {
-    certificates: new DynamoDbCertificateStore(documentClient, config.REGISTRY_TABLE),
+    certificates: new CachedCertificateStore(new DynamoDbCertificateStore(documentClient, config.REGISTRY_TABLE)),
     signingKeys: new CachedSigningKeyRegistry(
       new DynamoDbSigningKeyRegistry(documentClient, config.REGISTRY_TABLE),
     ),

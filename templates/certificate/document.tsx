@@ -1,14 +1,14 @@
-import { Document } from '@react-pdf/renderer';
 import type { DocumentProps } from '@react-pdf/renderer';
+import { Document } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
-import { signatureArt } from '../assets/signature.js';
 import { formatCertificateNumber } from '../../functions/core/certificate-number.js';
 import { normalizeDisplayName } from '../../functions/core/names.js';
 import type { CertificateDocumentInput } from '../../functions/core/ports.js';
+import { signatureArt } from '../assets/signature.js';
 import { resolveDesign } from './design.js';
+import { displayUrl, formatCertificateDate } from './layout.js';
 import { preparePdfkitImage } from './pdfkit-cache.js';
 import { resolveTemplate } from './registry.js';
-import { displayUrl, formatCertificateDate } from './layout.js';
 import type { CertificateContent, PageSizeName } from './types.js';
 
 const ISSUER = 'SayPro';

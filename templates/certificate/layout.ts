@@ -1,4 +1,5 @@
 import { formatLongDate } from '../text.js';
+
 /**
  * Sizing text before layout. react-pdf cannot shrink text to fit, so the templates choose a font size from
  * an estimate of the text's width. The estimate is deliberately generous (wide glyphs, bold faces), so text

@@ -1,5 +1,5 @@
-import type { RenderedEmail } from './issued.js';
 import { escapeHtml, frame, oneLine, styles } from './html.js';
+import type { RenderedEmail } from './issued.js';
 
 export interface NotEligibleEmailInput {
   holderName: string;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { escapeHtml, formatLongDate } from '../text.js';
 import type { VerificationReport } from '../../functions/core/use-cases/verify-submission.js';
 import type { PublicCertificateView } from '../../functions/core/use-cases/view-certificate.js';
+import { escapeHtml, formatLongDate } from '../text.js';
 
 /**
  * The page a QR code opens. Server-rendered, no script at all, every value escaped, and a CSP that

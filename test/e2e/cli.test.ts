@@ -40,7 +40,15 @@ describe('the operator CLI', () => {
   let number: string;
 
   it('approves, and shows the approval moving to issued', async () => {
-    const approved = await certs('approve', '--participant', 'thandiwe-nkosi', '--course', sampleCourse.courseId, '--by', 'cli@saypro.online');
+    const approved = await certs(
+      'approve',
+      '--participant',
+      'thandiwe-nkosi',
+      '--course',
+      sampleCourse.courseId,
+      '--by',
+      'cli@saypro.online',
+    );
     expect(approved.code).toBe(0);
     const approvalId = /Approval (apr-[0-9a-f]+) recorded/.exec(approved.stdout)?.[1];
     expect(approvalId).toBeDefined();
@@ -48,8 +56,20 @@ describe('the operator CLI', () => {
     number = settled.certificate.number;
 
     const listed = await certs('status');
-    expect(listed.stdout).toMatch(new RegExp(`issued\\s+${approvalId}\\s+thandiwe-nkosi → ${sampleCourse.courseId}\\s+\\(certificate ${number}\\)`));
-    const again = await certs('approve', '--participant', 'thandiwe-nkosi', '--course', sampleCourse.courseId, '--by', 'cli@saypro.online');
+    expect(listed.stdout).toMatch(
+      new RegExp(
+        `issued\\s+${approvalId}\\s+thandiwe-nkosi → ${sampleCourse.courseId}\\s+\\(certificate ${number}\\)`,
+      ),
+    );
+    const again = await certs(
+      'approve',
+      '--participant',
+      'thandiwe-nkosi',
+      '--course',
+      sampleCourse.courseId,
+      '--by',
+      'cli@saypro.online',
+    );
     expect(again.stdout).toContain('nothing new was issued');
   });
 
@@ -57,7 +77,15 @@ describe('the operator CLI', () => {
     const missing = await certs('approve', '--participant', 'thandiwe-nkosi', '--by', 'x');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Missing --course');
-    const unknownParticipant = await certs('approve', '--participant', 'nobody', '--course', sampleCourse.courseId, '--by', 'x');
+    const unknownParticipant = await certs(
+      'approve',
+      '--participant',
+      'nobody',
+      '--course',
+      sampleCourse.courseId,
+      '--by',
+      'x',
+    );
     expect(unknownParticipant.code).toBe(2);
     expect(unknownParticipant.stderr).toContain('unknown participant "nobody"');
     const badNumber = await certs('revoke', '1234', '--reason', 'test', '--by', 'x');
@@ -70,19 +98,35 @@ describe('the operator CLI', () => {
   });
 
   it('corrects a certificate: a new version supersedes it and is emailed', async () => {
-    const corrected = await certs('correct', number, '--name', 'Thandiwe N. Nkosi', '--reason', 'middle initial missing', '--by', 'cli@saypro.online');
+    const corrected = await certs(
+      'correct',
+      number,
+      '--name',
+      'Thandiwe N. Nkosi',
+      '--reason',
+      'middle initial missing',
+      '--by',
+      'cli@saypro.online',
+    );
     expect(corrected.code).toBe(0);
     const result = JSON.parse(corrected.stdout);
     expect(result).toMatchObject({ supersedes: number, version: 2, emailed: true });
-    expect((await api.request('GET', `/certificates/${number}`)).json).toMatchObject({ status: 'superseded', supersededBy: result.number });
+    expect((await api.request('GET', `/certificates/${number}`)).json).toMatchObject({
+      status: 'superseded',
+      supersededBy: result.number,
+    });
     expect((await api.request('GET', `/certificates/${result.number}`)).json).toMatchObject({
       status: 'valid',
       holder: { name: 'Thandiwe N. Nkosi' },
       supersedes: number,
     });
-    const mails = (await mailbox(stack)).filter((mail) => mail.destination.to.includes('thandiwe.nkosi@example.org'));
+    const mails = (await mailbox(stack)).filter((mail) =>
+      mail.destination.to.includes('thandiwe.nkosi@example.org'),
+    );
     expect(mails).toHaveLength(2);
-    expect((await certs('correct', number, '--name', 'X Y', '--reason', 'again', '--by', 'x')).stderr).toContain('already superseded');
+    expect(
+      (await certs('correct', number, '--name', 'X Y', '--reason', 'again', '--by', 'x')).stderr,
+    ).toContain('already superseded');
     number = result.number;
   });
 

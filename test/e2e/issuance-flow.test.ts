@@ -1,5 +1,5 @@
-import { GetPublicKeyCommand } from '@aws-sdk/client-kms';
 import { createHash } from 'node:crypto';
+import { GetPublicKeyCommand } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsClients } from '../../functions/adapters/aws/clients.js';
 import { verifyDigestSignature } from '../../functions/core/signature.js';
@@ -14,11 +14,21 @@ beforeAll(async () => {
   stack = await startLocalStack();
   api = apiClient(stack);
   // Set the programme up through the operator API, as staff would.
-  expect((await api.request('PUT', `/operator/courses/${sampleCourse.courseId}`, sampleCourse)).status).toBe(200);
+  expect((await api.request('PUT', `/operator/courses/${sampleCourse.courseId}`, sampleCourse)).status).toBe(
+    200,
+  );
   for (const { participant, progress } of sampleParticipants) {
-    expect((await api.request('PUT', `/operator/participants/${participant.participantId}`, participant)).status).toBe(200);
     expect(
-      (await api.request('PUT', `/operator/progress/${participant.participantId}/${progress.courseId}`, progress)).status,
+      (await api.request('PUT', `/operator/participants/${participant.participantId}`, participant)).status,
+    ).toBe(200);
+    expect(
+      (
+        await api.request(
+          'PUT',
+          `/operator/progress/${participant.participantId}/${progress.courseId}`,
+          progress,
+        )
+      ).status,
     ).toBe(200);
   }
 });
@@ -28,7 +38,11 @@ afterAll(async () => {
 });
 
 const approve = (participantId: string) =>
-  api.request('POST', '/approvals', { participantId, courseId: sampleCourse.courseId, approvedBy: 'staff@saypro.online' });
+  api.request('POST', '/approvals', {
+    participantId,
+    courseId: sampleCourse.courseId,
+    approvedBy: 'staff@saypro.online',
+  });
 
 describe('an approval goes in, a signed certificate comes out by email', () => {
   let approvalId: string;
@@ -43,7 +57,9 @@ describe('an approval goes in, a signed certificate comes out by email', () => {
     expect(settled).toMatchObject({ status: 'issued', certificate: { status: 'valid', delivery: 'sent' } });
     certificate = settled.certificate;
 
-    const view = await api.request('GET', `/certificates/${certificate.number}`, undefined, { 'x-api-key': '' });
+    const view = await api.request('GET', `/certificates/${certificate.number}`, undefined, {
+      'x-api-key': '',
+    });
     expect(view.status).toBe(200);
     expect(view.json).toMatchObject({
       number: certificate.number,
@@ -76,7 +92,9 @@ describe('an approval goes in, a signed certificate comes out by email', () => {
   });
 
   it('emails the participant a link that downloads the very same bytes', async () => {
-    const mails = (await mailbox(stack)).filter((mail) => mail.destination.to.includes('thandiwe.nkosi@example.org'));
+    const mails = (await mailbox(stack)).filter((mail) =>
+      mail.destination.to.includes('thandiwe.nkosi@example.org'),
+    );
     expect(mails).toHaveLength(1);
     const link = /https?:\/\/[^\s"<>]+\/download\?token=[^\s"<>]+/.exec(mails[0]!.body.text ?? '')?.[0];
     expect(link).toBeDefined();
@@ -86,7 +104,9 @@ describe('an approval goes in, a signed certificate comes out by email', () => {
     expect(redirect.status).toBe(302);
     const downloaded = await fetch(link!);
     expect(downloaded.status).toBe(200);
-    expect(downloaded.headers.get('content-disposition')).toContain(`SayPro-Certificate-${certificate.number}.pdf`);
+    expect(downloaded.headers.get('content-disposition')).toContain(
+      `SayPro-Certificate-${certificate.number}.pdf`,
+    );
     const bytes = Buffer.from(await downloaded.arrayBuffer());
     const record = (await stack.deps.certificates.getCertificate(certificate.number.replace(/-/g, '')))!;
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(record.document.sha256Hex);
@@ -117,7 +137,9 @@ describe('an approval goes in, a signed certificate comes out by email', () => {
 
     const certificates = await stack.deps.certificates.listCertificates();
     expect(certificates.filter((item) => item.participantId === 'thandiwe-nkosi')).toHaveLength(1);
-    const mails = (await mailbox(stack)).filter((mail) => mail.destination.to.includes('thandiwe.nkosi@example.org'));
+    const mails = (await mailbox(stack)).filter((mail) =>
+      mail.destination.to.includes('thandiwe.nkosi@example.org'),
+    );
     expect(mails).toHaveLength(1);
   });
 });
@@ -133,7 +155,9 @@ describe('an approval that cannot be issued', () => {
       'QUIZ_BELOW_PASS_MARK',
       'PEER_REVIEW_MISSING',
     ]);
-    const mails = (await mailbox(stack)).filter((mail) => mail.destination.to.includes('amina.yusuf@example.org'));
+    const mails = (await mailbox(stack)).filter((mail) =>
+      mail.destination.to.includes('amina.yusuf@example.org'),
+    );
     expect(mails).toHaveLength(1);
     expect(mails[0]!.body.text).toContain('Collaboration Tools');
     expect(await stack.deps.certificates.listCertificates()).not.toContainEqual(
@@ -143,11 +167,22 @@ describe('an approval that cannot be issued', () => {
 
   it('parks an approval that fails on the way, visibly, and issues it once an operator fixed the cause and retried', async () => {
     // The operator API refuses such a name; this record stands for data that reached the table another way.
-    const participant = { participantId: 'emoji-only', fullName: '🎓🎓', email: 'emoji@example.org', consentToPublicName: true };
-    expect((await api.request('PUT', `/operator/participants/${participant.participantId}`, participant)).status).toBe(400);
+    const participant = {
+      participantId: 'emoji-only',
+      fullName: '🎓🎓',
+      email: 'emoji@example.org',
+      consentToPublicName: true,
+    };
+    expect(
+      (await api.request('PUT', `/operator/participants/${participant.participantId}`, participant)).status,
+    ).toBe(400);
     await stack.deps.participants.putParticipant(participant);
     const progress = { ...sampleParticipants[0]!.progress, participantId: participant.participantId };
-    await api.request('PUT', `/operator/progress/${participant.participantId}/${sampleCourse.courseId}`, progress);
+    await api.request(
+      'PUT',
+      `/operator/progress/${participant.participantId}/${sampleCourse.courseId}`,
+      progress,
+    );
 
     const accepted = await approve(participant.participantId);
     const failed = await api.settledApproval(accepted.json.approvalId);
@@ -157,13 +192,18 @@ describe('an approval that cannot be issued', () => {
       expect.objectContaining({ approvalId: accepted.json.approvalId, status: 'failed' }),
     );
 
-    await api.request('PUT', `/operator/participants/${participant.participantId}`, { ...participant, fullName: 'Graduate Ngema' });
+    await api.request('PUT', `/operator/participants/${participant.participantId}`, {
+      ...participant,
+      fullName: 'Graduate Ngema',
+    });
     const retried = await api.request('POST', `/operator/approvals/${accepted.json.approvalId}/retry`);
     expect(retried.status).toBe(202);
     const issued = await api.settledApproval(accepted.json.approvalId);
     expect(issued).toMatchObject({ status: 'issued', certificate: { delivery: 'sent' } });
     // A second retry of an issued approval is refused rather than repeated.
-    expect((await api.request('POST', `/operator/approvals/${accepted.json.approvalId}/retry`)).status).toBe(409);
+    expect((await api.request('POST', `/operator/approvals/${accepted.json.approvalId}/retry`)).status).toBe(
+      409,
+    );
   });
 
   it('answers a malformed approval with 400 naming each bad field', async () => {
@@ -189,7 +229,10 @@ describe('an approval that cannot be issued', () => {
     expect(response.status).toBe(422);
     expect(response.json.error).toContain('unknown participant "no-such-person"');
     const kept = await api.request('GET', `/operator/approvals/${response.json.approvalId}`);
-    expect(kept.json).toMatchObject({ status: 'rejected', reasons: ['unknown participant "no-such-person"'] });
+    expect(kept.json).toMatchObject({
+      status: 'rejected',
+      reasons: ['unknown participant "no-such-person"'],
+    });
   });
 
   it('refuses operator calls without the API key, and answers bad or unknown numbers clearly', async () => {

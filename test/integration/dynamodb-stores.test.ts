@@ -84,11 +84,17 @@ describe('the DynamoDB stores against DynamoDB Local', () => {
   it('issue one certificate per completion, even when two executions race', async () => {
     const first = certificate();
     const rival = certificate({ completionKey: first.completionKey });
-    const results = await Promise.all([certificates.createCertificate(first), certificates.createCertificate(rival)]);
+    const results = await Promise.all([
+      certificates.createCertificate(first),
+      certificates.createCertificate(rival),
+    ]);
     expect(results.filter((result) => result.created)).toHaveLength(1);
     const winner = results[0]!.created ? first : rival;
     const loser = winner === first ? rival : first;
-    expect(results.find((result) => !result.created)).toEqual({ created: false, existingNumber: winner.number });
+    expect(results.find((result) => !result.created)).toEqual({
+      created: false,
+      existingNumber: winner.number,
+    });
     expect(await certificates.findByCompletion(first.completionKey)).toBe(winner.number);
     expect(await certificates.findByDigest(winner.document.sha256Hex)).toBe(winner.number);
     // The loser left nothing behind: no record and no document index entry.
@@ -99,11 +105,17 @@ describe('the DynamoDB stores against DynamoDB Local', () => {
   it('let exactly one caller claim a delivery, and allow a new claim only after a recorded failure', async () => {
     const issued = certificate();
     await certificates.createCertificate(issued);
-    const claims = await Promise.all([1, 2, 3].map(() => certificates.claimDelivery(issued.number, '2026-11-02T00:00:00Z')));
+    const claims = await Promise.all(
+      [1, 2, 3].map(() => certificates.claimDelivery(issued.number, '2026-11-02T00:00:00Z')),
+    );
     expect(claims.filter(Boolean)).toHaveLength(1);
-    await certificates.updateCertificate(issued.number, { delivery: { status: 'failed', at: 'x', error: 'throttled' } });
+    await certificates.updateCertificate(issued.number, {
+      delivery: { status: 'failed', at: 'x', error: 'throttled' },
+    });
     expect(await certificates.claimDelivery(issued.number, 'later')).toBe(true);
-    await certificates.updateCertificate(issued.number, { delivery: { status: 'sent', at: 'y', messageId: 'm' } });
+    await certificates.updateCertificate(issued.number, {
+      delivery: { status: 'sent', at: 'y', messageId: 'm' },
+    });
     expect(await certificates.claimDelivery(issued.number, 'again')).toBe(false);
     expect(await certificates.claimDelivery('NO-SUCH-CERTIFICATE', 'x')).toBe(false);
   });
@@ -120,16 +132,29 @@ describe('the DynamoDB stores against DynamoDB Local', () => {
     expect(outcomes.filter(Boolean)).toHaveLength(1);
     const winner = outcomes[0] ? correctedA : correctedB;
     const loser = outcomes[0] ? correctedB : correctedA;
-    expect(await certificates.getCertificate(original.number)).toMatchObject({ status: 'superseded', supersededBy: winner.number });
+    expect(await certificates.getCertificate(original.number)).toMatchObject({
+      status: 'superseded',
+      supersededBy: winner.number,
+    });
     expect(await certificates.getCertificate(loser.number)).toBeUndefined();
-    expect(await certificates.revoke(original.number, { at: 'now', reason: 'too late', by: 'staff' })).toBe(false);
+    expect(await certificates.revoke(original.number, { at: 'now', reason: 'too late', by: 'staff' })).toBe(
+      false,
+    );
   });
 
   it('revoke only a valid certificate', async () => {
     const issued = certificate();
     await certificates.createCertificate(issued);
-    expect(await certificates.revoke(issued.number, { at: '2026-11-03T00:00:00Z', reason: 'issued in error', by: 'staff' })).toBe(true);
-    expect(await certificates.revoke(issued.number, { at: '2026-11-04T00:00:00Z', reason: 'again', by: 'staff' })).toBe(false);
+    expect(
+      await certificates.revoke(issued.number, {
+        at: '2026-11-03T00:00:00Z',
+        reason: 'issued in error',
+        by: 'staff',
+      }),
+    ).toBe(true);
+    expect(
+      await certificates.revoke(issued.number, { at: '2026-11-04T00:00:00Z', reason: 'again', by: 'staff' }),
+    ).toBe(false);
     expect(await certificates.getCertificate(issued.number)).toMatchObject({
       status: 'revoked',
       revokedAt: '2026-11-03T00:00:00Z',
@@ -178,6 +203,8 @@ describe('the DynamoDB stores against DynamoDB Local', () => {
     expect(await keys.addKey(key)).toBe(true);
     expect(await keys.addKey({ ...key, kmsKeyId: 'other' })).toBe(false);
     await keys.updateKey(key.kid, { status: 'compromised', compromisedAt: '2026-11-05T00:00:00.000Z' });
-    expect(await keys.listKeys()).toEqual([{ ...key, status: 'compromised', compromisedAt: '2026-11-05T00:00:00.000Z' }]);
+    expect(await keys.listKeys()).toEqual([
+      { ...key, status: 'compromised', compromisedAt: '2026-11-05T00:00:00.000Z' },
+    ]);
   });
 });

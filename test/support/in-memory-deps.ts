@@ -1,7 +1,14 @@
-import type { Approval, Certificate, Course, Participant, Progress, SigningKeyRecord } from '../../functions/core/model.js';
-import type { CertificateDocumentInput, IssuingDeps, OutgoingMail } from '../../functions/core/ports.js';
 import { randomBytes } from 'node:crypto';
 import { p256 } from '@noble/curves/nist.js';
+import type {
+  Approval,
+  Certificate,
+  Course,
+  Participant,
+  Progress,
+  SigningKeyRecord,
+} from '../../functions/core/model.js';
+import type { CertificateDocumentInput, IssuingDeps, OutgoingMail } from '../../functions/core/ports.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -34,11 +41,13 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
     },
     participants: {
       getParticipant: async (id) => clone(participants.get(id)),
-      putParticipant: async (participant) => void participants.set(participant.participantId, clone(participant)),
+      putParticipant: async (participant) =>
+        void participants.set(participant.participantId, clone(participant)),
     },
     progress: {
       getProgress: async (participantId, courseId) => clone(progress.get(`${participantId}/${courseId}`)),
-      putProgress: async (entry) => void progress.set(`${entry.participantId}/${entry.courseId}`, clone(entry)),
+      putProgress: async (entry) =>
+        void progress.set(`${entry.participantId}/${entry.courseId}`, clone(entry)),
     },
     approvals: {
       createApproval: async (approval) => {
@@ -90,7 +99,13 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
       revoke: async (number, { at, reason, by }) => {
         const found = certificates.get(number);
         if (!found || found.status !== 'valid') return false;
-        certificates.set(number, { ...found, status: 'revoked', revokedAt: at, revocationReason: reason, revokedBy: by });
+        certificates.set(number, {
+          ...found,
+          status: 'revoked',
+          revokedAt: at,
+          revocationReason: reason,
+          revokedBy: by,
+        });
         return true;
       },
       getCertificate: async (number) => clone(certificates.get(number)),
@@ -116,11 +131,16 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
     signer: {
       signDigest: async (digest, keyId = `test-key-${secretKeys.length}`) => ({
         keyId,
-        signatureDer: p256.sign(digest, secretKeys[Number(keyId.split('-').at(-1)) - 1]!, { prehash: false, format: 'der' }),
+        signatureDer: p256.sign(digest, secretKeys[Number(keyId.split('-').at(-1)) - 1]!, {
+          prehash: false,
+          format: 'der',
+        }),
       }),
       publicKey: async (keyId = `test-key-${secretKeys.length}`) => ({
         keyId,
-        spkiDer: spkiFromPublicKey(p256.getPublicKey(secretKeys[Number(keyId.split('-').at(-1)) - 1]!, false)),
+        spkiDer: spkiFromPublicKey(
+          p256.getPublicKey(secretKeys[Number(keyId.split('-').at(-1)) - 1]!, false),
+        ),
       }),
     },
     signingKeys: {
@@ -163,7 +183,11 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
     },
     clock: { now: () => clock.current },
     random: { bytes: (length) => new Uint8Array(randomBytes(length)) },
-    links: { verificationBaseUrl: 'https://verify.test', apiBaseUrl: 'https://api.test', supportAddress: 'help@saypro.test' },
+    links: {
+      verificationBaseUrl: 'https://verify.test',
+      apiBaseUrl: 'https://api.test',
+      supportAddress: 'help@saypro.test',
+    },
     downloadLinkTtlDays: 14,
     renderer: {
       render: async (input) => {
@@ -175,7 +199,19 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
 
   return {
     deps,
-    state: { courses, participants, progress, approvals, certificates, completions, documents, sentMail, rendered, startedWorkflows, signingKeys },
+    state: {
+      courses,
+      participants,
+      progress,
+      approvals,
+      certificates,
+      completions,
+      documents,
+      sentMail,
+      rendered,
+      startedWorkflows,
+      signingKeys,
+    },
     clock,
     failNextMails(count: number) {
       mailFailures = count;

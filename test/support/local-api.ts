@@ -2,7 +2,12 @@ import type { LocalStack } from '../../functions/local/local-stack.js';
 
 /** Small HTTP helpers for tests that drive the local stack the way a user or integration would. */
 export function apiClient(stack: LocalStack) {
-  const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+  const request = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     const response = await fetch(`${stack.url}${path}`, {
       method,
       redirect: 'manual',
@@ -26,9 +31,11 @@ export function apiClient(stack: LocalStack) {
       for (;;) {
         const { json } = await request('GET', `/operator/approvals/${approvalId}`);
         const settled = ['issued', 'not_eligible', 'failed', 'rejected'].includes(json?.status);
-        const delivered = json?.status !== 'issued' || ['sent', 'failed'].includes(json?.certificate?.delivery);
+        const delivered =
+          json?.status !== 'issued' || ['sent', 'failed'].includes(json?.certificate?.delivery);
         if (settled && delivered) return json;
-        if (Date.now() > deadline) throw new Error(`approval ${approvalId} did not settle: ${JSON.stringify(json)}`);
+        if (Date.now() > deadline)
+          throw new Error(`approval ${approvalId} did not settle: ${JSON.stringify(json)}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     },

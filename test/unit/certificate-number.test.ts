@@ -30,9 +30,16 @@ describe('certificate numbers', () => {
 
   it('read back forgivingly: case, spaces, dashes, O for 0 and I/L for 1', () => {
     const number = generateCertificateNumber(random);
-    const typed = formatCertificateNumber(number).toLowerCase().replace(/0/g, 'o').replace(/1/g, 'l').replace(/-/g, ' ');
+    const typed = formatCertificateNumber(number)
+      .toLowerCase()
+      .replace(/0/g, 'o')
+      .replace(/1/g, 'l')
+      .replace(/-/g, ' ');
     expect(parseCertificateNumber(typed)).toEqual({ ok: true, canonical: number });
-    expect(parseCertificateNumber(` ${number.slice(0, 10)}-${number.slice(10)} `)).toEqual({ ok: true, canonical: number });
+    expect(parseCertificateNumber(` ${number.slice(0, 10)}-${number.slice(10)} `)).toEqual({
+      ok: true,
+      canonical: number,
+    });
   });
 
   it('catch every single mistyped character with the check character', () => {
@@ -55,7 +62,8 @@ describe('certificate numbers', () => {
       for (let position = 0; position < number.length - 1; position += 1) {
         if (number[position] === number[position + 1]) continue;
         swaps += 1;
-        const swapped = number.slice(0, position) + number[position + 1] + number[position] + number.slice(position + 2);
+        const swapped =
+          number.slice(0, position) + number[position + 1] + number[position] + number.slice(position + 2);
         if (!parseCertificateNumber(swapped).ok) caught += 1;
       }
     }
@@ -63,7 +71,10 @@ describe('certificate numbers', () => {
   });
 
   it('explain why malformed input is not a number', () => {
-    expect(parseCertificateNumber('')).toMatchObject({ ok: false, reason: expect.stringContaining('24 characters') });
+    expect(parseCertificateNumber('')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('24 characters'),
+    });
     expect(parseCertificateNumber('ABCD-EFGH-JKMN-PQRS-TVWX-YZU!')).toMatchObject({ ok: false });
     expect(parseCertificateNumber('UUUU-UUUU-UUUU-UUUU-UUUU-UUUU')).toMatchObject({
       ok: false,

@@ -44,7 +44,13 @@ describe('eligibility', () => {
     expect(eligible).toBe(false);
     expect(unmet).toEqual([
       { code: 'MODULE_NOT_COMPLETED', moduleId: 'm2', message: 'Complete the module "Schedule".' },
-      { code: 'QUIZ_BELOW_PASS_MARK', quizId: 'q1', score: 59.5, passMark: 60, message: expect.stringContaining('60%') },
+      {
+        code: 'QUIZ_BELOW_PASS_MARK',
+        quizId: 'q1',
+        score: 59.5,
+        passMark: 60,
+        message: expect.stringContaining('60%'),
+      },
       { code: 'QUIZ_NOT_TAKEN', quizId: 'q2', passMark: 75, message: expect.stringContaining('"Final"') },
       { code: 'PEER_REVIEW_MISSING', message: expect.any(String) },
     ]);
@@ -56,10 +62,15 @@ describe('eligibility', () => {
   });
 
   it('says so when nothing is recorded yet', () => {
-    expect(assessEligibility(course, undefined)).toMatchObject({ eligible: false, unmet: [{ code: 'NO_PROGRESS_RECORDED' }] });
+    expect(assessEligibility(course, undefined)).toMatchObject({
+      eligible: false,
+      unmet: [{ code: 'NO_PROGRESS_RECORDED' }],
+    });
   });
 
   it('ignores modules done beyond the requirements', () => {
-    expect(assessEligibility(course, { ...complete, completedModuleIds: ['m1', 'm2', 'extra'] }).eligible).toBe(true);
+    expect(
+      assessEligibility(course, { ...complete, completedModuleIds: ['m1', 'm2', 'extra'] }).eligible,
+    ).toBe(true);
   });
 });

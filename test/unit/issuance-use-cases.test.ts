@@ -23,17 +23,28 @@ beforeEach(async () => {
 });
 
 const approve = (participantId: string, extra: object = {}) =>
-  recordApproval(world.deps, { participantId, courseId: sampleCourse.courseId, approvedBy: 'staff@saypro.test', ...extra });
+  recordApproval(world.deps, {
+    participantId,
+    courseId: sampleCourse.courseId,
+    approvedBy: 'staff@saypro.test',
+    ...extra,
+  });
 
 describe('recording an approval', () => {
   it('accepts a valid approval and sets its issue deadline from the course', async () => {
     const result = await approve('thandiwe-nkosi', { approvedAt: '2026-11-28T09:00:00Z' });
     expect(result.outcome).toBe('accepted');
-    expect(result.approval).toMatchObject({ status: 'received', attempt: 1, issueBy: '2026-12-05T09:00:00.000Z' });
+    expect(result.approval).toMatchObject({
+      status: 'received',
+      attempt: 1,
+      issueBy: '2026-12-05T09:00:00.000Z',
+    });
   });
 
   it('names every bad field of a malformed approval', async () => {
-    const error = await recordApproval(world.deps, { participantId: '', courseId: 42, attempt: 0 }).catch((e) => e);
+    const error = await recordApproval(world.deps, { participantId: '', courseId: 42, attempt: 0 }).catch(
+      (e) => e,
+    );
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues.map((issue) => issue.field).sort()).toEqual([
       'approvedBy',
@@ -45,17 +56,29 @@ describe('recording an approval', () => {
   });
 
   it('keeps an approval for an unknown participant or course as rejected, with the reason', async () => {
-    const result = await recordApproval(world.deps, { participantId: 'nobody', courseId: 'no-course', approvedBy: 'x' });
+    const result = await recordApproval(world.deps, {
+      participantId: 'nobody',
+      courseId: 'no-course',
+      approvedBy: 'x',
+    });
     expect(result.outcome).toBe('rejected');
     const stored = world.state.approvals.get(result.approval.approvalId);
-    expect(stored).toMatchObject({ status: 'rejected', reasons: ['unknown participant "nobody"', 'unknown course "no-course"'] });
-    expect(startIssuance(world.deps, { change: 'INSERT', approval: stored })).resolves.toMatchObject({ started: false });
+    expect(stored).toMatchObject({
+      status: 'rejected',
+      reasons: ['unknown participant "nobody"', 'unknown course "no-course"'],
+    });
+    expect(startIssuance(world.deps, { change: 'INSERT', approval: stored })).resolves.toMatchObject({
+      started: false,
+    });
   });
 
   it('treats the same approval sent twice as one', async () => {
     const first = await approve('thandiwe-nkosi');
     const second = await approve('thandiwe-nkosi');
-    expect(second).toMatchObject({ outcome: 'duplicate', approval: { approvalId: first.approval.approvalId } });
+    expect(second).toMatchObject({
+      outcome: 'duplicate',
+      approval: { approvalId: first.approval.approvalId },
+    });
     expect(world.state.approvals.size).toBe(1);
     const another = await approve('thandiwe-nkosi', { attempt: 2 });
     expect(another.approval.approvalId).not.toBe(first.approval.approvalId);
@@ -74,11 +97,20 @@ describe('the issuance workflow steps', () => {
     const certificate = world.state.certificates.get(certificateNumber)!;
     expect(certificate).toMatchObject({ holderName: 'Thandiwe Nkosi', status: 'valid', version: 1 });
     expect(world.state.documents.get(certificate.document.key)).toBeDefined();
-    expect(world.state.rendered[0]?.verificationUrl).toMatch(/^https:\/\/verify\.test\/verify\/[0-9A-Z-]{29}$/);
+    expect(world.state.rendered[0]?.verificationUrl).toMatch(
+      /^https:\/\/verify\.test\/verify\/[0-9A-Z-]{29}$/,
+    );
 
     const view = await viewCertificate(world.deps, certificateNumber.toLowerCase());
-    expect(view).toMatchObject({ status: 'valid', holder: { name: 'Thandiwe Nkosi' }, signature: { valid: true } });
-    expect(world.state.approvals.get(approval.approvalId)).toMatchObject({ status: 'issued', certificateNumber });
+    expect(view).toMatchObject({
+      status: 'valid',
+      holder: { name: 'Thandiwe Nkosi' },
+      signature: { valid: true },
+    });
+    expect(world.state.approvals.get(approval.approvalId)).toMatchObject({
+      status: 'issued',
+      certificateNumber,
+    });
   });
 
   it('never issue twice for one completion, whatever is retried or replayed', async () => {
@@ -103,7 +135,9 @@ describe('the issuance workflow steps', () => {
     const mail = world.state.sentMail[0]!;
     expect(mail.to).toBe('thandiwe.nkosi@example.org');
     expect(mail.text).toContain('https://api.test/certificates/');
-    expect(world.state.certificates.get(issued.certificateNumber)?.delivery).toMatchObject({ status: 'sent' });
+    expect(world.state.certificates.get(issued.certificateNumber)?.delivery).toMatchObject({
+      status: 'sent',
+    });
   });
 
   it('record a failed send so the workflow retry can send it (and only then)', async () => {
@@ -111,7 +145,9 @@ describe('the issuance workflow steps', () => {
     const issued = await issueCertificate(world.deps, approval.approvalId);
     world.failNextMails(1);
     await expect(deliverCertificate(world.deps, issued)).rejects.toMatchObject({ name: 'TransientError' });
-    expect(world.state.certificates.get(issued.certificateNumber)?.delivery).toMatchObject({ status: 'failed' });
+    expect(world.state.certificates.get(issued.certificateNumber)?.delivery).toMatchObject({
+      status: 'failed',
+    });
     expect(await deliverCertificate(world.deps, issued)).toMatchObject({ delivered: true });
     expect(world.state.sentMail).toHaveLength(1);
   });
@@ -134,8 +170,15 @@ describe('the issuance workflow steps', () => {
 
   it('park a failure on the approval with a readable reason', async () => {
     const { approval } = await approve('thandiwe-nkosi');
-    const cause = JSON.stringify({ errorType: 'TransientError', errorMessage: 'KMS is throttling', trace: ['...'] });
-    await recordFailure(world.deps, { approvalId: approval.approvalId, error: { Error: 'TransientError', Cause: cause } });
+    const cause = JSON.stringify({
+      errorType: 'TransientError',
+      errorMessage: 'KMS is throttling',
+      trace: ['...'],
+    });
+    await recordFailure(world.deps, {
+      approvalId: approval.approvalId,
+      error: { Error: 'TransientError', Cause: cause },
+    });
     expect(world.state.approvals.get(approval.approvalId)).toMatchObject({
       status: 'failed',
       reasons: ['TransientError: KMS is throttling'],
@@ -153,21 +196,30 @@ describe('verification and download', () => {
 
     await world.deps.certificates.updateCertificate(certificateNumber, { expiresAt: '2026-11-01T00:00:00Z' });
     expect((await viewCertificate(world.deps, certificateNumber)).status).toBe('expired');
-    await world.deps.certificates.updateCertificate(certificateNumber, { status: 'revoked', revocationReason: 'issued in error' });
+    await world.deps.certificates.updateCertificate(certificateNumber, {
+      status: 'revoked',
+      revocationReason: 'issued in error',
+    });
     expect((await viewCertificate(world.deps, certificateNumber)).status).toBe('revoked');
   });
 
   it('refuse a malformed number before reading anything, and answer unknown numbers with 404 semantics', async () => {
     await expect(viewCertificate(world.deps, 'not-a-number')).rejects.toBeInstanceOf(ValidationError);
-    await expect(viewCertificate(world.deps, '0000-0000-0000-0000-0000-0000')).rejects.toMatchObject({ name: 'NotFoundError' });
+    await expect(viewCertificate(world.deps, '0000-0000-0000-0000-0000-0000')).rejects.toMatchObject({
+      name: 'NotFoundError',
+    });
   });
 
   it('open the download only with the emailed token, and only until it expires', async () => {
     const { approval } = await approve('thandiwe-nkosi');
     const { certificateNumber } = await issueCertificate(world.deps, approval.approvalId);
     const { downloadToken } = world.state.certificates.get(certificateNumber)!;
-    await expect(openDownload(world.deps, certificateNumber, 'wrong')).rejects.toMatchObject({ name: 'NotFoundError' });
-    await expect(openDownload(world.deps, certificateNumber, undefined)).rejects.toMatchObject({ name: 'NotFoundError' });
+    await expect(openDownload(world.deps, certificateNumber, 'wrong')).rejects.toMatchObject({
+      name: 'NotFoundError',
+    });
+    await expect(openDownload(world.deps, certificateNumber, undefined)).rejects.toMatchObject({
+      name: 'NotFoundError',
+    });
     expect(await openDownload(world.deps, certificateNumber, downloadToken)).toMatchObject({
       fileName: expect.stringMatching(/^SayPro-Certificate-[0-9A-Z-]+\.pdf$/),
     });

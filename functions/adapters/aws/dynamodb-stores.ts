@@ -8,7 +8,14 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { Approval, Certificate, Course, Participant, Progress, SigningKeyRecord } from '../../core/model.js';
+import type {
+  Approval,
+  Certificate,
+  Course,
+  Participant,
+  Progress,
+  SigningKeyRecord,
+} from '../../core/model.js';
 import type {
   ApprovalStore,
   CertificateStore,
@@ -54,7 +61,10 @@ function updateExpressionFor(changes: Record<string, unknown>) {
       sets.push(`#a${index} = :v${index}`);
     }
   });
-  const expression = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '']
+  const expression = [
+    sets.length ? `SET ${sets.join(', ')}` : '',
+    removes.length ? `REMOVE ${removes.join(', ')}` : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return {
@@ -131,7 +141,11 @@ export class DynamoDbParticipantDirectory implements ParticipantDirectory {
     return this.table.get<Participant>({ pk: `PARTICIPANT#${participantId}`, sk: 'PROFILE' });
   }
   putParticipant(participant: Participant) {
-    return this.table.put({ pk: `PARTICIPANT#${participant.participantId}`, sk: 'PROFILE' }, 'participant', participant);
+    return this.table.put(
+      { pk: `PARTICIPANT#${participant.participantId}`, sk: 'PROFILE' },
+      'participant',
+      participant,
+    );
   }
 }
 
@@ -194,7 +208,11 @@ export class DynamoDbCertificateStore implements CertificateStore {
       {
         Put: {
           TableName: this.tableName,
-          Item: { ...certificate, ...DynamoDbCertificateStore.keyOf(certificate.number), kind: 'certificate' },
+          Item: {
+            ...certificate,
+            ...DynamoDbCertificateStore.keyOf(certificate.number),
+            kind: 'certificate',
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -218,7 +236,10 @@ export class DynamoDbCertificateStore implements CertificateStore {
   }
 
   async findByDigest(sha256Hex: string) {
-    const entry = await this.table.get<{ certificateNumber: string }>({ pk: `DOCUMENT#${sha256Hex}`, sk: 'DOCUMENT' });
+    const entry = await this.table.get<{ certificateNumber: string }>({
+      pk: `DOCUMENT#${sha256Hex}`,
+      sk: 'DOCUMENT',
+    });
     return entry?.certificateNumber;
   }
 
@@ -235,7 +256,11 @@ export class DynamoDbCertificateStore implements CertificateStore {
                 UpdateExpression: 'SET #status = :superseded, supersededBy = :by',
                 ConditionExpression: '#status = :valid',
                 ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':superseded': 'superseded', ':by': corrected.number, ':valid': 'valid' },
+                ExpressionAttributeValues: {
+                  ':superseded': 'superseded',
+                  ':by': corrected.number,
+                  ':valid': 'valid',
+                },
               },
             },
           ],
@@ -254,10 +279,17 @@ export class DynamoDbCertificateStore implements CertificateStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: DynamoDbCertificateStore.keyOf(number),
-          UpdateExpression: 'SET #status = :revoked, revokedAt = :at, revocationReason = :reason, revokedBy = :by',
+          UpdateExpression:
+            'SET #status = :revoked, revokedAt = :at, revocationReason = :reason, revokedBy = :by',
           ConditionExpression: '#status = :valid',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':revoked': 'revoked', ':at': at, ':reason': reason, ':by': by, ':valid': 'valid' },
+          ExpressionAttributeValues: {
+            ':revoked': 'revoked',
+            ':at': at,
+            ':reason': reason,
+            ':by': by,
+            ':valid': 'valid',
+          },
         }),
       );
       return true;
@@ -293,7 +325,8 @@ export class DynamoDbCertificateStore implements CertificateStore {
           TableName: this.tableName,
           Key: DynamoDbCertificateStore.keyOf(number),
           UpdateExpression: 'SET delivery = :claim',
-          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(delivery) OR delivery.#status = :failed)',
+          ConditionExpression:
+            'attribute_exists(pk) AND (attribute_not_exists(delivery) OR delivery.#status = :failed)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':claim': { status: 'sending', at }, ':failed': 'failed' },
         }),
@@ -377,7 +410,9 @@ export class DynamoDbApprovalStore implements ApprovalStore {
   }
 
   async getApproval(approvalId: string) {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { approvalId } }));
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { approvalId } }),
+    );
     return Item ? withoutNotificationClaim(Item) : undefined;
   }
 
@@ -417,7 +452,11 @@ export class DynamoDbApprovalStore implements ApprovalStore {
 
   async releaseNotification(approvalId: string) {
     await this.client.send(
-      new UpdateCommand({ TableName: this.tableName, Key: { approvalId }, UpdateExpression: 'REMOVE notificationClaimedAt' }),
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { approvalId },
+        UpdateExpression: 'REMOVE notificationClaimedAt',
+      }),
     );
   }
 }

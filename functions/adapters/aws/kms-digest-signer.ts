@@ -20,7 +20,10 @@ export class KmsDigestSigner implements DigestSigner {
     private readonly keyId: string,
   ) {}
 
-  async signDigest(digest: Uint8Array, keyId: string = this.keyId): Promise<{ keyId: string; signatureDer: Uint8Array }> {
+  async signDigest(
+    digest: Uint8Array,
+    keyId: string = this.keyId,
+  ): Promise<{ keyId: string; signatureDer: Uint8Array }> {
     if (digest.length !== 32) throw new Error(`A SHA-256 digest is 32 bytes, got ${digest.length}`);
     const response = await this.call(() =>
       this.client.send(

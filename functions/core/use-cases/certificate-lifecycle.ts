@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatCertificateNumber, generateCertificateNumber } from '../certificate-number.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { normalizeDisplayName } from '../names.js';
-import type { IssuingDeps, Deps } from '../ports.js';
+import type { Deps, IssuingDeps } from '../ports.js';
 import { parseInput } from '../schemas.js';
 import { deliverCertificate } from './deliver-certificate.js';
 import { produceCertificate } from './produce-certificate.js';
@@ -14,16 +14,33 @@ const revocationSchema = z.object({
 });
 
 /** Revokes a valid certificate; verifiers see it as revoked, with the date and reason, from then on. */
-export async function revokeCertificate(deps: Pick<Deps, 'certificates' | 'clock'>, numberInput: string, rawRequest: unknown) {
+export async function revokeCertificate(
+  deps: Pick<Deps, 'certificates' | 'clock'>,
+  numberInput: string,
+  rawRequest: unknown,
+) {
   const request = parseInput(revocationSchema, rawRequest, 'revocation');
   const number = canonicalNumberOrThrow(numberInput);
   const certificate = await deps.certificates.getCertificate(number);
   if (!certificate) throw new NotFoundError('No certificate has this number.');
   const revokedAt = deps.clock.now().toISOString();
-  if (!(await deps.certificates.revoke(number, { at: revokedAt, reason: request.reason, by: request.revokedBy }))) {
-    throw new ConflictError(`Certificate ${formatCertificateNumber(number)} is already ${certificate.status}; only a valid certificate can be revoked.`);
+  if (
+    !(await deps.certificates.revoke(number, {
+      at: revokedAt,
+      reason: request.reason,
+      by: request.revokedBy,
+    }))
+  ) {
+    throw new ConflictError(
+      `Certificate ${formatCertificateNumber(number)} is already ${certificate.status}; only a valid certificate can be revoked.`,
+    );
   }
-  return { number: formatCertificateNumber(number), status: 'revoked' as const, revokedAt, reason: request.reason };
+  return {
+    number: formatCertificateNumber(number),
+    status: 'revoked' as const,
+    revokedAt,
+    reason: request.reason,
+  };
 }
 
 const correctionSchema = z
@@ -35,10 +52,15 @@ const correctionSchema = z
     reason: z.string().trim().min(3, 'is required (at least 3 characters)').max(500),
     correctedBy: z.string().trim().min(1, 'is required').max(200),
   })
-  .refine((value) => value.holderName || value.courseTitle || value.courseDescription !== undefined || value.completedAt, {
-    message: 'name at least one detail to correct (holderName, courseTitle, courseDescription, completedAt)',
-    path: ['holderName'],
-  });
+  .refine(
+    (value) =>
+      value.holderName || value.courseTitle || value.courseDescription !== undefined || value.completedAt,
+    {
+      message:
+        'name at least one detail to correct (holderName, courseTitle, courseDescription, completedAt)',
+      path: ['holderName'],
+    },
+  );
 
 /**
  * Corrects a certificate (say, a misspelt name) by issuing a new version that supersedes it.
@@ -57,7 +79,9 @@ export async function correctCertificate(deps: IssuingDeps, numberInput: string,
   if (!old) throw new NotFoundError('No certificate has this number.');
   if (old.status !== 'valid') {
     const pointer = old.supersededBy ? ` by ${formatCertificateNumber(old.supersededBy)}` : '';
-    throw new ConflictError(`Certificate ${formatCertificateNumber(oldNumber)} is already ${old.status}${pointer}.`);
+    throw new ConflictError(
+      `Certificate ${formatCertificateNumber(oldNumber)} is already ${old.status}${pointer}.`,
+    );
   }
   const participant = await deps.participants.getParticipant(old.participantId);
   if (!participant) throw new NotFoundError(`participant ${old.participantId} does not exist`);
@@ -87,9 +111,14 @@ export async function correctCertificate(deps: IssuingDeps, numberInput: string,
     ...(course?.design ? { design: course.design } : {}),
   });
   if (!(await deps.certificates.supersede(old.number, corrected))) {
-    throw new ConflictError(`Certificate ${formatCertificateNumber(oldNumber)} was changed meanwhile; look it up again.`);
+    throw new ConflictError(
+      `Certificate ${formatCertificateNumber(oldNumber)} was changed meanwhile; look it up again.`,
+    );
   }
-  const delivery = await deliverCertificate(deps, { approvalId: old.approvalId, certificateNumber: corrected.number });
+  const delivery = await deliverCertificate(deps, {
+    approvalId: old.approvalId,
+    certificateNumber: corrected.number,
+  });
   return {
     number: formatCertificateNumber(corrected.number),
     supersedes: formatCertificateNumber(old.number),

@@ -33,7 +33,10 @@ export async function checkEligibility(
 
   const { eligible, unmet } = assessEligibility(course, progress);
   if (approval.status === 'received') {
-    await deps.approvals.updateApproval(approvalId, { status: 'processing', updatedAt: deps.clock.now().toISOString() });
+    await deps.approvals.updateApproval(approvalId, {
+      status: 'processing',
+      updatedAt: deps.clock.now().toISOString(),
+    });
   }
   return { approvalId, eligible, reasons: unmet };
 }

@@ -37,6 +37,10 @@ export async function notifyNotEligible(
       throw error;
     }
   }
-  await deps.approvals.updateApproval(input.approvalId, { status: 'not_eligible', reasons: input.reasons, updatedAt: now });
+  await deps.approvals.updateApproval(input.approvalId, {
+    status: 'not_eligible',
+    reasons: input.reasons,
+    updatedAt: now,
+  });
   return { approvalId: input.approvalId, notified };
 }

@@ -10,7 +10,12 @@ export interface ApprovalStatusView extends Approval {
 }
 
 function isOverdue(approval: Approval, now: Date) {
-  return approval.status !== 'issued' && approval.status !== 'rejected' && !!approval.issueBy && new Date(approval.issueBy) < now;
+  return (
+    approval.status !== 'issued' &&
+    approval.status !== 'rejected' &&
+    !!approval.issueBy &&
+    new Date(approval.issueBy) < now
+  );
 }
 
 /** What staff see of one approval: where it is in the flow, why it stopped, and its certificate. */
@@ -19,7 +24,9 @@ export async function getApprovalStatus(
   approvalId: string,
 ): Promise<ApprovalStatusView> {
   const approval = await loadApproval(deps, approvalId);
-  const certificate = approval.certificateNumber ? await deps.certificates.getCertificate(approval.certificateNumber) : undefined;
+  const certificate = approval.certificateNumber
+    ? await deps.certificates.getCertificate(approval.certificateNumber)
+    : undefined;
   return {
     ...approval,
     overdue: isOverdue(approval, deps.clock.now()),

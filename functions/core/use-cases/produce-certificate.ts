@@ -1,5 +1,6 @@
 import { formatCertificateNumber } from '../certificate-number.js';
 import { buildCredentialClaims, compactJws, jwsSigningInput } from '../credential.js';
+import { TransientError } from '../errors.js';
 import type { Certificate, CertificateDesign } from '../model.js';
 import type { IssuingDeps } from '../ports.js';
 import { derToJoseSignature, sha256, toHex } from '../signature.js';
@@ -45,7 +46,7 @@ export async function produceCertificate(deps: IssuingDeps, draft: CertificateDr
   });
   const digest = sha256(pdf);
   const key = await currentSigningKey(deps);
-  const { signatureDer } = await deps.signer.signDigest(digest, key.keyId);
+  const { signatureDer } = await signWithKey(deps, digest, key.keyId);
 
   const documentKey = documentKeyOf(facts.number, facts.version);
   await deps.documents.put(documentKey, pdf, 'application/pdf', { 'certificate-number': facts.number });
@@ -67,6 +68,21 @@ export async function produceCertificate(deps: IssuingDeps, draft: CertificateDr
   const salt = Buffer.from(deps.random.bytes(12)).toString('hex');
   const claims = buildCredentialClaims(unsigned, { email: holderEmail, salt }, deps.links);
   const signingInput = jwsSigningInput(claims, key.kid);
-  const jwsSignature = await deps.signer.signDigest(sha256(new TextEncoder().encode(signingInput)), key.keyId);
+  const jwsSignature = await signWithKey(deps, sha256(new TextEncoder().encode(signingInput)), key.keyId);
   return { ...unsigned, credential: compactJws(signingInput, derToJoseSignature(jwsSignature.signatureDer)) };
+}
+
+/**
+ * Signs through the signing alias (which KMS authorises) and checks that the key behind it is the one
+ * named in the credential. Right after a rotation the alias may still resolve to the old key for a
+ * few minutes: that is a passing state, so the workflow's retry handles it.
+ */
+async function signWithKey(deps: Pick<IssuingDeps, 'signer'>, digest: Uint8Array, expectedKeyId: string) {
+  const signed = await deps.signer.signDigest(digest);
+  if (signed.keyId !== expectedKeyId) {
+    throw new TransientError(
+      `The signing key changed during issuance (${expectedKeyId} → ${signed.keyId}); retrying`,
+    );
+  }
+  return signed;
 }

@@ -10,7 +10,9 @@ export type RecordApprovalResult =
 
 /** Same participant, course and attempt: same id. This is what makes a resent approval a no-op. */
 export function approvalIdFor(participantId: string, courseId: string, attempt: number): string {
-  const digest = createHash('sha256').update(`${participantId}\u0000${courseId}\u0000${attempt}`).digest('hex');
+  const digest = createHash('sha256')
+    .update(`${participantId}\u0000${courseId}\u0000${attempt}`)
+    .digest('hex');
   return `apr-${digest.slice(0, 32)}`;
 }
 

@@ -7,7 +7,10 @@ import { loadApproval } from './check-eligibility.js';
  * fixed the cause. Safe to repeat: issuance and delivery are exactly-once by their own conditional
  * writes, so a retry of something that in fact went through issues and emails nothing new.
  */
-export async function retryApproval(deps: Pick<Deps, 'approvals' | 'workflow' | 'clock'>, approvalId: string) {
+export async function retryApproval(
+  deps: Pick<Deps, 'approvals' | 'workflow' | 'clock'>,
+  approvalId: string,
+) {
   const approval = await loadApproval(deps, approvalId);
   const now = deps.clock.now();
   const stuck = approval.status === 'received' || approval.status === 'processing';
@@ -19,7 +22,11 @@ export async function retryApproval(deps: Pick<Deps, 'approvals' | 'workflow' | 
   }
   // Each retry is a new execution: Step Functions keeps the names of past executions.
   const executionName = `${approvalId}-retry-${now.getTime()}`;
-  await deps.approvals.updateApproval(approvalId, { status: 'received', reasons: undefined, updatedAt: now.toISOString() });
+  await deps.approvals.updateApproval(approvalId, {
+    status: 'received',
+    reasons: undefined,
+    updatedAt: now.toISOString(),
+  });
   const { started } = await deps.workflow.startIssuance(approvalId, executionName);
   return { approvalId, executionName, started };
 }

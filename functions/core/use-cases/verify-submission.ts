@@ -44,7 +44,10 @@ function report(
   };
 }
 
-const unknown = (reasons: string[], checks: Partial<VerificationReport['checks']> = {}): VerificationReport => ({
+const unknown = (
+  reasons: string[],
+  checks: Partial<VerificationReport['checks']> = {},
+): VerificationReport => ({
   valid: false,
   status: 'unknown',
   checks: { signature: false, currentStatus: false, ...checks },
@@ -65,7 +68,9 @@ export async function verifyDocument(
   const number = await deps.certificates.findByDigest(toHex(sha256(pdf)));
   const certificate = number ? await deps.certificates.getCertificate(number) : undefined;
   if (!certificate) {
-    return unknown(['this PDF is not a certificate SayPro issued, or it was altered after issue'], { issuedDocument: false });
+    return unknown(['this PDF is not a certificate SayPro issued, or it was altered after issue'], {
+      issuedDocument: false,
+    });
   }
   const view = await publicViewOf(deps, certificate);
   const reasons = view.signature.valid
@@ -84,8 +89,11 @@ export async function verifyCredential(
 ): Promise<VerificationReport> {
   const now = deps.clock.now();
   const keys = await deps.signingKeys.listKeys();
-  const compromised = keys.find((key) => key.status === 'compromised' && token.includes('.') && headerKid(token) === key.kid);
-  if (compromised) return unknown([`it was signed with a key SayPro marked compromised on ${compromised.compromisedAt}`]);
+  const compromised = keys.find(
+    (key) => key.status === 'compromised' && token.includes('.') && headerKid(token) === key.kid,
+  );
+  if (compromised)
+    return unknown([`it was signed with a key SayPro marked compromised on ${compromised.compromisedAt}`]);
 
   const check = await checkCredentialJwt(token, await publishedKeys(deps), now);
   if (!check.ok) {

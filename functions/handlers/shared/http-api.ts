@@ -27,13 +27,26 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
-export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult => ({
+export const json = (
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): APIGatewayProxyResult => ({
   statusCode,
-  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS, ...headers },
+  headers: {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...SECURITY_HEADERS,
+    ...headers,
+  },
   body: JSON.stringify(body),
 });
 
-export const html = (statusCode: number, body: string, headers: Record<string, string> = {}): APIGatewayProxyResult => ({
+export const html = (
+  statusCode: number,
+  body: string,
+  headers: Record<string, string> = {},
+): APIGatewayProxyResult => ({
   statusCode,
   headers: { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS, ...headers },
   body,
@@ -50,25 +63,36 @@ export function errorResponse(error: unknown): APIGatewayProxyResult {
   if (error instanceof ValidationError) return json(400, { error: error.message, issues: error.issues });
   if (error instanceof NotFoundError) return json(404, { error: error.message });
   if (error instanceof ConflictError) return json(409, { error: error.message });
-  if (error instanceof Error && error.name === 'DownloadLinkExpiredError') return json(410, { error: error.message });
+  if (error instanceof Error && error.name === 'DownloadLinkExpiredError')
+    return json(410, { error: error.message });
   logger.error('request failed', { error: error as Error });
   return json(500, { error: 'Something went wrong on our side. Please try again shortly.' });
 }
 
 function toRequest(event: APIGatewayProxyEvent): HttpRequest {
-  const rawBody = event.body ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0);
-  const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value ?? '']));
+  const rawBody = event.body
+    ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8')
+    : Buffer.alloc(0);
+  const headers = Object.fromEntries(
+    Object.entries(event.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value ?? '']),
+  );
   let parsed: unknown;
   if (rawBody.length > 0 && (headers['content-type'] ?? 'application/json').includes('json')) {
     try {
       parsed = JSON.parse(rawBody.toString('utf8'));
     } catch {
-      throw new ValidationError('The request body is not valid JSON', [{ field: '(body)', message: 'is not valid JSON' }]);
+      throw new ValidationError('The request body is not valid JSON', [
+        { field: '(body)', message: 'is not valid JSON' },
+      ]);
     }
   }
   return {
-    params: Object.fromEntries(Object.entries(event.pathParameters ?? {}).map(([k, v]) => [k, decodeURIComponent(v ?? '')])),
-    query: Object.fromEntries(Object.entries(event.queryStringParameters ?? {}).map(([k, v]) => [k, v ?? ''])),
+    params: Object.fromEntries(
+      Object.entries(event.pathParameters ?? {}).map(([k, v]) => [k, decodeURIComponent(v ?? '')]),
+    ),
+    query: Object.fromEntries(
+      Object.entries(event.queryStringParameters ?? {}).map(([k, v]) => [k, v ?? '']),
+    ),
     headers,
     json: parsed,
     rawBody,
@@ -87,7 +111,9 @@ export function httpApi(
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (event) => {
-      const route = routes.find((candidate) => candidate.method === event.httpMethod && candidate.resource === event.resource);
+      const route = routes.find(
+        (candidate) => candidate.method === event.httpMethod && candidate.resource === event.resource,
+      );
       if (!route) return json(404, { error: `No route for ${event.httpMethod} ${event.path}` });
       try {
         const request = toRequest(event);

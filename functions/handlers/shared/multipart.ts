@@ -2,7 +2,10 @@
  * Reads the first file part of a multipart/form-data body (the verification page's upload form).
  * Small on purpose: one file, no streaming; API Gateway bodies are at most 10 MB anyway.
  */
-export function firstUploadedFile(body: Buffer, contentType: string): { contentType: string; bytes: Buffer } | undefined {
+export function firstUploadedFile(
+  body: Buffer,
+  contentType: string,
+): { contentType: string; bytes: Buffer } | undefined {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
   const marker = boundary?.[1] ?? boundary?.[2];
   if (!marker) return undefined;
