@@ -22,7 +22,8 @@ export class CachedCertificateStore implements CertificateStore {
 
   getCertificate(number: string): Promise<Certificate | undefined> {
     const cached = this.records.get(number);
-    if (cached && this.now() - cached.at < this.ttlMs) return cached.record.then((record) => record && structuredClone(record));
+    if (cached && this.now() - cached.at < this.ttlMs)
+      return cached.record.then((record) => record && structuredClone(record));
     const record = this.inner.getCertificate(number);
     if (this.records.size >= this.maxEntries) this.records.clear();
     this.records.set(number, { at: this.now(), record });

@@ -48,8 +48,11 @@ const TABLES = { approvals: 'saypro-approvals', registry: 'saypro-registry' };
 const BUCKET = 'saypro-certificate-documents';
 const SIGNING_KEY_ALIAS = 'alias/saypro-certificates-local-signing';
 
-/** Same keys and stream as the CDK tables (lib/stacks/stateful-stack.ts). */
-async function ensureTables(client: DynamoDBClient) {
+/** Same keys and stream as the CDK tables (lib/stacks/stateful-stack.ts); creates whichever is missing. */
+export async function ensureTables(
+  client: DynamoDBClient,
+  names: { approvals: string; registry: string } = TABLES,
+) {
   const exists = async (TableName: string) => {
     try {
       return (await client.send(new DescribeTableCommand({ TableName }))).Table;
@@ -58,10 +61,10 @@ async function ensureTables(client: DynamoDBClient) {
       throw error;
     }
   };
-  if (!(await exists(TABLES.approvals))) {
+  if (!(await exists(names.approvals))) {
     await client.send(
       new CreateTableCommand({
-        TableName: TABLES.approvals,
+        TableName: names.approvals,
         BillingMode: 'PAY_PER_REQUEST',
         AttributeDefinitions: [{ AttributeName: 'approvalId', AttributeType: 'S' }],
         KeySchema: [{ AttributeName: 'approvalId', KeyType: 'HASH' }],
@@ -69,10 +72,10 @@ async function ensureTables(client: DynamoDBClient) {
       }),
     );
   }
-  if (!(await exists(TABLES.registry))) {
+  if (!(await exists(names.registry))) {
     await client.send(
       new CreateTableCommand({
-        TableName: TABLES.registry,
+        TableName: names.registry,
         BillingMode: 'PAY_PER_REQUEST',
         AttributeDefinitions: [
           { AttributeName: 'pk', AttributeType: 'S' },
@@ -85,8 +88,8 @@ async function ensureTables(client: DynamoDBClient) {
       }),
     );
   }
-  const approvals = await exists(TABLES.approvals);
-  if (!approvals?.LatestStreamArn) throw new Error(`${TABLES.approvals} has no stream`);
+  const approvals = await exists(names.approvals);
+  if (!approvals?.LatestStreamArn) throw new Error(`${names.approvals} has no stream`);
   return { approvalsStreamArn: approvals.LatestStreamArn };
 }
 

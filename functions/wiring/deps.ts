@@ -58,7 +58,9 @@ export function buildDeps(
     participants: new DynamoDbParticipantDirectory(documentClient, config.REGISTRY_TABLE),
     progress: new DynamoDbProgressStore(documentClient, config.REGISTRY_TABLE),
     approvals: new DynamoDbApprovalStore(documentClient, config.APPROVALS_TABLE),
-    certificates: new CachedCertificateStore(new DynamoDbCertificateStore(documentClient, config.REGISTRY_TABLE)),
+    certificates: new CachedCertificateStore(
+      new DynamoDbCertificateStore(documentClient, config.REGISTRY_TABLE),
+    ),
     documents: new S3DocumentStore(clients.s3, config.DOCUMENTS_BUCKET),
     signer: new KmsDigestSigner(clients.kms, config.SIGNING_KEY_ID),
     signingKeys: new CachedSigningKeyRegistry(

@@ -42,7 +42,9 @@ const systemClock: Deps['clock'] = { now: () => new Date() };
 /** Verification: certificate records and the signing-key registry (cached), both in the registry table. */
 export function buildPublicDeps(config: Config, documentClient = documentClientOf(config)): PublicDeps {
   return {
-    certificates: new CachedCertificateStore(new DynamoDbCertificateStore(documentClient, config.REGISTRY_TABLE)),
+    certificates: new CachedCertificateStore(
+      new DynamoDbCertificateStore(documentClient, config.REGISTRY_TABLE),
+    ),
     signingKeys: new CachedSigningKeyRegistry(
       new DynamoDbSigningKeyRegistry(documentClient, config.REGISTRY_TABLE),
     ),

@@ -14,23 +14,8 @@ beforeAll(async () => {
   stack = await startLocalStack();
   api = apiClient(stack);
   // Set the programme up through the operator API, as staff would.
-  expect((await api.request('PUT', `/operator/courses/${sampleCourse.courseId}`, sampleCourse)).status).toBe(
-    200,
-  );
-  for (const { participant, progress } of sampleParticipants) {
-    expect(
-      (await api.request('PUT', `/operator/participants/${participant.participantId}`, participant)).status,
-    ).toBe(200);
-    expect(
-      (
-        await api.request(
-          'PUT',
-          `/operator/progress/${participant.participantId}/${progress.courseId}`,
-          progress,
-        )
-      ).status,
-    ).toBe(200);
-  }
+  await api.putCourse(sampleCourse);
+  for (const { participant, progress } of sampleParticipants) await api.putParticipant(participant, progress);
 });
 
 afterAll(async () => {

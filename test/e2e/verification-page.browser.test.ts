@@ -64,19 +64,7 @@ describe.skipIf(!browser)(
       const [consenting, private_] = sampleParticipants;
       const approvals: string[] = [];
       for (const { participant, progress } of [consenting!, private_!]) {
-        expect(
-          (await api.request('PUT', `/operator/participants/${participant.participantId}`, participant))
-            .status,
-        ).toBe(200);
-        expect(
-          (
-            await api.request(
-              'PUT',
-              `/operator/progress/${participant.participantId}/${progress.courseId}`,
-              progress,
-            )
-          ).status,
-        ).toBe(200);
+        await api.putParticipant(participant, progress);
         const approval = await api.request('POST', '/approvals', {
           participantId: participant.participantId,
           courseId: sampleCourse.courseId,

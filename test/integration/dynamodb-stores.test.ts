@@ -1,4 +1,3 @@
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsClients } from '../../functions/adapters/aws/clients.js';
 import {
@@ -8,6 +7,7 @@ import {
   DynamoDbSigningKeyRegistry,
 } from '../../functions/adapters/aws/dynamodb-stores.js';
 import type { Approval, Certificate } from '../../functions/core/model.js';
+import { ensureTables } from '../../functions/local/local-stack.js';
 import { sampleCourse } from '../../functions/local/sample-programme.js';
 import { type LocalService, startDynamoDbLocal } from '../../functions/local/services.js';
 
@@ -20,28 +20,7 @@ let keys: DynamoDbSigningKeyRegistry;
 beforeAll(async () => {
   dynamodb = await startDynamoDbLocal({});
   const clients = createAwsClients({ region: 'eu-west-1', dynamodbEndpoint: dynamodb.endpoint });
-  await clients.dynamodb.send(
-    new CreateTableCommand({
-      TableName: 'registry',
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [
-        { AttributeName: 'pk', AttributeType: 'S' },
-        { AttributeName: 'sk', AttributeType: 'S' },
-      ],
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-    }),
-  );
-  await clients.dynamodb.send(
-    new CreateTableCommand({
-      TableName: 'approvals',
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [{ AttributeName: 'approvalId', AttributeType: 'S' }],
-      KeySchema: [{ AttributeName: 'approvalId', KeyType: 'HASH' }],
-    }),
-  );
+  await ensureTables(clients.dynamodb, { approvals: 'approvals', registry: 'registry' });
   certificates = new DynamoDbCertificateStore(clients.documentClient, 'registry');
   approvals = new DynamoDbApprovalStore(clients.documentClient, 'approvals');
   courses = new DynamoDbCourseCatalog(clients.documentClient, 'registry');

@@ -23,8 +23,23 @@ export function apiClient(stack: LocalStack) {
     }
     return { status: response.status, headers: response.headers, text, json };
   };
+  /** PUTs through the operator API as staff would, failing loudly when the API refuses. */
+  const put = async (path: string, body: unknown) => {
+    const response = await request('PUT', path, body);
+    if (response.status !== 200) throw new Error(`PUT ${path} answered ${response.status}: ${response.text}`);
+    return response.json;
+  };
   return {
     request,
+    putCourse: (course: { courseId: string }) => put(`/operator/courses/${course.courseId}`, course),
+    /** A participant and their progress in one course. */
+    putParticipant: async (
+      participant: { participantId: string },
+      progress: { courseId: string; participantId: string },
+    ) => {
+      await put(`/operator/participants/${participant.participantId}`, participant);
+      await put(`/operator/progress/${progress.participantId}/${progress.courseId}`, progress);
+    },
     /** Polls an approval until it leaves the in-progress states (or the deadline passes). */
     async settledApproval(approvalId: string, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;

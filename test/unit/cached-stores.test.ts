@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CachedCertificateStore } from '../../functions/adapters/cached-certificate-store.js';
 import { CachedSigningKeyRegistry } from '../../functions/adapters/cached-signing-key-registry.js';
-import { inMemoryDeps } from '../support/in-memory-deps.js';
-import { sampleCourse, sampleParticipants } from '../../functions/local/sample-programme.js';
 import { issueCertificate } from '../../functions/core/use-cases/issue-certificate.js';
 import { recordApproval } from '../../functions/core/use-cases/record-approval.js';
+import { sampleCourse, sampleParticipants } from '../../functions/local/sample-programme.js';
+import { inMemoryDeps } from '../support/in-memory-deps.js';
 
 async function issuedWorld() {
   const world = inMemoryDeps();
@@ -29,7 +29,11 @@ describe('the read caches in front of the stores', () => {
     const counting = { ...inner, getCertificate: (n: string) => ((reads += 1), inner.getCertificate(n)) };
     let now = 0;
     const cached = new CachedCertificateStore(counting, 1_000, () => now);
-    await Promise.all([cached.getCertificate(number), cached.getCertificate(number), cached.getCertificate(number)]);
+    await Promise.all([
+      cached.getCertificate(number),
+      cached.getCertificate(number),
+      cached.getCertificate(number),
+    ]);
     expect(reads).toBe(1);
     now = 1_001;
     await cached.getCertificate(number);
