@@ -90,7 +90,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
       findByDigest: async (hex) => digests.get(hex),
       supersede: async (oldNumber, corrected) => {
         const old = certificates.get(oldNumber);
-        if (!old || old.status !== 'valid') return false;
+        if (old?.status !== 'valid') return false;
         certificates.set(oldNumber, { ...old, status: 'superseded', supersededBy: corrected.number });
         certificates.set(corrected.number, clone(corrected));
         digests.set(corrected.document.sha256Hex, corrected.number);
@@ -98,7 +98,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
       },
       revoke: async (number, { at, reason, by }) => {
         const found = certificates.get(number);
-        if (!found || found.status !== 'valid') return false;
+        if (found?.status !== 'valid') return false;
         certificates.set(number, {
           ...found,
           status: 'revoked',

@@ -26,7 +26,13 @@ describe('the read caches in front of the stores', () => {
     const { world, number } = await issuedWorld();
     let reads = 0;
     const inner = world.deps.certificates;
-    const counting = { ...inner, getCertificate: (n: string) => ((reads += 1), inner.getCertificate(n)) };
+    const counting = {
+      ...inner,
+      getCertificate: (n: string) => {
+        reads += 1;
+        return inner.getCertificate(n);
+      },
+    };
     let now = 0;
     const cached = new CachedCertificateStore(counting, 1_000, () => now);
     await Promise.all([
@@ -61,7 +67,13 @@ describe('the read caches in front of the stores', () => {
     const { world } = await issuedWorld();
     let lists = 0;
     const inner = world.deps.signingKeys;
-    const counting = { ...inner, listKeys: () => ((lists += 1), inner.listKeys()) };
+    const counting = {
+      ...inner,
+      listKeys: () => {
+        lists += 1;
+        return inner.listKeys();
+      },
+    };
     const cached = new CachedSigningKeyRegistry(counting, 60_000);
     const [key] = await cached.listKeys();
     await cached.getKey(key!.kid);
