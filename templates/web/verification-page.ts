@@ -21,7 +21,7 @@ form{margin-top:20px;display:flex;gap:8px;flex-wrap:wrap}input{flex:1;min-width:
 button{padding:10px 16px;font:inherit;color:#fff;background:var(--brand);border:0;border-radius:8px}
 footer{color:var(--muted);font-size:.85rem;text-align:center;margin:24px 0}
 h2{font-size:1rem;margin:24px 0 8px}ul.reasons{margin:8px 0 0;padding-left:1.2rem}a{color:var(--brand)}
-.upload{display:block;border-top:1px solid #dde3ea;margin-top:24px;padding-top:8px}.upload input[type=file]{border:0;padding:8px 0}
+.upload{display:block;border-top:1px solid #dde3ea;margin-top:24px;padding-top:8px}.upload input[type=file]{border:0;padding:8px 0}.upload label{display:block;color:var(--muted)}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
 
