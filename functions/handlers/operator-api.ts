@@ -1,8 +1,8 @@
 import type { IssuingDeps } from '../core/ports.js';
-import { courseSchema, parseInput, participantSchema, progressSchema } from '../core/schemas.js';
 import { markKeyCompromised, rotateSigningKey } from '../core/signing-keys.js';
 import { correctCertificate, revokeCertificate } from '../core/use-cases/certificate-lifecycle.js';
 import { getApprovalStatus, listApprovals } from '../core/use-cases/operator-queries.js';
+import { defineCourse, recordProgress, registerParticipant } from '../core/use-cases/programme-setup.js';
 import { recordApproval } from '../core/use-cases/record-approval.js';
 import { retryApproval } from '../core/use-cases/retry-approval.js';
 import { lambdaIssuingDeps } from '../wiring/issuing-deps.js';
@@ -49,33 +49,30 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
   {
     method: 'PUT',
     resource: '/operator/courses/{courseId}',
-    async handle({ params, json: body }) {
-      const course = parseInput(courseSchema, { ...(body as object), courseId: params.courseId }, 'course');
-      await deps().courses.putCourse(course);
-      return json(200, course);
-    },
+    handle: async ({ params, json: body }) =>
+      json(200, await defineCourse(deps(), params.courseId ?? '', body)),
   },
   {
     method: 'PUT',
     resource: '/operator/participants/{participantId}',
     async handle({ params, json: body }) {
-      const participant = parseInput(
-        participantSchema,
-        { ...(body as object), participantId: params.participantId },
-        'participant',
-      );
-      await deps().participants.putParticipant(participant);
+      const participant = await registerParticipant(deps(), params.participantId ?? '', body);
+      // The email stays out of the answer: it is personal data the caller already has.
       return json(200, { participantId: participant.participantId });
     },
   },
   {
     method: 'PUT',
     resource: '/operator/progress/{participantId}/{courseId}',
-    async handle({ params, json: body }) {
-      const progress = parseInput(progressSchema, { ...(body as object), ...params }, 'progress');
-      await deps().progress.putProgress(progress);
-      return json(200, progress);
-    },
+    handle: async ({ params, json: body }) =>
+      json(
+        200,
+        await recordProgress(
+          deps(),
+          { participantId: params.participantId ?? '', courseId: params.courseId ?? '' },
+          body,
+        ),
+      ),
   },
   {
     method: 'POST',
