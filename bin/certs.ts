@@ -19,7 +19,7 @@ Commands:
   certificate <number>
         What a verifier sees for a certificate number.
   retry <approvalId>
-        Start a failed (or overdue) approval again, once its cause is fixed.
+        Start a failed (or stuck) approval again, once its cause is fixed.
   revoke <number> --reason <text> --by <you>
         Revoke a certificate; verifiers see it as revoked from now on.
   correct <number> --reason <text> --by <you> [--name <holder name>] [--title <course title>]

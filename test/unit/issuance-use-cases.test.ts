@@ -229,3 +229,26 @@ describe('verification and download', () => {
     });
   });
 });
+
+describe('retrying an approval', () => {
+  it('restarts a failed approval, or one stuck in flight for over 15 minutes, under a new execution name', async () => {
+    const { retryApproval } = await import('../../functions/core/use-cases/retry-approval.js');
+    const { approval } = await approve('thandiwe-nkosi');
+    await expect(retryApproval(world.deps, approval.approvalId)).rejects.toMatchObject({
+      name: 'ConflictError',
+    });
+
+    world.clock.current = new Date(world.clock.current.getTime() + 16 * 60 * 1000);
+    const stuck = await retryApproval(world.deps, approval.approvalId);
+    expect(stuck).toMatchObject({
+      started: true,
+      executionName: expect.stringMatching(/-retry-[0-9a-f]{12}$/),
+    });
+
+    await recordFailure(world.deps, { approvalId: approval.approvalId, error: { Error: 'TransientError' } });
+    const failed = await retryApproval(world.deps, approval.approvalId);
+    expect(failed.executionName).not.toBe(stuck.executionName);
+    expect(world.state.approvals.get(approval.approvalId)).toMatchObject({ status: 'received' });
+    expect(world.state.approvals.get(approval.approvalId)?.reasons).toBeUndefined();
+  });
+});
