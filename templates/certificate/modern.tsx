@@ -4,7 +4,7 @@ import { Signature } from '../assets/signature.js';
 import { brand } from './brand.js';
 import { fontStack, fontStacks } from './fonts.js';
 import { fitFontSize, fitHeadline } from './layout.js';
-import { Label, NAME_FEATURES } from './parts.js';
+import { CourseDescription, Label, NAME_FEATURES } from './parts.js';
 import { QrCode } from './qr-code.js';
 import { type CertificateTemplate, PAGE_POINTS, type TemplateProps } from './types.js';
 
@@ -135,21 +135,11 @@ function ModernPage({ content, pageSize, design }: TemplateProps) {
             {content.courseTitle}
           </Text>
           {content.courseDescription ? (
-            <Text
-              style={{
-                marginTop: 6,
-                width: textWidth * 0.72,
-                fontFamily: fontStack('sans', content.courseDescription),
-                fontSize: descriptionSize,
-                fontFeatureSettings: NAME_FEATURES,
-                lineHeight: 1.45,
-                color: brand.muted,
-                maxLines: 3,
-                textOverflow: 'ellipsis',
-              }}
-            >
-              {content.courseDescription}
-            </Text>
+            <CourseDescription
+              text={content.courseDescription}
+              width={textWidth * 0.72}
+              fontSize={descriptionSize}
+            />
           ) : null}
 
           <View style={{ flexGrow: 1.3, minHeight: 12 }} />

@@ -1,6 +1,6 @@
 import { Path, type Styles, Svg, Text } from '@react-pdf/renderer';
 import { brand } from './brand.js';
-import { fontStacks } from './fonts.js';
+import { fontStack, fontStacks } from './fonts.js';
 
 export type Style = Styles[string];
 
@@ -58,5 +58,37 @@ export function CornerBracket({
     <Svg width={size} height={size} viewBox="0 0 24 24" style={{ position: 'absolute', ...style }}>
       <Path d={d} stroke={color} strokeWidth={1.2} fill="none" />
     </Svg>
+  );
+}
+
+/** The course's short description under its title: at most three lines, in the sans face for its script. */
+export function CourseDescription({
+  text,
+  width,
+  fontSize,
+  align,
+}: {
+  text: string;
+  width: number;
+  fontSize: number;
+  align?: 'center';
+}) {
+  return (
+    <Text
+      style={{
+        marginTop: 6,
+        width,
+        ...(align ? { textAlign: align } : {}),
+        fontFamily: fontStack('sans', text),
+        fontSize,
+        fontFeatureSettings: NAME_FEATURES,
+        lineHeight: 1.45,
+        color: brand.muted,
+        maxLines: 3,
+        textOverflow: 'ellipsis',
+      }}
+    >
+      {text}
+    </Text>
   );
 }
