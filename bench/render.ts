@@ -17,7 +17,7 @@ import { build } from 'esbuild';
 import { renderBundlePlugins } from '../functions/adapters/render/esbuild-plugin.js';
 import type { CertificateDesign } from '../functions/core/model.js';
 import type { CertificateDocumentInput, CertificateRenderer } from '../functions/core/ports.js';
-import { sampleLogoPng, sampleSignaturePng } from '../templates/assets/sample-images.js';
+import { sampleCertificateInput, sampleDesign } from '../templates/certificate/samples.js';
 
 const COUNT = Number(process.argv[2] ?? 200);
 const COLD_RUNS = 5;
@@ -33,28 +33,18 @@ const NAMES = [
   'Sipho Ndlovu',
 ];
 
-const DESIGN: CertificateDesign = {
-  primaryColour: '#0F6E6A',
-  accentColour: '#C8553D',
-  logoPngBase64: sampleLogoPng().toString('base64'),
-  signatureImagePngBase64: sampleSignaturePng().toString('base64'),
-};
+const DESIGN = sampleDesign();
 
 function sampleInput(index: number, design?: CertificateDesign): CertificateDocumentInput {
   const number = `7KQ2M9XD4T1HZC8BR2PN${String(1000 + (index % 9000)).padStart(4, '0')}`;
-  return {
+  return sampleCertificateInput({
     number,
     holderName: NAMES[index % NAMES.length] as string,
-    courseTitle: 'Project Management Fundamentals',
     courseDescription:
       'Planning, scheduling and delivering projects on time and on budget: scope, stakeholders, risk and reporting.',
-    completedAt: '2025-03-10T12:00:00Z',
-    issuedAt: '2025-03-12T09:30:00Z',
-    signatory: { name: 'Lindiwe Mokoena', title: 'Director of Training, SayPro' },
-    verificationUrl: `https://verify.saypro.online/verify/${number}`,
     templateId: index % 2 === 0 ? 'classic' : 'modern',
     ...(design ? { design } : {}),
-  };
+  });
 }
 
 interface Timings {

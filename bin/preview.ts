@@ -8,52 +8,34 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ReactPdfCertificateRenderer } from '../functions/adapters/render/react-pdf-renderer.js';
-import type { CertificateDesign } from '../functions/core/model.js';
 import type { CertificateDocumentInput } from '../functions/core/ports.js';
-import { sampleLogoPng, sampleSignaturePng } from '../templates/assets/sample-images.js';
 import { certificateTemplates } from '../templates/certificate/registry.js';
+import {
+  HARD_NAMES,
+  LONG_COURSE_TITLE,
+  sampleCertificateInput,
+  sampleDesign,
+} from '../templates/certificate/samples.js';
 
-const SAMPLES: { slug: string; holderName: string; courseTitle?: string }[] = [
-  { slug: 'latin', holderName: 'Zoë Ñúñez-Ångström' },
-  { slug: 'afrikaans', holderName: 'Wîllém ê van der Merwe' },
-  { slug: 'isizulu', holderName: 'Nomvula Dlamini-Ngcobo' },
-  { slug: 'arabic', holderName: 'محمد عبد الله' },
-  { slug: 'hebrew', holderName: 'דוד לוי' },
-  { slug: 'chinese', holderName: '王小明' },
-  { slug: 'japanese', holderName: '山田太郎' },
-  {
-    slug: 'long',
-    holderName:
-      'Maria Fernanda Guadalupe Alejandra Concepción de los Ángeles Rodríguez-Villanueva y Montenegro-Santisteban de la Torre',
-    courseTitle:
-      'Advanced Certificate in Monitoring, Evaluation, Accountability and Learning for Community Development Programmes in Southern Africa',
-  },
-];
-
-const NUMBER = '7KQ2M9XD4T1HZC8BR2PN6WQE';
+const SAMPLES: { slug: string; holderName: string; courseTitle?: string }[] = Object.entries(HARD_NAMES).map(
+  ([slug, holderName]) => ({
+    slug,
+    holderName,
+    ...(slug === 'long' ? { courseTitle: LONG_COURSE_TITLE } : {}),
+  }),
+);
 
 /** A course with its own look: teal and terracotta, a partner logo and a scanned signature, on Letter. */
-const CUSTOM_DESIGN: CertificateDesign = {
-  pageSize: 'LETTER',
-  primaryColour: '#0F6E6A',
-  accentColour: '#C8553D',
-  logoPngBase64: sampleLogoPng().toString('base64'),
-  signatureImagePngBase64: sampleSignaturePng().toString('base64'),
-};
+const CUSTOM_DESIGN = sampleDesign({ pageSize: 'LETTER' });
 
 function sample(holderName: string, templateId: string, courseTitle?: string): CertificateDocumentInput {
-  return {
-    number: NUMBER,
+  return sampleCertificateInput({
     holderName,
-    courseTitle: courseTitle ?? 'Project Management Fundamentals',
+    ...(courseTitle ? { courseTitle } : {}),
     courseDescription:
       'Planning, scheduling and delivering projects on time and on budget: scope, stakeholders, risk and reporting, with a capstone project assessed by peers.',
-    completedAt: '2025-03-10T12:00:00Z',
-    issuedAt: '2025-03-12T09:30:00Z',
-    signatory: { name: 'Lindiwe Mokoena', title: 'Director of Training, SayPro' },
-    verificationUrl: `https://verify.saypro.online/verify/${NUMBER}`,
     templateId,
-  };
+  });
 }
 
 function toPng(pdfPath: string, pngBase: string, dpi: number): string {

@@ -7,11 +7,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReactPdfCertificateRenderer } from '../../functions/adapters/render/react-pdf-renderer.js';
 import { formatCertificateNumber } from '../../functions/core/certificate-number.js';
 import { ValidationError } from '../../functions/core/errors.js';
-import type { CertificateDesign } from '../../functions/core/model.js';
 import type { CertificateDocumentInput } from '../../functions/core/ports.js';
-import { sampleLogoPng, sampleSignaturePng } from '../../templates/assets/sample-images.js';
+import { sampleLogoPng } from '../../templates/assets/sample-images.js';
 import { brand } from '../../templates/certificate/brand.js';
 import { contrastOnWhite, resolveDesign } from '../../templates/certificate/design.js';
+import {
+  LONG_COURSE_TITLE,
+  LONG_NAME,
+  HARD_NAMES as SAMPLE_HARD_NAMES,
+  SAMPLE_NUMBER,
+  sampleCertificateInput,
+  sampleDesign,
+} from '../../templates/certificate/samples.js';
 
 /**
  * The real renderer, checked with the tools a reader's software would use: qpdf (structure), poppler
@@ -22,37 +29,10 @@ import { contrastOnWhite, resolveDesign } from '../../templates/certificate/desi
 
 const run = promisify(execFile);
 const TEMPLATES = ['classic', 'modern'] as const;
-const NUMBER = '7KQ2M9XD4T1HZC8BR2PN6WQE';
-
-const LONG_NAME =
-  'Maria Fernanda Guadalupe Alejandra Concepción de los Ángeles Rodríguez-Villanueva y Montenegro-Santisteban de la Torre';
-const LONG_COURSE =
-  'Advanced Certificate in Monitoring, Evaluation, Accountability and Learning for Community Development Programmes in Southern Africa';
-
-const HARD_NAMES = [
-  'Zoë Ñúñez-Ångström',
-  'Wîllém ê',
-  'Nomvula Dlamini-Ngcobo',
-  'محمد عبد الله',
-  'דוד לוי',
-  '王小明',
-  '山田太郎',
-  LONG_NAME,
-];
-
-function input(overrides: Partial<CertificateDocumentInput> = {}): CertificateDocumentInput {
-  return {
-    number: NUMBER,
-    holderName: 'Zoë Ñúñez-Ångström',
-    courseTitle: 'Project Management Fundamentals',
-    courseDescription: 'Planning, scheduling and delivering projects on time and on budget.',
-    completedAt: '2025-03-10T12:00:00Z',
-    issuedAt: '2025-03-12T09:30:00Z',
-    signatory: { name: 'Lindiwe Mokoena', title: 'Director of Training, SayPro' },
-    verificationUrl: `https://verify.saypro.online/verify/${NUMBER}`,
-    ...overrides,
-  };
-}
+const NUMBER = SAMPLE_NUMBER;
+const LONG_COURSE = LONG_COURSE_TITLE;
+const HARD_NAMES = Object.values(SAMPLE_HARD_NAMES);
+const input = sampleCertificateInput;
 
 /** What pdftotext gives, made comparable: poppler wraps right-to-left text in bidi embeddings. */
 function comparable(text: string): string {
@@ -64,13 +44,7 @@ function comparable(text: string): string {
 }
 
 const LOGO = sampleLogoPng();
-const SIGNATURE = sampleSignaturePng();
-const DESIGN: CertificateDesign = {
-  primaryColour: '#0F6E6A',
-  accentColour: '#C8553D',
-  logoPngBase64: LOGO.toString('base64'),
-  signatureImagePngBase64: SIGNATURE.toString('base64'),
-};
+const DESIGN = sampleDesign();
 
 let dir: string;
 let renderer: ReactPdfCertificateRenderer;
