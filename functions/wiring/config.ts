@@ -53,3 +53,12 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   }
   return parsed.data;
 }
+
+/** Public base URLs without a trailing slash, and where participants write about a wrong detail. */
+export function linksFrom(config: Config) {
+  return {
+    verificationBaseUrl: config.VERIFICATION_BASE_URL.replace(/\/+$/, ''),
+    apiBaseUrl: config.API_BASE_URL.replace(/\/+$/, ''),
+    supportAddress: config.SENDER_ADDRESS,
+  };
+}

@@ -17,7 +17,7 @@ import { StepFunctionsWorkflowStarter } from '../adapters/aws/step-functions-wor
 import { CachedCertificateStore } from '../adapters/cached-certificate-store.js';
 import { CachedSigningKeyRegistry } from '../adapters/cached-signing-key-registry.js';
 import type { Deps, WorkflowStarter } from '../core/ports.js';
-import { type Config, readConfig } from './config.js';
+import { type Config, linksFrom, readConfig } from './config.js';
 
 /** Starting workflows needs a state machine; the local stack passes its in-process runner instead. */
 const noWorkflow: WorkflowStarter = {
@@ -74,11 +74,7 @@ export function buildDeps(
     workflow,
     clock: { now: () => new Date() },
     random: { bytes: (length) => new Uint8Array(randomBytes(length)) },
-    links: {
-      verificationBaseUrl: config.VERIFICATION_BASE_URL.replace(/\/+$/, ''),
-      apiBaseUrl: config.API_BASE_URL.replace(/\/+$/, ''),
-      supportAddress: config.SENDER_ADDRESS,
-    },
+    links: linksFrom(config),
     downloadLinkTtlDays: config.DOWNLOAD_LINK_TTL_DAYS,
   };
 }

@@ -1,12 +1,12 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../adapters/aws/client-options.js';
 import { DynamoDbCertificateStore, DynamoDbSigningKeyRegistry } from '../adapters/aws/dynamodb-stores.js';
 import { createS3Client, S3DocumentStore } from '../adapters/aws/s3-document-store.js';
 import { CachedCertificateStore } from '../adapters/cached-certificate-store.js';
 import { CachedSigningKeyRegistry } from '../adapters/cached-signing-key-registry.js';
 import type { Deps } from '../core/ports.js';
 import type { PublicDeps } from '../handlers/public-api.js';
-import { type Config, readConfig } from './config.js';
+import { type Config, linksFrom, readConfig } from './config.js';
 
 /**
  * The deps of the public functions, built from the same config as `buildDeps` (deps.ts) but with only
@@ -16,25 +16,8 @@ import { type Config, readConfig } from './config.js';
  * side-effect free), which is how the download function's S3 wiring below stays out of public-api.
  */
 
-/** Local stand-ins accept any key pair; a fixed one keeps the SDK from looking for real credentials. */
-const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
-
 function documentClientOf(config: Config): DynamoDBDocumentClient {
-  const endpoint = config.DYNAMODB_ENDPOINT;
-  const dynamodb = new DynamoDBClient({
-    region: config.AWS_REGION,
-    maxAttempts: 3,
-    ...(endpoint ? { endpoint, credentials: LOCAL_CREDENTIALS } : {}),
-  });
-  return DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } });
-}
-
-function linksOf(config: Config): Deps['links'] {
-  return {
-    verificationBaseUrl: config.VERIFICATION_BASE_URL.replace(/\/+$/, ''),
-    apiBaseUrl: config.API_BASE_URL.replace(/\/+$/, ''),
-    supportAddress: config.SENDER_ADDRESS,
-  };
+  return createDocumentClient(config.AWS_REGION, config.DYNAMODB_ENDPOINT);
 }
 
 const systemClock: Deps['clock'] = { now: () => new Date() };
@@ -49,7 +32,7 @@ export function buildPublicDeps(config: Config, documentClient = documentClientO
       new DynamoDbSigningKeyRegistry(documentClient, config.REGISTRY_TABLE),
     ),
     clock: systemClock,
-    links: linksOf(config),
+    links: linksFrom(config),
   };
 }
 

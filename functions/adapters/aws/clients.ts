@@ -3,7 +3,8 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { KMSClient } from '@aws-sdk/client-kms';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { clientOptions, documentClientOver } from './client-options.js';
 import { createS3Client } from './s3-document-store.js';
 
 export interface AwsClientsConfig {
@@ -23,16 +24,6 @@ export interface AwsClients {
   ses: SESv2Client;
 }
 
-/** Local stand-ins accept any key pair; a fixed one keeps the SDK from looking for real credentials. */
-const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
-
-/** Options for one client: the real service through the default credential chain, or a local endpoint. */
-function clientOptions(region: string, endpoint: string | undefined) {
-  // maxAttempts is the SDK's default too; stated so the retry budget is visible next to the workflow's own retries.
-  const common = { region, maxAttempts: 3 };
-  return endpoint ? { ...common, endpoint, credentials: LOCAL_CREDENTIALS } : common;
-}
-
 /**
  * Builds every SDK client the adapters use, from one config. In AWS no endpoint is set; on the
  * local stack each endpoint points at its stand-in (DynamoDB Local serves the Streams API on the
@@ -42,9 +33,7 @@ export function createAwsClients(config: AwsClientsConfig): AwsClients {
   const dynamodb = new DynamoDBClient(clientOptions(config.region, config.dynamodbEndpoint));
   return {
     dynamodb,
-    documentClient: DynamoDBDocumentClient.from(dynamodb, {
-      marshallOptions: { removeUndefinedValues: true },
-    }),
+    documentClient: documentClientOver(dynamodb),
     dynamodbStreams: new DynamoDBStreamsClient(clientOptions(config.region, config.dynamodbEndpoint)),
     s3: createS3Client({ region: config.region, endpoint: config.s3Endpoint }),
     kms: new KMSClient(clientOptions(config.region, config.kmsEndpoint)),
