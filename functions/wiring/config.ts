@@ -62,3 +62,6 @@ export function linksFrom(config: Config) {
     supportAddress: config.SENDER_ADDRESS,
   };
 }
+
+/** The wall clock, for every wiring; tests pass their own. */
+export const systemClock = { now: () => new Date() };

@@ -17,7 +17,7 @@ import { StepFunctionsWorkflowStarter } from '../adapters/aws/step-functions-wor
 import { CachedCertificateStore } from '../adapters/cached-certificate-store.js';
 import { CachedSigningKeyRegistry } from '../adapters/cached-signing-key-registry.js';
 import type { Deps, WorkflowStarter } from '../core/ports.js';
-import { type Config, linksFrom, readConfig } from './config.js';
+import { type Config, linksFrom, readConfig, systemClock } from './config.js';
 
 /** Starting workflows needs a state machine; the local stack passes its in-process runner instead. */
 const noWorkflow: WorkflowStarter = {
@@ -72,7 +72,7 @@ export function buildDeps(
       ...(config.SES_CONFIGURATION_SET ? { configurationSetName: config.SES_CONFIGURATION_SET } : {}),
     }),
     workflow,
-    clock: { now: () => new Date() },
+    clock: systemClock,
     random: { bytes: (length) => new Uint8Array(randomBytes(length)) },
     links: linksFrom(config),
     downloadLinkTtlDays: config.DOWNLOAD_LINK_TTL_DAYS,

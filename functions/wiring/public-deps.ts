@@ -6,7 +6,7 @@ import { CachedCertificateStore } from '../adapters/cached-certificate-store.js'
 import { CachedSigningKeyRegistry } from '../adapters/cached-signing-key-registry.js';
 import type { Deps } from '../core/ports.js';
 import type { PublicDeps } from '../handlers/public-api.js';
-import { type Config, linksFrom, readConfig } from './config.js';
+import { type Config, linksFrom, readConfig, systemClock } from './config.js';
 
 /**
  * The deps of the public functions, built from the same config as `buildDeps` (deps.ts) but with only
@@ -19,8 +19,6 @@ import { type Config, linksFrom, readConfig } from './config.js';
 function documentClientOf(config: Config): DynamoDBDocumentClient {
   return createDocumentClient(config.AWS_REGION, config.DYNAMODB_ENDPOINT);
 }
-
-const systemClock: Deps['clock'] = { now: () => new Date() };
 
 /** Verification: certificate records and the signing-key registry (cached), both in the registry table. */
 export function buildPublicDeps(config: Config, documentClient = documentClientOf(config)): PublicDeps {

@@ -6,7 +6,7 @@ import type { Deps, IssuingDeps } from '../ports.js';
 import { parseInput } from '../schemas.js';
 import { deliverCertificate } from './deliver-certificate.js';
 import { produceCertificate } from './produce-certificate.js';
-import { canonicalNumberOrThrow } from './view-certificate.js';
+import { findCertificate } from './view-certificate.js';
 
 const revocationSchema = z.object({
   reason: z.string().trim().min(3, 'is required (at least 3 characters)').max(500),
@@ -20,9 +20,8 @@ export async function revokeCertificate(
   rawRequest: unknown,
 ) {
   const request = parseInput(revocationSchema, rawRequest, 'revocation');
-  const number = canonicalNumberOrThrow(numberInput);
-  const certificate = await deps.certificates.getCertificate(number);
-  if (!certificate) throw new NotFoundError('No certificate has this number.');
+  const certificate = await findCertificate(deps, numberInput);
+  const { number } = certificate;
   const revokedAt = deps.clock.now().toISOString();
   if (
     !(await deps.certificates.revoke(number, {
@@ -74,9 +73,8 @@ const correctionSchema = z
  */
 export async function correctCertificate(deps: IssuingDeps, numberInput: string, rawRequest: unknown) {
   const request = parseInput(correctionSchema, rawRequest, 'correction');
-  const oldNumber = canonicalNumberOrThrow(numberInput);
-  const old = await deps.certificates.getCertificate(oldNumber);
-  if (!old) throw new NotFoundError('No certificate has this number.');
+  const old = await findCertificate(deps, numberInput);
+  const oldNumber = old.number;
   if (old.status !== 'valid') {
     const pointer = old.supersededBy ? ` by ${formatCertificateNumber(old.supersededBy)}` : '';
     throw new ConflictError(
