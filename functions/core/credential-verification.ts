@@ -4,9 +4,17 @@ import type { PublishedJwk } from './signing-keys.js';
 /** How far a verifier's clock may be ahead of or behind ours before nbf/exp judgements change. */
 export const CLOCK_SKEW_SECONDS = 300;
 
+export type CredentialFailure =
+  | 'malformed'
+  | 'algorithm'
+  | 'unknown-key'
+  | 'signature'
+  | 'not-yet-valid'
+  | 'expired';
+
 export type CredentialCheck =
   | { ok: true; kid: string; claims: Record<string, unknown> }
-  | { ok: false; reason: string; kid?: string; claims?: Record<string, unknown> };
+  | { ok: false; failure: CredentialFailure; reason: string; kid?: string; claims?: Record<string, unknown> };
 
 /**
  * Checks a VC-JWT's signature against a JWKS, strictly: only ES256 (so `none`, HS256 keyed with our
@@ -21,21 +29,27 @@ export async function checkCredentialJwt(
 ): Promise<CredentialCheck> {
   const compact = token.trim();
   if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(compact)) {
-    return { ok: false, reason: 'not a compact JWS (header.payload.signature)' };
+    return { ok: false, failure: 'malformed', reason: 'not a compact JWS (header.payload.signature)' };
   }
   let header: ReturnType<typeof decodeProtectedHeader>;
   try {
     header = decodeProtectedHeader(compact);
   } catch {
-    return { ok: false, reason: 'the JWS header is not valid JSON' };
+    return { ok: false, failure: 'malformed', reason: 'the JWS header is not valid JSON' };
   }
   if (header.alg !== 'ES256')
-    return { ok: false, reason: `algorithm ${String(header.alg)} is not accepted (only ES256)` };
-  if (typeof header.kid !== 'string') return { ok: false, reason: 'the JWS header names no key (kid)' };
+    return {
+      ok: false,
+      failure: 'algorithm',
+      reason: `algorithm ${String(header.alg)} is not accepted (only ES256)`,
+    };
+  if (typeof header.kid !== 'string')
+    return { ok: false, failure: 'malformed', reason: 'the JWS header names no key (kid)' };
   const jwk = jwks.keys.find((key) => key.kid === header.kid);
   if (!jwk)
     return {
       ok: false,
+      failure: 'unknown-key',
       kid: header.kid,
       reason: `key ${header.kid} is not one of SayPro's published signing keys`,
     };
@@ -48,6 +62,7 @@ export async function checkCredentialJwt(
   } catch {
     return {
       ok: false,
+      failure: 'signature',
       kid: header.kid,
       reason: 'the signature does not match the credential (it was altered or not signed by SayPro)',
     };
@@ -57,6 +72,7 @@ export async function checkCredentialJwt(
   if (typeof claims.nbf === 'number' && claims.nbf > nowSeconds + CLOCK_SKEW_SECONDS) {
     return {
       ok: false,
+      failure: 'not-yet-valid',
       kid: header.kid,
       claims,
       reason: `not valid before ${new Date(claims.nbf * 1000).toISOString()}`,
@@ -65,6 +81,7 @@ export async function checkCredentialJwt(
   if (typeof claims.exp === 'number' && claims.exp <= nowSeconds - CLOCK_SKEW_SECONDS) {
     return {
       ok: false,
+      failure: 'expired',
       kid: header.kid,
       claims,
       reason: `expired on ${new Date(claims.exp * 1000).toISOString()}`,

@@ -87,22 +87,22 @@ export async function verifyCredential(
   deps: Pick<Deps, 'certificates' | 'signingKeys' | 'clock'>,
   token: string,
 ): Promise<VerificationReport> {
-  const now = deps.clock.now();
-  const keys = await deps.signingKeys.listKeys();
-  const compromised = keys.find(
-    (key) => key.status === 'compromised' && token.includes('.') && headerKid(token) === key.kid,
-  );
-  if (compromised)
-    return unknown([`it was signed with a key SayPro marked compromised on ${compromised.compromisedAt}`]);
-
-  const check = await checkCredentialJwt(token, await publishedKeys(deps), now);
+  const check = await checkCredentialJwt(token, await publishedKeys(deps), deps.clock.now());
   if (!check.ok) {
-    const notYet = check.reason.startsWith('not valid before');
-    const expired = check.reason.startsWith('expired on');
-    return {
-      ...unknown([check.reason], { signature: !!check.claims }),
-      status: notYet ? 'not_yet_valid' : expired ? 'expired' : 'unknown',
-    };
+    // A compromised key is left out of the JWKS; say so rather than "not one of our keys".
+    const key =
+      check.failure === 'unknown-key' && check.kid ? await deps.signingKeys.getKey(check.kid) : undefined;
+    const reason =
+      key?.status === 'compromised'
+        ? `it was signed with a key SayPro marked compromised on ${key.compromisedAt}`
+        : check.reason;
+    const status =
+      check.failure === 'not-yet-valid'
+        ? 'not_yet_valid'
+        : check.failure === 'expired'
+          ? 'expired'
+          : 'unknown';
+    return { ...unknown([reason], { signature: !!check.claims }), status };
   }
   const parsed = parseCertificateNumber(certificateNumberOf(check.claims) ?? '');
   const certificate = parsed.ok ? await deps.certificates.getCertificate(parsed.canonical) : undefined;
@@ -114,12 +114,4 @@ export async function verifyCredential(
     ? ['the credential’s signature holds under SayPro’s published key']
     : ['the credential does not match the certificate on record'];
   return report(view, { signature: digestMatches }, reasons);
-}
-
-function headerKid(token: string): string | undefined {
-  try {
-    return JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')).kid;
-  } catch {
-    return undefined;
-  }
 }
