@@ -66,13 +66,6 @@ export class CachedCertificateStore implements CertificateStore {
     this.forget(number);
   }
 
-  async claimDelivery(number: string, at: string) {
-    this.forget(number);
-    const claimed = await this.inner.claimDelivery(number, at);
-    this.forget(number);
-    return claimed;
-  }
-
   async supersede(oldNumber: string, corrected: Certificate) {
     this.forget(oldNumber, corrected.number);
     const done = await this.inner.supersede(oldNumber, corrected);

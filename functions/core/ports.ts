@@ -34,10 +34,6 @@ export interface ApprovalStore {
   getApproval(approvalId: string): Promise<Approval | undefined>;
   updateApproval(approvalId: string, changes: Partial<Omit<Approval, 'approvalId'>>): Promise<void>;
   listApprovals(): Promise<Approval[]>;
-  /** Claims the right to send the not-eligible email for this approval; false when already claimed. */
-  claimNotification(approvalId: string, at: string): Promise<boolean>;
-  /** Gives the claim back after a failed send, so a retry can send it. */
-  releaseNotification(approvalId: string): Promise<void>;
 }
 
 export interface CertificateStore {
@@ -62,12 +58,59 @@ export interface CertificateStore {
   /** Number of the certificate issued for a completion key, if any. */
   findByCompletion(completionKey: string): Promise<string | undefined>;
   updateCertificate(number: string, changes: Partial<Omit<Certificate, 'number'>>): Promise<void>;
-  /**
-   * Claims the right to send the issuance email: succeeds only if no delivery has been claimed yet.
-   * Used so a retried or replayed workflow step never emails twice.
-   */
-  claimDelivery(number: string, at: string): Promise<boolean>;
   listCertificates(): Promise<Certificate[]>;
+}
+
+/** One claim on a once-only piece of work (an email, a reminder, a webhook delivery, a report). */
+export interface ClaimRecord {
+  key: string;
+  /** `leased`: someone is doing it until `leaseExpiresAt`; `released`: it failed and may be taken again. */
+  state: 'leased' | 'released' | 'done';
+  /** Random id of the attempt holding (or last holding) the claim. */
+  holder: string;
+  claimedAt: string;
+  leaseExpiresAt: string;
+  /** How many attempts have taken this claim, take-overs included. */
+  attempts: number;
+  completedAt?: string;
+  lastError?: string;
+  /** What the work produced (for example a message id), kept for operators. */
+  outcome?: Record<string, string>;
+}
+
+export type ClaimGrant =
+  | { granted: true; takenOver: boolean; attempts: number }
+  | { granted: false; record: ClaimRecord };
+
+/**
+ * The claim-and-lease ledger behind every "at most once" in the system. A claim is taken with a conditional
+ * write; it lapses when its lease runs out (its holder crashed or timed out), so work is never stuck in
+ * "doing", yet two live attempts never both hold it.
+ */
+export interface ClaimLedger {
+  /** Takes `key` when it is new, released, or leased under an expired lease; refuses when done or leased. */
+  claim(key: string, attempt: { holder: string; now: Date; leaseMs: number }): Promise<ClaimGrant>;
+  /** Marks the work done; later claims are refused for good. */
+  complete(key: string, holder: string, at: Date, outcome?: Record<string, string>): Promise<void>;
+  /** Gives the claim back after a failure, so the next attempt takes it at once. */
+  release(key: string, holder: string, error: string): Promise<void>;
+  get(key: string): Promise<ClaimRecord | undefined>;
+}
+
+/** A participant's personal link, kept only as the SHA-256 of its token. */
+export interface ParticipantAccessTokenRecord {
+  tokenHash: string;
+  participantId: string;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt?: string;
+}
+
+export interface ParticipantAccessTokens {
+  addToken(record: ParticipantAccessTokenRecord): Promise<void>;
+  findToken(tokenHash: string): Promise<ParticipantAccessTokenRecord | undefined>;
+  /** Revokes every live token of a participant; returns how many. */
+  revokeTokensOf(participantId: string, at: string): Promise<number>;
 }
 
 export interface DocumentStore {
@@ -175,6 +218,10 @@ export interface Deps {
   random: RandomSource;
   links: Links;
   downloadLinkTtlDays: number;
+  claims: ClaimLedger;
+  accessTokens: ParticipantAccessTokens;
+  /** How long a participant's personal link works. */
+  participantLinkTtlDays: number;
 }
 
 /** The renderer is kept apart from Deps: only the issuing function loads react-pdf. */

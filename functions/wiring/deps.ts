@@ -4,7 +4,9 @@ import { type AwsClients, createAwsClients } from '../adapters/aws/clients.js';
 import {
   DynamoDbApprovalStore,
   DynamoDbCertificateStore,
+  DynamoDbClaimLedger,
   DynamoDbCourseCatalog,
+  DynamoDbParticipantAccessTokens,
   DynamoDbParticipantDirectory,
   DynamoDbProgressStore,
   DynamoDbSigningKeyRegistry,
@@ -76,6 +78,9 @@ export function buildDeps(
     random: { bytes: (length) => new Uint8Array(randomBytes(length)) },
     links: linksFrom(config),
     downloadLinkTtlDays: config.DOWNLOAD_LINK_TTL_DAYS,
+    claims: new DynamoDbClaimLedger(documentClient, config.REGISTRY_TABLE),
+    accessTokens: new DynamoDbParticipantAccessTokens(documentClient, config.REGISTRY_TABLE),
+    participantLinkTtlDays: config.PARTICIPANT_LINK_TTL_DAYS,
   };
 }
 

@@ -3,7 +3,9 @@ import { createAwsClients } from '../../functions/adapters/aws/clients.js';
 import {
   DynamoDbApprovalStore,
   DynamoDbCertificateStore,
+  DynamoDbClaimLedger,
   DynamoDbCourseCatalog,
+  DynamoDbParticipantAccessTokens,
   DynamoDbSigningKeyRegistry,
 } from '../../functions/adapters/aws/dynamodb-stores.js';
 import type { Approval, Certificate } from '../../functions/core/model.js';
@@ -16,6 +18,8 @@ let certificates: DynamoDbCertificateStore;
 let approvals: DynamoDbApprovalStore;
 let courses: DynamoDbCourseCatalog;
 let keys: DynamoDbSigningKeyRegistry;
+let claims: DynamoDbClaimLedger;
+let accessTokens: DynamoDbParticipantAccessTokens;
 
 beforeAll(async () => {
   dynamodb = await startDynamoDbLocal({});
@@ -25,6 +29,8 @@ beforeAll(async () => {
   approvals = new DynamoDbApprovalStore(clients.documentClient, 'approvals');
   courses = new DynamoDbCourseCatalog(clients.documentClient, 'registry');
   keys = new DynamoDbSigningKeyRegistry(clients.documentClient, 'registry');
+  claims = new DynamoDbClaimLedger(clients.documentClient, 'registry');
+  accessTokens = new DynamoDbParticipantAccessTokens(clients.documentClient, 'registry');
 });
 
 afterAll(async () => {
@@ -81,22 +87,61 @@ describe('the DynamoDB stores against DynamoDB Local', () => {
     expect(await certificates.findByDigest(loser.document.sha256Hex)).toBeUndefined();
   });
 
-  it('let exactly one caller claim a delivery, and allow a new claim only after a recorded failure', async () => {
-    const issued = certificate();
-    await certificates.createCertificate(issued);
-    const claims = await Promise.all(
-      [1, 2, 3].map(() => certificates.claimDelivery(issued.number, '2026-11-02T00:00:00Z')),
+  it('let exactly one caller take a claim, take over only an expired lease, and never a finished one', async () => {
+    const t0 = new Date('2026-11-02T00:00:00.000Z');
+    const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+    const grants = await Promise.all(
+      ['a', 'b', 'c'].map((holder) => claims.claim('email#1', { holder, now: t0, leaseMs: 60_000 })),
     );
-    expect(claims.filter(Boolean)).toHaveLength(1);
-    await certificates.updateCertificate(issued.number, {
-      delivery: { status: 'failed', at: 'x', error: 'throttled' },
+    expect(grants.filter((grant) => grant.granted)).toHaveLength(1);
+    const holder = (await claims.get('email#1'))!.holder;
+    // A live lease holds; an expired one is taken over, exactly once.
+    expect((await claims.claim('email#1', { holder: 'd', now: at(30), leaseMs: 60_000 })).granted).toBe(
+      false,
+    );
+    const takeovers = await Promise.all(
+      ['e', 'f'].map((next) => claims.claim('email#1', { holder: next, now: at(61), leaseMs: 60_000 })),
+    );
+    expect(takeovers.filter((grant) => grant.granted)).toEqual([
+      { granted: true, takenOver: true, attempts: 2 },
+    ]);
+    // The first holder, late, cannot free the new holder's claim.
+    await claims.release('email#1', holder, 'late failure');
+    expect((await claims.claim('email#1', { holder: 'g', now: at(62), leaseMs: 60_000 })).granted).toBe(
+      false,
+    );
+    const current = (await claims.get('email#1'))!;
+    await claims.release('email#1', current.holder, 'SES throttled');
+    expect(await claims.get('email#1')).toMatchObject({ state: 'released', lastError: 'SES throttled' });
+    expect(await claims.claim('email#1', { holder: 'h', now: at(63), leaseMs: 60_000 })).toMatchObject({
+      granted: true,
+      takenOver: false,
+      attempts: 3,
     });
-    expect(await certificates.claimDelivery(issued.number, 'later')).toBe(true);
-    await certificates.updateCertificate(issued.number, {
-      delivery: { status: 'sent', at: 'y', messageId: 'm' },
+    await claims.complete('email#1', 'h', at(64), { messageId: 'm-1' });
+    const refused = await claims.claim('email#1', { holder: 'i', now: at(10_000), leaseMs: 60_000 });
+    expect(refused).toMatchObject({
+      granted: false,
+      record: { state: 'done', outcome: { messageId: 'm-1' } },
     });
-    expect(await certificates.claimDelivery(issued.number, 'again')).toBe(false);
-    expect(await certificates.claimDelivery('NO-SUCH-CERTIFICATE', 'x')).toBe(false);
+  });
+
+  it('find personal-link tokens by hash and revoke every one of a participant', async () => {
+    const token = (hash: string, participantId: string) => ({
+      tokenHash: hash,
+      participantId,
+      createdAt: '2026-11-01T00:00:00.000Z',
+      expiresAt: '2027-11-01T00:00:00.000Z',
+    });
+    await accessTokens.addToken(token('h1', 'p-links'));
+    await accessTokens.addToken(token('h2', 'p-links'));
+    await accessTokens.addToken(token('h3', 'p-other'));
+    await expect(accessTokens.addToken(token('h1', 'p-other'))).rejects.toThrow();
+    expect(await accessTokens.findToken('h1')).toEqual(token('h1', 'p-links'));
+    expect(await accessTokens.revokeTokensOf('p-links', '2026-11-05T00:00:00.000Z')).toBe(2);
+    expect(await accessTokens.revokeTokensOf('p-links', '2026-11-06T00:00:00.000Z')).toBe(0);
+    expect(await accessTokens.findToken('h2')).toMatchObject({ revokedAt: '2026-11-05T00:00:00.000Z' });
+    expect(await accessTokens.findToken('h3')).not.toHaveProperty('revokedAt');
   });
 
   it('supersede a valid certificate once, atomically with the corrected version', async () => {
@@ -142,7 +187,7 @@ describe('the DynamoDB stores against DynamoDB Local', () => {
     });
   });
 
-  it('store approvals once by id and claim their notification once', async () => {
+  it('store approvals once by id', async () => {
     const approval: Approval = {
       approvalId: 'apr-store-test',
       participantId: 'p',
@@ -160,12 +205,6 @@ describe('the DynamoDB stores against DynamoDB Local', () => {
     await approvals.updateApproval(approval.approvalId, { status: 'received', reasons: undefined });
     expect(await approvals.getApproval(approval.approvalId)).toEqual(approval);
     await expect(approvals.updateApproval('apr-missing', { status: 'failed' })).rejects.toThrow();
-    expect(await approvals.claimNotification(approval.approvalId, 't1')).toBe(true);
-    expect(await approvals.claimNotification(approval.approvalId, 't2')).toBe(false);
-    await approvals.releaseNotification(approval.approvalId);
-    expect(await approvals.claimNotification(approval.approvalId, 't3')).toBe(true);
-    // The claim is bookkeeping, not part of the approval others read.
-    expect(await approvals.getApproval(approval.approvalId)).not.toHaveProperty('notificationClaimedAt');
   });
 
   it('keep courses and signing keys in the shared registry table without mixing them up', async () => {

@@ -8,7 +8,13 @@ import type {
   Progress,
   SigningKeyRecord,
 } from '../../functions/core/model.js';
-import type { CertificateDocumentInput, IssuingDeps, OutgoingMail } from '../../functions/core/ports.js';
+import type {
+  CertificateDocumentInput,
+  ClaimRecord,
+  IssuingDeps,
+  OutgoingMail,
+  ParticipantAccessTokenRecord,
+} from '../../functions/core/ports.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -20,7 +26,9 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
   const courses = new Map<string, Course>();
   const participants = new Map<string, Participant>();
   const progress = new Map<string, Progress>();
-  const approvals = new Map<string, Approval & { notificationClaimedAt?: string }>();
+  const approvals = new Map<string, Approval>();
+  const claims = new Map<string, ClaimRecord>();
+  const accessTokens = new Map<string, ParticipantAccessTokenRecord>();
   const certificates = new Map<string, Certificate>();
   const completions = new Map<string, string>();
   const digests = new Map<string, string>();
@@ -55,28 +63,13 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
         approvals.set(approval.approvalId, clone(approval));
         return true;
       },
-      getApproval: async (id) => {
-        const found = approvals.get(id);
-        if (!found) return undefined;
-        const { notificationClaimedAt: _claim, ...approval } = clone(found);
-        return approval;
-      },
+      getApproval: async (id) => clone(approvals.get(id)),
       updateApproval: async (id, changes) => {
         const found = approvals.get(id);
         if (!found) throw new Error('ConditionalCheckFailedException');
         approvals.set(id, { ...found, ...clone(changes) });
       },
       listApprovals: async () => [...approvals.values()].map(clone),
-      claimNotification: async (id, at) => {
-        const found = approvals.get(id);
-        if (!found || found.notificationClaimedAt) return false;
-        found.notificationClaimedAt = at;
-        return true;
-      },
-      releaseNotification: async (id) => {
-        const found = approvals.get(id);
-        if (found) delete found.notificationClaimedAt;
-      },
     },
     certificates: {
       createCertificate: async (certificate) => {
@@ -114,12 +107,6 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
         const found = certificates.get(number);
         if (!found) throw new Error('ConditionalCheckFailedException');
         certificates.set(number, { ...found, ...clone(changes) });
-      },
-      claimDelivery: async (number, at) => {
-        const found = certificates.get(number);
-        if (!found || (found.delivery && found.delivery.status !== 'failed')) return false;
-        found.delivery = { status: 'sending', at };
-        return true;
       },
       listCertificates: async () => [...certificates.values()].map(clone),
     },
@@ -189,6 +176,55 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
       supportAddress: 'help@saypro.test',
     },
     downloadLinkTtlDays: 14,
+    claims: {
+      claim: async (key, { holder, now, leaseMs }) => {
+        const found = claims.get(key);
+        const expired = found?.state === 'leased' && found.leaseExpiresAt < now.toISOString();
+        if (found && found.state !== 'released' && !expired) return { granted: false, record: clone(found) };
+        const attempts = (found?.attempts ?? 0) + 1;
+        claims.set(key, {
+          ...found,
+          key,
+          state: 'leased',
+          holder,
+          claimedAt: now.toISOString(),
+          leaseExpiresAt: new Date(now.getTime() + leaseMs).toISOString(),
+          attempts,
+        });
+        return { granted: true, takenOver: expired, attempts };
+      },
+      complete: async (key, holder, at, outcome) => {
+        const found = claims.get(key);
+        if (found)
+          claims.set(key, {
+            ...found,
+            state: 'done',
+            holder,
+            completedAt: at.toISOString(),
+            ...(outcome ? { outcome } : {}),
+          });
+      },
+      release: async (key, holder, error) => {
+        const found = claims.get(key);
+        if (found?.state === 'leased' && found.holder === holder)
+          claims.set(key, { ...found, state: 'released', lastError: error });
+      },
+      get: async (key) => clone(claims.get(key)),
+    },
+    accessTokens: {
+      addToken: async (record) => void accessTokens.set(record.tokenHash, clone(record)),
+      findToken: async (hash) => clone(accessTokens.get(hash)),
+      revokeTokensOf: async (participantId, at) => {
+        let revoked = 0;
+        for (const record of accessTokens.values()) {
+          if (record.participantId !== participantId || record.revokedAt) continue;
+          record.revokedAt = at;
+          revoked += 1;
+        }
+        return revoked;
+      },
+    },
+    participantLinkTtlDays: 365,
     renderer: {
       render: async (input) => {
         rendered.push(input);
@@ -211,6 +247,8 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
       rendered,
       startedWorkflows,
       signingKeys,
+      claims,
+      accessTokens,
     },
     clock,
     failNextMails(count: number) {

@@ -1,7 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_LEASE_MS } from '../../functions/core/claims.js';
 import { ValidationError } from '../../functions/core/errors.js';
 import { checkEligibility } from '../../functions/core/use-cases/check-eligibility.js';
-import { deliverCertificate } from '../../functions/core/use-cases/deliver-certificate.js';
+import {
+  certificateEmailClaimKey,
+  deliverCertificate,
+} from '../../functions/core/use-cases/deliver-certificate.js';
 import { issueCertificate } from '../../functions/core/use-cases/issue-certificate.js';
 import { notifyNotEligible } from '../../functions/core/use-cases/notify-not-eligible.js';
 import { recordApproval } from '../../functions/core/use-cases/record-approval.js';
@@ -150,6 +154,27 @@ describe('the issuance workflow steps', () => {
     });
     expect(await deliverCertificate(world.deps, issued)).toMatchObject({ delivered: true });
     expect(world.state.sentMail).toHaveLength(1);
+  });
+
+  it('take over a delivery whose sender died mid-send, once its lease has lapsed', async () => {
+    const { approval } = await approve('thandiwe-nkosi');
+    const issued = await issueCertificate(world.deps, approval.approvalId);
+    // A crashed run: it claimed the email and never came back.
+    const claimKey = certificateEmailClaimKey(issued.certificateNumber);
+    await world.deps.claims.claim(claimKey, {
+      holder: 'dead',
+      now: world.clock.current,
+      leaseMs: DEFAULT_LEASE_MS,
+    });
+    expect(await deliverCertificate(world.deps, issued)).toMatchObject({ delivered: false });
+    world.clock.current = new Date(world.clock.current.getTime() + DEFAULT_LEASE_MS + 1000);
+    const [first, second] = await Promise.all([
+      deliverCertificate(world.deps, issued),
+      deliverCertificate(world.deps, issued),
+    ]);
+    expect([first.delivered, second.delivered].sort()).toEqual([false, true]);
+    expect(world.state.sentMail).toHaveLength(1);
+    expect(world.state.claims.get(claimKey)).toMatchObject({ state: 'done', attempts: 2 });
   });
 
   it('tell a participant who is not eligible what is missing, once', async () => {

@@ -3,6 +3,7 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
+  QueryCommand,
   ScanCommand,
   type ScanCommandInput,
   TransactWriteCommand,
@@ -19,7 +20,12 @@ import type {
 import type {
   ApprovalStore,
   CertificateStore,
+  ClaimGrant,
+  ClaimLedger,
+  ClaimRecord,
   CourseCatalog,
+  ParticipantAccessTokenRecord,
+  ParticipantAccessTokens,
   ParticipantDirectory,
   ProgressStore,
   SigningKeyRegistry,
@@ -35,6 +41,9 @@ import type {
  *   COMPLETION#<completionKey>  COMPLETION      (claims one certificate per completion)
  *   DOCUMENT#<sha256>           DOCUMENT        (finds a certificate from an uploaded PDF)
  *   SIGNING_KEY#<kid>           SIGNING_KEY     (keys published in the JWKS)
+ *   CLAIM#<key>                 CLAIM           (once-only work: emails, reminders, webhooks)
+ *   ACCESS_TOKEN#<sha256>       ACCESS_TOKEN    (a participant's personal link, by its token's hash)
+ *   PARTICIPANT#<participantId> ACCESS_TOKEN#<sha256>  (the same, listed per participant for revocation)
  */
 
 type Key = { pk: string; sk: string };
@@ -318,26 +327,6 @@ export class DynamoDbCertificateStore implements CertificateStore {
     );
   }
 
-  async claimDelivery(number: string, at: string) {
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: DynamoDbCertificateStore.keyOf(number),
-          UpdateExpression: 'SET delivery = :claim',
-          ConditionExpression:
-            'attribute_exists(pk) AND (attribute_not_exists(delivery) OR delivery.#status = :failed)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':claim': { status: 'sending', at }, ':failed': 'failed' },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
-  }
-
   listCertificates() {
     return this.table.listKind<Certificate>('certificate');
   }
@@ -413,7 +402,7 @@ export class DynamoDbApprovalStore implements ApprovalStore {
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: { approvalId } }),
     );
-    return Item ? withoutNotificationClaim(Item) : undefined;
+    return Item as Approval | undefined;
   }
 
   async updateApproval(approvalId: string, changes: Partial<Omit<Approval, 'approvalId'>>) {
@@ -429,41 +418,188 @@ export class DynamoDbApprovalStore implements ApprovalStore {
 
   async listApprovals() {
     const items = await scanAll(this.client, { TableName: this.tableName });
-    return items.map(withoutNotificationClaim);
+    return items as unknown as Approval[];
+  }
+}
+
+export class DynamoDbClaimLedger implements ClaimLedger {
+  private readonly table: RegistryTable;
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {
+    this.table = new RegistryTable(client, tableName);
+  }
+  private static keyOf(key: string): Key {
+    return { pk: `CLAIM#${key}`, sk: 'CLAIM' };
   }
 
-  async claimNotification(approvalId: string, at: string) {
+  async claim(key: string, attempt: { holder: string; now: Date; leaseMs: number }): Promise<ClaimGrant> {
+    const now = attempt.now.toISOString();
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: DynamoDbClaimLedger.keyOf(key),
+          UpdateExpression:
+            'SET #key = :key, #state = :leased, holder = :holder, claimedAt = :now, leaseExpiresAt = :until, kind = :kind ' +
+            'ADD attempts :one',
+          // ISO-8601 UTC strings from toISOString() order as the instants they name.
+          ConditionExpression:
+            'attribute_not_exists(pk) OR #state = :released OR (#state = :leased AND leaseExpiresAt < :now)',
+          ExpressionAttributeNames: { '#key': 'key', '#state': 'state' },
+          ExpressionAttributeValues: {
+            ':key': key,
+            ':leased': 'leased',
+            ':released': 'released',
+            ':holder': attempt.holder,
+            ':now': now,
+            ':until': new Date(attempt.now.getTime() + attempt.leaseMs).toISOString(),
+            ':kind': 'claim',
+            ':one': 1,
+          },
+          ReturnValues: 'UPDATED_OLD',
+        }),
+      );
+      return {
+        granted: true,
+        takenOver: Attributes?.state === 'leased',
+        attempts: Number(Attributes?.attempts ?? 0) + 1,
+      };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const record = await this.get(key);
+      if (!record) throw error;
+      return { granted: false, record };
+    }
+  }
+
+  async complete(key: string, holder: string, at: Date, outcome?: Record<string, string>) {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: DynamoDbClaimLedger.keyOf(key),
+        ConditionExpression: 'attribute_exists(pk)',
+        ...updateExpressionFor({
+          state: 'done',
+          holder,
+          completedAt: at.toISOString(),
+          ...(outcome ? { outcome } : {}),
+        }),
+      }),
+    );
+  }
+
+  async release(key: string, holder: string, error: string) {
     try {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: { approvalId },
-          UpdateExpression: 'SET notificationClaimedAt = :at',
-          ConditionExpression: 'attribute_exists(approvalId) AND attribute_not_exists(notificationClaimedAt)',
-          ExpressionAttributeValues: { ':at': at },
+          Key: DynamoDbClaimLedger.keyOf(key),
+          UpdateExpression: 'SET #state = :released, lastError = :error',
+          // Only the holder gives a claim back: one whose lease was taken over must not free the new holder's.
+          ConditionExpression: '#state = :leased AND holder = :holder',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: {
+            ':released': 'released',
+            ':leased': 'leased',
+            ':holder': holder,
+            ':error': error.slice(0, 1000),
+          },
         }),
       );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
+    } catch (failure) {
+      if (!isConditionFailure(failure)) throw failure;
     }
   }
 
-  async releaseNotification(approvalId: string) {
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: { approvalId },
-        UpdateExpression: 'REMOVE notificationClaimedAt',
-      }),
-    );
+  get(key: string) {
+    return this.table.get<ClaimRecord>(DynamoDbClaimLedger.keyOf(key));
   }
 }
 
-function withoutNotificationClaim(item: Record<string, unknown>): Approval {
-  const { notificationClaimedAt: _claim, ...approval } = item;
-  return approval as unknown as Approval;
+export class DynamoDbParticipantAccessTokens implements ParticipantAccessTokens {
+  private readonly table: RegistryTable;
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {
+    this.table = new RegistryTable(client, tableName);
+  }
+  private static keyOf(tokenHash: string): Key {
+    return { pk: `ACCESS_TOKEN#${tokenHash}`, sk: 'ACCESS_TOKEN' };
+  }
+  private static pointerOf(participantId: string, tokenHash: string): Key {
+    return { pk: `PARTICIPANT#${participantId}`, sk: `ACCESS_TOKEN#${tokenHash}` };
+  }
+
+  async addToken(record: ParticipantAccessTokenRecord) {
+    const pointer = DynamoDbParticipantAccessTokens.pointerOf(record.participantId, record.tokenHash);
+    await this.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: {
+                ...record,
+                ...DynamoDbParticipantAccessTokens.keyOf(record.tokenHash),
+                kind: 'access-token',
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: { TableName: this.tableName, Item: { ...record, ...pointer, kind: 'access-token-pointer' } },
+          },
+        ],
+      }),
+    );
+  }
+
+  findToken(tokenHash: string) {
+    return this.table.get<ParticipantAccessTokenRecord>(DynamoDbParticipantAccessTokens.keyOf(tokenHash));
+  }
+
+  async revokeTokensOf(participantId: string, at: string) {
+    let revoked = 0;
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': `PARTICIPANT#${participantId}`, ':prefix': 'ACCESS_TOKEN#' },
+          ExclusiveStartKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const record = withoutKeys<ParticipantAccessTokenRecord>(item)!;
+        if (record.revokedAt) continue;
+        const revocation = {
+          ConditionExpression: 'attribute_exists(pk)',
+          ...updateExpressionFor({ revokedAt: at }),
+        };
+        await this.client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: this.tableName,
+                  Key: DynamoDbParticipantAccessTokens.keyOf(record.tokenHash),
+                  ...revocation,
+                },
+              },
+              { Update: { TableName: this.tableName, Key: { pk: item.pk, sk: item.sk }, ...revocation } },
+            ],
+          }),
+        );
+        revoked += 1;
+      }
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return revoked;
+  }
 }
 
 /** Table definitions for the local stack; CDK declares the same keys (lib/). */

@@ -1,5 +1,6 @@
 import { renderIssuedEmail } from '../../../templates/email/issued.js';
 import { formatCertificateNumber } from '../certificate-number.js';
+import { doOnce } from '../claims.js';
 import { NotFoundError } from '../errors.js';
 import type { Deps } from '../ports.js';
 import { verificationUrlOf } from './issue-certificate.js';
@@ -14,16 +15,20 @@ export interface DeliveryOutcome {
 export const downloadUrlOf = (deps: Pick<Deps, 'links'>, number: string, token: string) =>
   `${deps.links.apiBaseUrl}/certificates/${formatCertificateNumber(number)}/download?token=${encodeURIComponent(token)}`;
 
+/** The once-only key of the issuance email of one certificate. */
+export const certificateEmailClaimKey = (number: string) => `certificate-email#${number}`;
+
 /**
  * Emails the participant a link to their certificate, at most once.
  *
- * 1. Claim the delivery with a conditional write; if another run holds or finished it, stop.
- * 2. Send the email.
- * 3. Record it as sent, or as failed and rethrow: a failed claim can be taken again by the workflow's
- *    retry, so a passing SES fault delays the email rather than losing it.
+ * 1. Claim the email in the claim ledger, with a lease; if it was sent, or another live run is sending
+ *    it, stop. A run that died mid-send leaves a lease that lapses, and the next attempt takes over.
+ * 2. Send the email, keeping the certificate's delivery state for operators (`sending`, `sent`, `failed`).
+ * 3. On failure record it and rethrow: the claim is given back, so the workflow's retry sends it, and
+ *    a passing SES fault delays the email rather than losing it.
  */
 export async function deliverCertificate(
-  deps: Pick<Deps, 'certificates' | 'participants' | 'mailer' | 'clock' | 'links'>,
+  deps: Pick<Deps, 'certificates' | 'participants' | 'mailer' | 'clock' | 'links' | 'claims' | 'random'>,
   input: { approvalId: string; certificateNumber: string },
 ): Promise<DeliveryOutcome> {
   const { approvalId, certificateNumber } = input;
@@ -31,10 +36,6 @@ export async function deliverCertificate(
   if (!certificate) throw new NotFoundError(`certificate ${certificateNumber} does not exist`);
   const participant = await deps.participants.getParticipant(certificate.participantId);
   if (!participant) throw new NotFoundError(`participant ${certificate.participantId} does not exist`);
-
-  if (!(await deps.certificates.claimDelivery(certificateNumber, deps.clock.now().toISOString()))) {
-    return { approvalId, certificateNumber, delivered: false };
-  }
 
   const email = renderIssuedEmail({
     holderName: certificate.holderName,
@@ -45,20 +46,27 @@ export async function deliverCertificate(
     downloadLinkExpiresAt: certificate.downloadTokenExpiresAt,
     supportAddress: deps.links.supportAddress,
   });
-  try {
-    const { messageId } = await deps.mailer.send({
-      to: participant.email,
-      ...email,
-      tags: { certificate: certificateNumber },
-    });
-    await deps.certificates.updateCertificate(certificateNumber, {
-      delivery: { status: 'sent', at: deps.clock.now().toISOString(), messageId },
-    });
-    return { approvalId, certificateNumber, delivered: true };
-  } catch (error) {
-    await deps.certificates.updateCertificate(certificateNumber, {
-      delivery: { status: 'failed', at: deps.clock.now().toISOString(), error: String(error) },
-    });
-    throw error;
-  }
+  const setDelivery = (delivery: NonNullable<typeof certificate.delivery>) =>
+    deps.certificates.updateCertificate(certificateNumber, { delivery });
+  const sent = await doOnce(
+    deps,
+    certificateEmailClaimKey(certificateNumber),
+    async () => {
+      await setDelivery({ status: 'sending', at: deps.clock.now().toISOString() });
+      try {
+        const { messageId } = await deps.mailer.send({
+          to: participant.email,
+          ...email,
+          tags: { certificate: certificateNumber },
+        });
+        await setDelivery({ status: 'sent', at: deps.clock.now().toISOString(), messageId });
+        return { messageId };
+      } catch (error) {
+        await setDelivery({ status: 'failed', at: deps.clock.now().toISOString(), error: String(error) });
+        throw error;
+      }
+    },
+    { outcomeOf: ({ messageId }) => ({ messageId }) },
+  );
+  return { approvalId, certificateNumber, delivered: sent.done };
 }

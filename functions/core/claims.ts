@@ -1,0 +1,47 @@
+import type { ClaimLedger, Clock, RandomSource } from './ports.js';
+
+/**
+ * Longer than any function that does once-only work may run (the email functions time out after 15 s,
+ * the issuing one after a minute), so a lease lapses only when its holder is gone, not while it works.
+ */
+export const DEFAULT_LEASE_MS = 2 * 60 * 1000;
+
+export type OnceOutcome<T> =
+  | { done: true; result: T; takenOver: boolean }
+  | { done: false; why: 'already-done' | 'in-progress' };
+
+/**
+ * Does `work` at most once for `key`, whatever is retried or replayed.
+ *
+ * 1. Claim the key with a lease. A key that is done, or leased to a live attempt, is left alone.
+ * 2. Do the work.
+ * 3. Record it done, with what it produced; on failure give the claim back and rethrow, so the next
+ *    attempt (a workflow retry, a restart) takes it at once instead of waiting for the lease.
+ *
+ * A holder that dies between 1 and 3 leaves a lease that lapses: the next attempt takes the work over.
+ */
+export async function doOnce<T>(
+  deps: { claims: ClaimLedger; clock: Clock; random: RandomSource },
+  key: string,
+  work: () => Promise<T>,
+  options: { leaseMs?: number; outcomeOf?: (result: T) => Record<string, string> } = {},
+): Promise<OnceOutcome<T>> {
+  const holder = Buffer.from(deps.random.bytes(12)).toString('hex');
+  const grant = await deps.claims.claim(key, {
+    holder,
+    now: deps.clock.now(),
+    leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
+  });
+  if (!grant.granted) {
+    return { done: false, why: grant.record.state === 'done' ? 'already-done' : 'in-progress' };
+  }
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    await deps.claims.release(key, holder, String(error)).catch(() => undefined);
+    throw error;
+  }
+  await deps.claims.complete(key, holder, deps.clock.now(), options.outcomeOf?.(result));
+  return { done: true, result, takenOver: grant.takenOver };
+}
