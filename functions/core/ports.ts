@@ -11,6 +11,7 @@ import type {
   Progress,
   SigningKeyRecord,
 } from './model.js';
+import type { ParticipantNotice } from './notices.js';
 
 export interface CourseCatalog {
   getCourse(courseId: string): Promise<Course | undefined>;
@@ -157,6 +158,11 @@ export interface Mailer {
   send(mail: OutgoingMail): Promise<{ messageId: string }>;
 }
 
+/** Tells a participant something (notices.ts); the adapter words it and mails it. */
+export interface Notifications {
+  send(notice: ParticipantNotice): Promise<{ messageId: string }>;
+}
+
 /** What the renderer needs to draw one certificate. */
 export interface CertificateDocumentInput {
   number: string;
@@ -213,6 +219,7 @@ export interface Deps {
   signingKeys: SigningKeyRegistry;
   keyAdmin: SigningKeyAdmin;
   mailer: Mailer;
+  notifications: Notifications;
   workflow: WorkflowStarter;
   clock: Clock;
   random: RandomSource;

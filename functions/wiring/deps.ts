@@ -18,6 +18,7 @@ import { SesMailer } from '../adapters/aws/ses-mailer.js';
 import { StepFunctionsWorkflowStarter } from '../adapters/aws/step-functions-workflow-starter.js';
 import { CachedCertificateStore } from '../adapters/cached-certificate-store.js';
 import { CachedSigningKeyRegistry } from '../adapters/cached-signing-key-registry.js';
+import { TemplatedNotifications } from '../adapters/templated-notifications.js';
 import type { Deps, WorkflowStarter } from '../core/ports.js';
 import { type Config, linksFrom, readConfig, systemClock } from './config.js';
 
@@ -55,6 +56,10 @@ export function buildDeps(
         )
       : noWorkflow);
 
+  const mailer = new SesMailer(clients.ses, {
+    from: config.SENDER_ADDRESS,
+    ...(config.SES_CONFIGURATION_SET ? { configurationSetName: config.SES_CONFIGURATION_SET } : {}),
+  });
   return {
     courses: new DynamoDbCourseCatalog(documentClient, config.REGISTRY_TABLE),
     participants: new DynamoDbParticipantDirectory(documentClient, config.REGISTRY_TABLE),
@@ -69,10 +74,8 @@ export function buildDeps(
       new DynamoDbSigningKeyRegistry(documentClient, config.REGISTRY_TABLE),
     ),
     keyAdmin: new KmsSigningKeyAdmin(clients.kms, config.SIGNING_KEY_ID),
-    mailer: new SesMailer(clients.ses, {
-      from: config.SENDER_ADDRESS,
-      ...(config.SES_CONFIGURATION_SET ? { configurationSetName: config.SES_CONFIGURATION_SET } : {}),
-    }),
+    mailer,
+    notifications: new TemplatedNotifications(mailer),
     workflow,
     clock: systemClock,
     random: { bytes: (length) => new Uint8Array(randomBytes(length)) },

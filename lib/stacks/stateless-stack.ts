@@ -101,7 +101,8 @@ export class StatelessStack extends Stack {
     approvalsTable.grantReadWriteData(deliverCertificate.role);
     registryTable.grantReadWriteData(deliverCertificate.role);
     approvalsTable.grantReadWriteData(notifyNotEligible.role);
-    registryTable.grantReadData(notifyNotEligible.role);
+    // It writes its once-only claim and the personal link it mints into the registry.
+    registryTable.grantReadWriteData(notifyNotEligible.role);
     approvalsTable.grantReadWriteData(recordFailure.role);
     approvalsTable.grantReadWriteData(operatorApi.role);
     registryTable.grantReadWriteData(operatorApi.role);

@@ -1,4 +1,5 @@
 /** Helpers shared by the email templates: escaping and the table-based frame most mail clients render. */
+import type { NoticeContext } from '../../functions/core/notices.js';
 import { escapeHtml } from '../text.js';
 
 export { escapeHtml };
@@ -72,4 +73,22 @@ export function frame({
     `<p style="${styles.small}margin:0;">SayPro Certificates &middot; This message was sent because you took part in a SayPro course.</p>`,
     '</td></tr></table></td></tr></table></body></html>',
   ].join('\n');
+}
+
+/** The links every participant email ends with: their own page, and the help pages. */
+export function participantLinksText(
+  notice: Pick<NoticeContext, 'participantPageUrl' | 'helpUrl' | 'faqUrl'>,
+) {
+  return [
+    `Your page (progress, certificates, downloads): ${notice.participantPageUrl}`,
+    `How certificates work: ${notice.helpUrl} · Questions: ${notice.faqUrl}`,
+  ];
+}
+
+export function participantLinksHtml(
+  notice: Pick<NoticeContext, 'participantPageUrl' | 'helpUrl' | 'faqUrl'>,
+) {
+  const link = (href: string, label: string) =>
+    `<a href="${safeHref(href)}" style="${styles.link}">${escapeHtml(label)}</a>`;
+  return `<p style="${styles.small}">${link(notice.participantPageUrl, 'Your page')}: your progress, your certificates and fresh download links, at any time. ${link(notice.helpUrl, 'How certificates work')} · ${link(notice.faqUrl, 'Questions and answers')}</p>`;
 }

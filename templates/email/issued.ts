@@ -1,18 +1,15 @@
+import type { CertificateIssuedNotice } from '../../functions/core/notices.js';
 import { formatLongDate } from '../text.js';
-import { button, escapeHtml, frame, oneLine, safeHref, styles } from './html.js';
-
-export interface IssuedEmailInput {
-  holderName: string;
-  courseTitle: string;
-  /** As printed on the certificate, e.g. 7KQ2-M9XD-4T1H-ZC8B-R2PN-6WQE. */
-  certificateNumber: string;
-  downloadUrl: string;
-  /** The page that verifies this certificate (what its QR code opens). */
-  verificationUrl: string;
-  /** ISO 8601: when the download link stops working. */
-  downloadLinkExpiresAt: string;
-  supportAddress: string;
-}
+import {
+  button,
+  escapeHtml,
+  frame,
+  oneLine,
+  participantLinksHtml,
+  participantLinksText,
+  safeHref,
+  styles,
+} from './html.js';
 
 export interface RenderedEmail {
   subject: string;
@@ -21,20 +18,21 @@ export interface RenderedEmail {
 }
 
 /** The email sent with a newly issued certificate: how to download it, how others verify it, whom to ask. */
-export function renderIssuedEmail(input: IssuedEmailInput): RenderedEmail {
+export function renderIssuedEmail(input: CertificateIssuedNotice): RenderedEmail {
   const expires = formatLongDate(input.downloadLinkExpiresAt);
   const subject = oneLine(`Your SayPro certificate: ${input.courseTitle}`);
   const correction = `If your name or any other detail on the certificate is wrong, reply to this email or write to ${input.supportAddress} with the certificate number. We will issue a corrected certificate; the old number will then show as replaced.`;
 
   const text = [
-    `Dear ${input.holderName},`,
+    `Dear ${input.recipientName},`,
     '',
     `Congratulations on completing ${input.courseTitle}. Your certificate is ready.`,
     '',
     `Download your certificate (PDF): ${input.downloadUrl}`,
-    `This link works until ${expires}. Save the PDF somewhere safe; you can share it with anyone.`,
+    `This link works until ${expires}; your page gives a fresh one at any time. Save the PDF somewhere safe; you can share it with anyone.`,
     '',
     `Certificate number: ${input.certificateNumber}`,
+    ...(input.expiresAt ? [`Valid until: ${formatLongDate(input.expiresAt)}`] : []),
     '',
     'How others can check it',
     `Employers and others can confirm your certificate is genuine by scanning the QR code on it, or by opening ${input.verificationUrl}`,
@@ -43,19 +41,24 @@ export function renderIssuedEmail(input: IssuedEmailInput): RenderedEmail {
     'Something wrong?',
     correction,
     '',
+    ...participantLinksText(input),
+    '',
     'Kind regards,',
     'SayPro Certificates',
   ].join('\n');
 
-  const name = escapeHtml(input.holderName);
+  const name = escapeHtml(input.recipientName);
   const course = escapeHtml(input.courseTitle);
   const body = [
     `<h1 style="${styles.h1}">Your certificate is ready</h1>`,
     `<p style="${styles.p}">Dear ${name},</p>`,
     `<p style="${styles.p}">Congratulations on completing <strong>${course}</strong>. Your certificate is ready to download as a PDF:</p>`,
     button(input.downloadUrl, 'Download your certificate'),
-    `<p style="${styles.small}">This link works until ${escapeHtml(expires)}. Save the PDF somewhere safe; you can share it with anyone. If the button does not work, copy this address into your browser: <a href="${safeHref(input.downloadUrl)}" style="${styles.link}">${escapeHtml(input.downloadUrl)}</a></p>`,
+    `<p style="${styles.small}">This link works until ${escapeHtml(expires)}; your page gives a fresh one at any time. Save the PDF somewhere safe; you can share it with anyone. If the button does not work, copy this address into your browser: <a href="${safeHref(input.downloadUrl)}" style="${styles.link}">${escapeHtml(input.downloadUrl)}</a></p>`,
     `<p style="${styles.p}">Certificate number: <span style="${styles.code}">${escapeHtml(input.certificateNumber)}</span></p>`,
+    ...(input.expiresAt
+      ? [`<p style="${styles.p}">Valid until: ${escapeHtml(formatLongDate(input.expiresAt))}</p>`]
+      : []),
     `<h2 style="${styles.p}font-weight:bold;margin-bottom:8px;">How others can check it</h2>`,
     `<p style="${styles.p}">Employers and others can confirm your certificate is genuine by scanning the QR code on it, or by opening <a href="${safeHref(input.verificationUrl)}" style="${styles.link}">${escapeHtml(input.verificationUrl)}</a> and comparing the details, or by entering the certificate number on the verification site.</p>`,
     `<h2 style="${styles.p}font-weight:bold;margin-bottom:8px;">Something wrong?</h2>`,
@@ -64,6 +67,7 @@ export function renderIssuedEmail(input: IssuedEmailInput): RenderedEmail {
       () =>
         `<a href="mailto:${escapeHtml(input.supportAddress)}" style="${styles.link}">${escapeHtml(input.supportAddress)}</a>`,
     )}</p>`,
+    participantLinksHtml(input),
     `<p style="${styles.p}">Kind regards,<br>SayPro Certificates</p>`,
   ].join('\n');
 

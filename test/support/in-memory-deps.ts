@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { p256 } from '@noble/curves/nist.js';
+import { TemplatedNotifications } from '../../functions/adapters/templated-notifications.js';
 import type {
   Approval,
   Certificate,
@@ -41,6 +42,18 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
   const clock = { current: now };
   let mailFailures = 0;
 
+  const mailer: IssuingDeps['mailer'] = {
+    send: async (mail) => {
+      if (mailFailures > 0) {
+        mailFailures -= 1;
+        const error = new Error('SES is throttling');
+        error.name = 'TransientError';
+        throw error;
+      }
+      sentMail.push(mail);
+      return { messageId: `message-${sentMail.length}` };
+    },
+  };
   const deps: IssuingDeps = {
     courses: {
       getCourse: async (id) => clone(courses.get(id)),
@@ -149,18 +162,9 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
         return { keyId: `test-key-${secretKeys.length}` };
       },
     },
-    mailer: {
-      send: async (mail) => {
-        if (mailFailures > 0) {
-          mailFailures -= 1;
-          const error = new Error('SES is throttling');
-          error.name = 'TransientError';
-          throw error;
-        }
-        sentMail.push(mail);
-        return { messageId: `message-${sentMail.length}` };
-      },
-    },
+    mailer,
+    // The real templates over the fake mailer, so tests read the words participants get.
+    notifications: new TemplatedNotifications(mailer),
     workflow: {
       startIssuance: async (approvalId) => {
         if (startedWorkflows.includes(approvalId)) return { started: false };

@@ -3,14 +3,24 @@ import { escapeHtml } from '../../templates/email/html.js';
 import { renderIssuedEmail } from '../../templates/email/issued.js';
 import { renderNotEligibleEmail } from '../../templates/email/not-eligible.js';
 
+const context = {
+  to: 'zoe@example.org',
+  participantPageUrl: 'https://verify.saypro.online/me/tok',
+  helpUrl: 'https://verify.saypro.online/help',
+  faqUrl: 'https://verify.saypro.online/help/faq',
+  supportAddress: 'certificates@saypro.online',
+  tags: {},
+};
+
 const issued = {
-  holderName: 'Zoë Ñúñez-Ångström',
+  ...context,
+  kind: 'certificate-issued' as const,
+  recipientName: 'Zoë Ñúñez-Ångström',
   courseTitle: 'Project Management Fundamentals',
   certificateNumber: '7KQ2-M9XD-4T1H-ZC8B-R2PN-6WQE',
   downloadUrl: 'https://api.saypro.online/certificates/7KQ2M9XD4T1HZC8BR2PN6WQE/download?token=abc&x=1',
   verificationUrl: 'https://verify.saypro.online/verify/7KQ2M9XD4T1HZC8BR2PN6WQE',
   downloadLinkExpiresAt: '2025-03-26T09:30:00Z',
-  supportAddress: 'certificates@saypro.online',
 };
 
 describe('renderIssuedEmail', () => {
@@ -28,12 +38,21 @@ describe('renderIssuedEmail', () => {
     expect(mail.text).toContain(issued.downloadUrl);
     expect(mail.html).toContain(`href="${escapeHtml(issued.downloadUrl)}"`);
     expect(mail.html).toContain('href="mailto:certificates@saypro.online"');
+    // Every email leads to the participant's own page and the help pages.
+    for (const link of [context.participantPageUrl, context.helpUrl, context.faqUrl]) {
+      expect(mail.text).toContain(link);
+      expect(mail.html).toContain(`href="${link}"`);
+    }
+    expect(mail.text).not.toContain('Valid until');
+    expect(renderIssuedEmail({ ...issued, expiresAt: '2027-03-12T00:00:00Z' }).text).toContain(
+      'Valid until: 12 March 2027',
+    );
   });
 
   it('escapes every input in the HTML and keeps the subject on one line', () => {
     const mail = renderIssuedEmail({
       ...issued,
-      holderName: '<script>alert("x")</script> O\'Brien & Co',
+      recipientName: '<script>alert("x")</script> O\'Brien & Co',
       courseTitle: 'Safety <b>101</b>\r\nBcc: victim@example.com',
     });
     expect(mail.html).not.toContain('<script>');
@@ -58,13 +77,14 @@ describe('renderIssuedEmail', () => {
 describe('renderNotEligibleEmail', () => {
   it('lists what is still missing, escaped', () => {
     const mail = renderNotEligibleEmail({
-      holderName: 'Thabo Mokoena',
+      ...context,
+      kind: 'not-eligible',
+      recipientName: 'Thabo Mokoena',
       courseTitle: 'Project Management Fundamentals',
       missing: [
         'Complete the module "Risk & Reporting".',
         'Pass the final quiz (70% needed, best score 55%).',
       ],
-      supportAddress: 'certificates@saypro.online',
     });
     expect(mail.subject).toContain('Project Management Fundamentals');
     expect(mail.text).toContain('  - Complete the module "Risk & Reporting".');

@@ -1,9 +1,9 @@
-import { renderIssuedEmail } from '../../../templates/email/issued.js';
 import { formatCertificateNumber } from '../certificate-number.js';
 import { doOnce } from '../claims.js';
 import { NotFoundError } from '../errors.js';
 import type { Deps } from '../ports.js';
 import { verificationUrlOf } from './issue-certificate.js';
+import { noticeContextFor } from './participant-access.js';
 
 export interface DeliveryOutcome {
   approvalId: string;
@@ -28,7 +28,18 @@ export const certificateEmailClaimKey = (number: string) => `certificate-email#$
  *    a passing SES fault delays the email rather than losing it.
  */
 export async function deliverCertificate(
-  deps: Pick<Deps, 'certificates' | 'participants' | 'mailer' | 'clock' | 'links' | 'claims' | 'random'>,
+  deps: Pick<
+    Deps,
+    | 'certificates'
+    | 'participants'
+    | 'notifications'
+    | 'clock'
+    | 'links'
+    | 'claims'
+    | 'random'
+    | 'accessTokens'
+    | 'participantLinkTtlDays'
+  >,
   input: { approvalId: string; certificateNumber: string },
 ): Promise<DeliveryOutcome> {
   const { approvalId, certificateNumber } = input;
@@ -37,15 +48,6 @@ export async function deliverCertificate(
   const participant = await deps.participants.getParticipant(certificate.participantId);
   if (!participant) throw new NotFoundError(`participant ${certificate.participantId} does not exist`);
 
-  const email = renderIssuedEmail({
-    holderName: certificate.holderName,
-    courseTitle: certificate.courseTitle,
-    certificateNumber: formatCertificateNumber(certificateNumber),
-    downloadUrl: downloadUrlOf(deps, certificateNumber, certificate.downloadToken),
-    verificationUrl: verificationUrlOf(deps, certificateNumber),
-    downloadLinkExpiresAt: certificate.downloadTokenExpiresAt,
-    supportAddress: deps.links.supportAddress,
-  });
   const setDelivery = (delivery: NonNullable<typeof certificate.delivery>) =>
     deps.certificates.updateCertificate(certificateNumber, { delivery });
   const sent = await doOnce(
@@ -54,10 +56,16 @@ export async function deliverCertificate(
     async () => {
       await setDelivery({ status: 'sending', at: deps.clock.now().toISOString() });
       try {
-        const { messageId } = await deps.mailer.send({
-          to: participant.email,
-          ...email,
-          tags: { certificate: certificateNumber },
+        const { messageId } = await deps.notifications.send({
+          kind: 'certificate-issued',
+          ...(await noticeContextFor(deps, participant, { certificate: certificateNumber })),
+          recipientName: certificate.holderName,
+          courseTitle: certificate.courseTitle,
+          certificateNumber: formatCertificateNumber(certificateNumber),
+          downloadUrl: downloadUrlOf(deps, certificateNumber, certificate.downloadToken),
+          downloadLinkExpiresAt: certificate.downloadTokenExpiresAt,
+          verificationUrl: verificationUrlOf(deps, certificateNumber),
+          ...(certificate.expiresAt ? { expiresAt: certificate.expiresAt } : {}),
         });
         await setDelivery({ status: 'sent', at: deps.clock.now().toISOString(), messageId });
         return { messageId };

@@ -1,9 +1,9 @@
-import { renderNotEligibleEmail } from '../../../templates/email/not-eligible.js';
 import { doOnce } from '../claims.js';
 import { NotFoundError } from '../errors.js';
 import type { UnmetRequirement } from '../model.js';
 import type { Deps } from '../ports.js';
 import { loadApproval } from './check-eligibility.js';
+import { noticeContextFor } from './participant-access.js';
 
 /** The once-only key of the not-eligible email of one approval. */
 export const notEligibleEmailClaimKey = (approvalId: string) => `not-eligible-email#${approvalId}`;
@@ -15,7 +15,16 @@ export const notEligibleEmailClaimKey = (approvalId: string) => `not-eligible-em
 export async function notifyNotEligible(
   deps: Pick<
     Deps,
-    'approvals' | 'participants' | 'courses' | 'mailer' | 'clock' | 'links' | 'claims' | 'random'
+    | 'approvals'
+    | 'participants'
+    | 'courses'
+    | 'notifications'
+    | 'clock'
+    | 'links'
+    | 'claims'
+    | 'random'
+    | 'accessTokens'
+    | 'participantLinkTtlDays'
   >,
   input: { approvalId: string; reasons: UnmetRequirement[] },
 ): Promise<{ approvalId: string; notified: boolean }> {
@@ -28,14 +37,13 @@ export async function notifyNotEligible(
   if (!course) throw new NotFoundError(`course ${approval.courseId} does not exist`);
 
   // The status changes last, so whoever sees `not_eligible` knows the participant has been told.
-  const email = renderNotEligibleEmail({
-    holderName: participant.fullName,
-    courseTitle: course.title,
-    missing: input.reasons.map((reason) => reason.message),
-    supportAddress: deps.links.supportAddress,
-  });
-  const sent = await doOnce(deps, notEligibleEmailClaimKey(input.approvalId), () =>
-    deps.mailer.send({ to: participant.email, ...email, tags: { approval: input.approvalId } }),
+  const sent = await doOnce(deps, notEligibleEmailClaimKey(input.approvalId), async () =>
+    deps.notifications.send({
+      kind: 'not-eligible',
+      ...(await noticeContextFor(deps, participant, { approval: input.approvalId })),
+      courseTitle: course.title,
+      missing: input.reasons.map((reason) => reason.message),
+    }),
   );
   await deps.approvals.updateApproval(input.approvalId, {
     status: 'not_eligible',

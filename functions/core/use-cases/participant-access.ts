@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { Participant } from '../model.js';
+import type { NoticeContext } from '../notices.js';
 import type { Deps } from '../ports.js';
 import { addDays } from './produce-certificate.js';
 
@@ -61,4 +63,25 @@ export async function revokeParticipantLinks(
 ): Promise<{ participantId: string; revoked: number }> {
   const revoked = await deps.accessTokens.revokeTokensOf(participantId, deps.clock.now().toISOString());
   return { participantId, revoked };
+}
+
+/**
+ * What every notice to a participant carries: their address and name, a fresh personal link (minted for
+ * this email, so an old email can be revoked without breaking a new one) and the help pages.
+ */
+export async function noticeContextFor(
+  deps: Pick<Deps, 'accessTokens' | 'random' | 'clock' | 'links' | 'participantLinkTtlDays'>,
+  participant: Pick<Participant, 'participantId' | 'fullName' | 'email'>,
+  tags: Record<string, string>,
+): Promise<NoticeContext> {
+  const { url } = await mintParticipantPageLink(deps, participant.participantId);
+  return {
+    to: participant.email,
+    recipientName: participant.fullName,
+    participantPageUrl: url,
+    helpUrl: helpPageUrlOf(deps, 'help'),
+    faqUrl: helpPageUrlOf(deps, 'faq'),
+    supportAddress: deps.links.supportAddress,
+    tags,
+  };
 }
