@@ -31,3 +31,8 @@ export class ValidationError extends Error {
 export class ConflictError extends Error {
   override name = 'ConflictError' as const;
 }
+
+/** What was asked for existed but is withdrawn for good (a revoked certificate, an expired link): HTTP 410. */
+export class GoneError extends Error {
+  override name = 'GoneError' as const;
+}

@@ -148,8 +148,10 @@ export const createPublicApiHandler = (
     options.rateLimitPerMinute ?? Number(process.env.VERIFY_RATE_LIMIT_PER_MINUTE ?? 300),
   );
   return httpApi(publicRoutes(deps), {
-    beforeRoute(request) {
-      const wait = limit.retryAfter(request.sourceIp);
+    admit({ resource, sourceIp }) {
+      // Monitors probe /health often and must never be turned away.
+      if (resource === '/health') return undefined;
+      const wait = limit.retryAfter(sourceIp);
       if (wait === undefined) return undefined;
       return json(
         429,

@@ -6,9 +6,11 @@ import {
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createAwsClients } from '../adapters/aws/clients.js';
+import { REGISTRY_TTL_ATTRIBUTE } from '../adapters/aws/registry-ttl.js';
 import type { IssuingDeps, WorkflowStarter } from '../core/ports.js';
 import { readConfig } from '../wiring/config.js';
 import { buildDeps } from '../wiring/deps.js';
@@ -88,6 +90,18 @@ export async function ensureTables(
       }),
     );
   }
+  // As in AWS: DynamoDB Local honours the setting, so disposable items carry a TTL it understands.
+  await client
+    .send(
+      new UpdateTimeToLiveCommand({
+        TableName: names.registry,
+        TimeToLiveSpecification: { AttributeName: REGISTRY_TTL_ATTRIBUTE, Enabled: true },
+      }),
+    )
+    .catch((error: Error) => {
+      // Already enabled on a table kept in the data folder.
+      if (!/already enabled|TimeToLive is already/i.test(error.message)) throw error;
+    });
   const approvals = await exists(names.approvals);
   if (!approvals?.LatestStreamArn) throw new Error(`${names.approvals} has no stream`);
   return { approvalsStreamArn: approvals.LatestStreamArn };

@@ -6,6 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import { REGISTRY_TTL_ATTRIBUTE } from '../../functions/adapters/aws/registry-ttl.js';
 import type { AppConfig } from '../config.js';
 
 /** The documents bucket's name: global, so it carries the account and region. */
@@ -105,7 +106,9 @@ export class StatefulStack extends Stack {
       ...tableDefaults,
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
       sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
-      timeToLiveAttribute: 'expiresAt',
+      // Epoch seconds, set only on disposable items (personal-link tokens). Never `expiresAt`: DynamoDB
+      // would delete an expired certificate, which verifiers must still find and see as expired.
+      timeToLiveAttribute: REGISTRY_TTL_ATTRIBUTE,
     });
 
     this.accessLogsBucket = new s3.Bucket(this, 'AccessLogsBucket', {

@@ -336,6 +336,13 @@ describe('revoked, superseded, expired and not-yet-valid certificates', () => {
     expect(html).toContain(formatDate(revokedAt));
     expect(html).toContain('Issued in error for the wrong course');
 
+    // The emailed link no longer hands out the withdrawn PDF: it says why, once and clearly.
+    const download = await fetch(await emailedDownloadLink('revoked'), { redirect: 'manual' });
+    expect(download.status).toBe(410);
+    expect((await download.json()).error).toMatch(
+      /revoked on \d{4}-\d{2}-\d{2}.*Issued in error for the wrong course/,
+    );
+
     const again = await api.request('POST', `/operator/certificates/${number}/revocation`, {
       reason: 'twice',
       revokedBy: 'x',
@@ -390,6 +397,12 @@ describe('revoked, superseded, expired and not-yet-valid certificates', () => {
     const mails = (await mailbox(stack)).filter((mail) => mail.destination.to.includes(emailOf('misspelt')));
     expect(mails).toHaveLength(2);
     expect(mails[1]!.body.text).toContain(newNumber);
+    // The first email's link now points the holder to the corrected certificate instead of the old PDF.
+    const oldLink = /https?:\/\/[^\s"<>]+\/download\?token=[^\s"<>]+/.exec(mails[0]!.body.text ?? '')![0];
+    const oldDownload = await fetch(oldLink, { redirect: 'manual' });
+    expect(oldDownload.status).toBe(410);
+    expect((await oldDownload.json()).error).toContain(newNumber);
+    expect((await fetch(await emailedDownloadLink('misspelt'), { redirect: 'manual' })).status).toBe(302);
   });
 
   it('an expired certificate shows as expired on the view, the page and for its PDF and credential', async () => {
@@ -752,6 +765,14 @@ describe('signing key rotation and compromise', () => {
   });
 });
 
+/** The download link in the newest email a person received. */
+async function emailedDownloadLink(person: string) {
+  const mails = (await mailbox(stack)).filter((mail) => mail.destination.to.includes(emailOf(person)));
+  const link = /https?:\/\/[^\s"<>]+\/download\?token=[^\s"<>]+/.exec(mails.at(-1)?.body.text ?? '')?.[0];
+  expect(link).toBeDefined();
+  return link!;
+}
+
 describe('rate limit on the public API', () => {
   /** A GET from a chosen loopback address: the API limits per source address. */
   const getFrom = (localAddress: string, path: string) =>
@@ -777,17 +798,30 @@ describe('rate limit on the public API', () => {
       request.end();
     });
 
-  it(`answers 429 with Retry-After after ${RATE_LIMIT_PER_MINUTE} requests a minute from one address`, async () => {
+  it(`answers 429 with Retry-After after ${RATE_LIMIT_PER_MINUTE} requests a minute from one address, malformed ones included, never on /health`, async () => {
     const client = '127.0.0.2';
-    for (let sent = 0; sent < RATE_LIMIT_PER_MINUTE; sent += 10) {
-      const batch = await Promise.all(Array.from({ length: 10 }, () => getFrom(client, '/health')));
-      expect(batch.map((response) => response.status)).toEqual(Array(10).fill(200));
+    // Malformed percent-encoding is the client's mistake (400 naming the part), and it counts.
+    const malformed = await getFrom(client, '/certificates/%E0%A4%A');
+    expect(malformed.status).toBe(400);
+    expect(JSON.parse(malformed.body)).toMatchObject({ issues: [{ field: 'number' }] });
+    // 1 + 22 × 9 + 1 = 200 requests: the whole allowance.
+    for (let batchNumber = 0; batchNumber < 22; batchNumber += 1) {
+      const batch = await Promise.all(
+        Array.from({ length: 9 }, (_, index) =>
+          getFrom(client, index % 3 ? `/certificates/${numbers.holder}` : '/verify/%ZZ'),
+        ),
+      );
+      expect(batch.map((response) => response.status)).toEqual([400, 200, 200, 400, 200, 200, 400, 200, 200]);
     }
+    expect((await getFrom(client, `/certificates/${numbers.holder}`)).status).toBe(200);
     const limited = await getFrom(client, `/certificates/${numbers.holder}`);
     expect(limited.status).toBe(429);
     expect(Number(limited.retryAfter)).toBeGreaterThanOrEqual(1);
     expect(Number(limited.retryAfter)).toBeLessThanOrEqual(60);
     expect(JSON.parse(limited.body).error).toContain('Too many verification requests');
+    expect((await getFrom(client, '/certificates/%E0%A4%A')).status).toBe(429);
+    // A monitor is never turned away.
+    expect((await getFrom(client, '/health')).status).toBe(200);
 
     // Another client is not affected, and operator routes are not limited.
     expect((await getFrom('127.0.0.3', `/certificates/${numbers.holder}`)).status).toBe(200);

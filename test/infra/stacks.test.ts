@@ -99,7 +99,7 @@ describe('stateful stack', () => {
       StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
     });
     stateful.hasResourceProperties('AWS::DynamoDB::Table', {
-      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      TimeToLiveSpecification: { AttributeName: 'ttlEpochSeconds', Enabled: true },
     });
   });
 

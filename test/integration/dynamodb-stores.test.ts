@@ -1,3 +1,4 @@
+import { DescribeTimeToLiveCommand, type DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsClients } from '../../functions/adapters/aws/clients.js';
 import {
@@ -20,11 +21,13 @@ let courses: DynamoDbCourseCatalog;
 let keys: DynamoDbSigningKeyRegistry;
 let claims: DynamoDbClaimLedger;
 let accessTokens: DynamoDbParticipantAccessTokens;
+let rawClient: DynamoDBClient;
 
 beforeAll(async () => {
   dynamodb = await startDynamoDbLocal({});
   const clients = createAwsClients({ region: 'eu-west-1', dynamodbEndpoint: dynamodb.endpoint });
   await ensureTables(clients.dynamodb, { approvals: 'approvals', registry: 'registry' });
+  rawClient = clients.dynamodb;
   certificates = new DynamoDbCertificateStore(clients.documentClient, 'registry');
   approvals = new DynamoDbApprovalStore(clients.documentClient, 'approvals');
   courses = new DynamoDbCourseCatalog(clients.documentClient, 'registry');
@@ -142,6 +145,20 @@ describe('the DynamoDB stores against DynamoDB Local', () => {
     expect(await accessTokens.revokeTokensOf('p-links', '2026-11-06T00:00:00.000Z')).toBe(0);
     expect(await accessTokens.findToken('h2')).toMatchObject({ revokedAt: '2026-11-05T00:00:00.000Z' });
     expect(await accessTokens.findToken('h3')).not.toHaveProperty('revokedAt');
+    // Expired tokens are removed by DynamoDB TTL, which reads epoch seconds only (an ISO string is ignored).
+    const raw = await rawClient.send(
+      new GetItemCommand({
+        TableName: 'registry',
+        Key: { pk: { S: 'ACCESS_TOKEN#h1' }, sk: { S: 'ACCESS_TOKEN' } },
+      }),
+    );
+    expect(raw.Item?.ttlEpochSeconds?.N).toBe(String(Date.parse('2027-12-01T00:00:00.000Z') / 1000));
+    expect(await accessTokens.findToken('h1')).not.toHaveProperty('ttlEpochSeconds');
+    const ttl = await rawClient.send(new DescribeTimeToLiveCommand({ TableName: 'registry' }));
+    expect(ttl.TimeToLiveDescription).toMatchObject({
+      AttributeName: 'ttlEpochSeconds',
+      TimeToLiveStatus: 'ENABLED',
+    });
   });
 
   it('supersede a valid certificate once, atomically with the corrected version', async () => {

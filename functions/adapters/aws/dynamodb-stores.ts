@@ -46,8 +46,14 @@ import type {
  *   PARTICIPANT#<participantId> ACCESS_TOKEN#<sha256>  (the same, listed per participant for revocation)
  */
 
+import { REGISTRY_TTL_ATTRIBUTE, ttlAfter } from './registry-ttl.js';
+
 type Key = { pk: string; sk: string };
-const KEY_ATTRIBUTES = ['pk', 'sk', 'kind'] as const;
+
+const KEY_ATTRIBUTES = ['pk', 'sk', 'kind', REGISTRY_TTL_ATTRIBUTE] as const;
+
+/** Expired personal-link tokens are kept a while, so a late click still gets "expired", then dropped. */
+const ACCESS_TOKEN_GRACE_DAYS = 30;
 
 function withoutKeys<T>(item: Record<string, unknown> | undefined): T | undefined {
   if (!item) return undefined;
@@ -534,6 +540,7 @@ export class DynamoDbParticipantAccessTokens implements ParticipantAccessTokens 
   }
 
   async addToken(record: ParticipantAccessTokenRecord) {
+    const ttl = { [REGISTRY_TTL_ATTRIBUTE]: ttlAfter(record.expiresAt, ACCESS_TOKEN_GRACE_DAYS) };
     const pointer = DynamoDbParticipantAccessTokens.pointerOf(record.participantId, record.tokenHash);
     await this.client.send(
       new TransactWriteCommand({
@@ -543,6 +550,7 @@ export class DynamoDbParticipantAccessTokens implements ParticipantAccessTokens 
               TableName: this.tableName,
               Item: {
                 ...record,
+                ...ttl,
                 ...DynamoDbParticipantAccessTokens.keyOf(record.tokenHash),
                 kind: 'access-token',
               },
@@ -550,7 +558,10 @@ export class DynamoDbParticipantAccessTokens implements ParticipantAccessTokens 
             },
           },
           {
-            Put: { TableName: this.tableName, Item: { ...record, ...pointer, kind: 'access-token-pointer' } },
+            Put: {
+              TableName: this.tableName,
+              Item: { ...record, ...ttl, ...pointer, kind: 'access-token-pointer' },
+            },
           },
         ],
       }),

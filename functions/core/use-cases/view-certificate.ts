@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { formatCertificateNumber, parseCertificateNumber } from '../certificate-number.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { GoneError, NotFoundError, ValidationError } from '../errors.js';
 import type { Certificate } from '../model.js';
 import type { Deps } from '../ports.js';
 import { verifyDigestSignatureWithJwk } from '../signature.js';
@@ -128,9 +128,7 @@ export async function getCredential(deps: Pick<Deps, 'certificates'>, numberInpu
   return (await findCertificate(deps, numberInput)).credential;
 }
 
-export class DownloadLinkExpiredError extends Error {
-  override name = 'DownloadLinkExpiredError' as const;
-}
+export class DownloadLinkExpiredError extends GoneError {}
 
 /**
  * Turns an emailed download link into a short-lived URL of the PDF itself. The token is compared in
@@ -146,6 +144,20 @@ export async function openDownload(
   const given = Buffer.from(token ?? '');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new NotFoundError('No certificate has this number.');
+  }
+  // A withdrawn certificate is not handed out again, even through a link that still works.
+  if (certificate.status === 'revoked') {
+    throw new GoneError(
+      `This certificate was revoked on ${certificate.revokedAt?.slice(0, 10) ?? 'an earlier date'} and is no longer valid` +
+        (certificate.revocationReason ? `: ${certificate.revocationReason}` : '.'),
+    );
+  }
+  if (certificate.status === 'superseded') {
+    throw new GoneError(
+      certificate.supersededBy
+        ? `This certificate was replaced by a corrected one, number ${formatCertificateNumber(certificate.supersededBy)}; download that one instead.`
+        : 'This certificate was replaced by a corrected one; download that one instead.',
+    );
   }
   if (new Date(certificate.downloadTokenExpiresAt) <= deps.clock.now()) {
     throw new DownloadLinkExpiredError('This download link has expired: ask SayPro to send a new one.');

@@ -1,7 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
+import { ConflictError, GoneError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { logger } from '../../wiring/logger.js';
 
 /** A route as API Gateway names it: the method and the resource template, e.g. `/certificates/{number}`. */
@@ -63,10 +63,26 @@ export function errorResponse(error: unknown): APIGatewayProxyResult {
   if (error instanceof ValidationError) return json(400, { error: error.message, issues: error.issues });
   if (error instanceof NotFoundError) return json(404, { error: error.message });
   if (error instanceof ConflictError) return json(409, { error: error.message });
-  if (error instanceof Error && error.name === 'DownloadLinkExpiredError')
-    return json(410, { error: error.message });
+  if (error instanceof GoneError) return json(410, { error: error.message });
   logger.error('request failed', { error: error as Error });
   return json(500, { error: 'Something went wrong on our side. Please try again shortly.' });
+}
+
+/** A malformed escape such as `%E0%A4%A` is the client's mistake: a 400 naming the part, not a 500. */
+function decodePathPart(name: string, value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new ValidationError(`The path part {${name}} is not valid percent-encoding`, [
+      { field: name, message: 'is not valid percent-encoding (UTF-8)' },
+    ]);
+  }
+}
+
+/** Who sent a request and what route it hit, read before anything is parsed, so limits count every request. */
+export interface RequestOrigin {
+  resource: string;
+  sourceIp: string;
 }
 
 function toRequest(event: APIGatewayProxyEvent): HttpRequest {
@@ -88,7 +104,10 @@ function toRequest(event: APIGatewayProxyEvent): HttpRequest {
   }
   return {
     params: Object.fromEntries(
-      Object.entries(event.pathParameters ?? {}).map(([k, v]) => [k, decodeURIComponent(v ?? '')]),
+      Object.entries(event.pathParameters ?? {}).map(([name, value]) => [
+        name,
+        decodePathPart(name, value ?? ''),
+      ]),
     ),
     query: Object.fromEntries(
       Object.entries(event.queryStringParameters ?? {}).map(([k, v]) => [k, v ?? '']),
@@ -106,7 +125,7 @@ function toRequest(event: APIGatewayProxyEvent): HttpRequest {
  */
 export function httpApi(
   routes: Route[],
-  options: { beforeRoute?: (request: HttpRequest) => APIGatewayProxyResult | undefined } = {},
+  options: { admit?: (origin: RequestOrigin) => APIGatewayProxyResult | undefined } = {},
 ) {
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
@@ -115,9 +134,13 @@ export function httpApi(
         (candidate) => candidate.method === event.httpMethod && candidate.resource === event.resource,
       );
       if (!route) return json(404, { error: `No route for ${event.httpMethod} ${event.path}` });
+      const refusal = options.admit?.({
+        resource: route.resource,
+        sourceIp: event.requestContext?.identity?.sourceIp ?? '',
+      });
+      if (refusal) return refusal;
       try {
-        const request = toRequest(event);
-        return options.beforeRoute?.(request) ?? (await route.handle(request));
+        return await route.handle(toRequest(event));
       } catch (error) {
         return errorResponse(error);
       }
