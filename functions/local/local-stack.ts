@@ -111,7 +111,10 @@ async function ensureBucket(client: S3Client) {
   try {
     await client.send(new HeadBucketCommand({ Bucket: BUCKET }));
   } catch {
-    await client.send(new CreateBucketCommand({ Bucket: BUCKET }));
+    // HeadBucket can fail on a bucket that exists (a crash-damaged file in it): creating it then says so.
+    await client.send(new CreateBucketCommand({ Bucket: BUCKET })).catch((error: Error) => {
+      if (!['BucketAlreadyExists', 'BucketAlreadyOwnedByYou'].includes(error.name)) throw error;
+    });
   }
 }
 

@@ -5,12 +5,12 @@
  */
 import { type ChildProcess, type SpawnOptions, spawn as spawnProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import type { Server as HttpServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer, type Server as NetServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 
 export interface LocalService {
@@ -341,6 +341,50 @@ type S3rverConstructor = new (options: {
   resetOnClose: boolean;
 }) => S3rverInstance;
 
+const S3RVER_METADATA_SUFFIX = '._S3rver_metadata.json';
+
+/**
+ * A `kill -9` while s3rver writes leaves an empty or half-written metadata file, which makes s3rver
+ * answer 500 for the object and for its bucket. Such an object was being written when the process died,
+ * so nothing refers to it yet (a certificate record is written only after its PDF is stored). Its files
+ * are moved aside to `<folder>-damaged/`, not deleted, and named in the log.
+ */
+export async function setAsideDamagedS3rverObjects(directory: string): Promise<string[]> {
+  const setAside: string[] = [];
+  const walk = async (folder: string): Promise<void> => {
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        await walk(path);
+        continue;
+      }
+      if (!entry.name.endsWith(S3RVER_METADATA_SUFFIX)) continue;
+      const text = await readFile(path, 'utf8');
+      try {
+        JSON.parse(text);
+        continue;
+      } catch {
+        // Empty or cut short: set aside below.
+      }
+      const stem = path.slice(0, -S3RVER_METADATA_SUFFIX.length);
+      for (const suffix of [S3RVER_METADATA_SUFFIX, '._S3rver_object', '._S3rver_object.md5']) {
+        const target = join(`${directory}-damaged`, relative(directory, `${stem}${suffix}`));
+        await mkdir(dirname(target), { recursive: true });
+        await rename(`${stem}${suffix}`, target).catch(() => undefined);
+      }
+      setAside.push(relative(directory, stem));
+    }
+  };
+  await walk(directory);
+  if (setAside.length > 0) {
+    console.warn(
+      `[s3] set aside ${setAside.length} object(s) left half-written by a crash, in ${basename(directory)}-damaged/: ${setAside.join(', ')}`,
+    );
+  }
+  return setAside;
+}
+
 /**
  * Starts s3rver on 127.0.0.1 (an IP host, so it serves path-style buckets). Objects live in
  * `dataDir`, or in a temporary folder that is removed on stop.
@@ -354,6 +398,7 @@ export async function startS3rver(options: { port?: number; dataDir?: string } =
     installExitHook();
   }
   await mkdir(directory, { recursive: true });
+  if (!temporary) await setAsideDamagedS3rverObjects(directory);
 
   const server = new S3rver({
     address: '127.0.0.1',

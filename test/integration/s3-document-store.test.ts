@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { CreateBucketCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateBucketCommand, HeadBucketCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createS3Client, S3DocumentStore } from '../../functions/adapters/aws/s3-document-store.js';
 import { type LocalService, startS3rver } from '../../functions/local/services.js';
@@ -101,5 +104,39 @@ describe('S3DocumentStore against s3rver', () => {
     const body = await response.text();
     expect(response.status).toBe(403);
     expect(body).toContain('Request has expired');
+  });
+});
+
+describe('s3rver on a data folder a crash left behind', () => {
+  it('comes up, keeps every whole object, and sets a half-written one aside', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 's3rver-crash-'));
+    try {
+      let s3rver = await startS3rver({ dataDir });
+      let client = createS3Client({ region: 'eu-west-1', endpoint: s3rver.endpoint });
+      await client.send(new CreateBucketCommand({ Bucket: BUCKET }));
+      let store = new S3DocumentStore(client, BUCKET);
+      await store.put('certificates/whole.pdf', new TextEncoder().encode('%PDF whole'), 'application/pdf');
+      await store.put('certificates/cut.pdf', new TextEncoder().encode('%PDF cut'), 'application/pdf');
+      client.destroy();
+      await s3rver.stop();
+      // What kill -9 during a write leaves: an empty metadata file.
+      const damaged = join(dataDir, BUCKET, 'certificates', 'cut.pdf._S3rver_metadata.json');
+      await writeFile(damaged, '');
+
+      s3rver = await startS3rver({ dataDir });
+      client = createS3Client({ region: 'eu-west-1', endpoint: s3rver.endpoint });
+      store = new S3DocumentStore(client, BUCKET);
+      await client.send(new HeadBucketCommand({ Bucket: BUCKET }));
+      expect(new TextDecoder().decode(await store.get('certificates/whole.pdf'))).toBe('%PDF whole');
+      expect(await store.get('certificates/cut.pdf')).toBeUndefined();
+      expect(await readdir(join(`${dataDir}-damaged`, BUCKET, 'certificates'))).toContain(
+        'cut.pdf._S3rver_object',
+      );
+      client.destroy();
+      await s3rver.stop();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+      await rm(`${dataDir}-damaged`, { recursive: true, force: true });
+    }
   });
 });
