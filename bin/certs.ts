@@ -132,6 +132,7 @@ async function status(args: string[]) {
   for (const approval of approvals) {
     const flags = [
       approval.overdue ? 'OVERDUE' : '',
+      approval.attention ? String(approval.attention) : '',
       approval.certificateNumber
         ? `certificate ${formatCertificateNumber(String(approval.certificateNumber))}`
         : '',

@@ -1,4 +1,4 @@
-import type { ClaimLedger, Clock, RandomSource } from './ports.js';
+import type { ClaimLedger, ClaimRecord, Clock, RandomSource } from './ports.js';
 
 /**
  * Longer than any function that does once-only work may run (the email functions time out after 15 s,
@@ -21,7 +21,7 @@ export type OnceOutcome<T> =
  * A holder that dies between 1 and 3 leaves a lease that lapses: the next attempt takes the work over.
  */
 export async function doOnce<T>(
-  deps: { claims: ClaimLedger; clock: Clock; random: RandomSource },
+  deps: { claims: ClaimLedger; clock: Clock; random: RandomSource; claimLeaseMs?: number },
   key: string,
   work: () => Promise<T>,
   options: { leaseMs?: number; outcomeOf?: (result: T) => Record<string, string> } = {},
@@ -30,7 +30,7 @@ export async function doOnce<T>(
   const grant = await deps.claims.claim(key, {
     holder,
     now: deps.clock.now(),
-    leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
+    leaseMs: options.leaseMs ?? deps.claimLeaseMs ?? DEFAULT_LEASE_MS,
   });
   if (!grant.granted) {
     return { done: false, why: grant.record.state === 'done' ? 'already-done' : 'in-progress' };
@@ -45,3 +45,9 @@ export async function doOnce<T>(
   await deps.claims.complete(key, holder, deps.clock.now(), options.outcomeOf?.(result));
   return { done: true, result, takenOver: grant.takenOver };
 }
+
+/** Whether nobody is working on a claim now: never taken, given back, or its holder's lease has run out. */
+export const isClaimFree = (record: ClaimRecord | undefined, now: Date) =>
+  !record ||
+  record.state === 'released' ||
+  (record.state === 'leased' && record.leaseExpiresAt < now.toISOString());

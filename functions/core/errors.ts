@@ -34,5 +34,5 @@ export class ConflictError extends Error {
 
 /** What was asked for existed but is withdrawn for good (a revoked certificate, an expired link): HTTP 410. */
 export class GoneError extends Error {
-  override name = 'GoneError' as const;
+  override name: string = 'GoneError';
 }

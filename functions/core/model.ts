@@ -94,6 +94,8 @@ export interface Approval {
   certificateNumber?: string;
   /** approvedAt + the course's issue deadline. */
   issueBy?: string;
+  /** Where the certificate email stands, copied here so operators see an issued approval whose email is not out. */
+  email?: { status: DeliveryState['status']; at: string };
   updatedAt: string;
 }
 

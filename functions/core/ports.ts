@@ -226,6 +226,8 @@ export interface Deps {
   links: Links;
   downloadLinkTtlDays: number;
   claims: ClaimLedger;
+  /** How long a claim on once-only work holds before another attempt may take it over. */
+  claimLeaseMs: number;
   accessTokens: ParticipantAccessTokens;
   /** How long a participant's personal link works. */
   participantLinkTtlDays: number;

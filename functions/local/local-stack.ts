@@ -12,6 +12,7 @@ import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/
 import { createAwsClients } from '../adapters/aws/clients.js';
 import { REGISTRY_TTL_ATTRIBUTE } from '../adapters/aws/registry-ttl.js';
 import type { IssuingDeps, WorkflowStarter } from '../core/ports.js';
+import { recoverStuckWork } from '../core/use-cases/recover-stuck-work.js';
 import { readConfig } from '../wiring/config.js';
 import { buildDeps } from '../wiring/deps.js';
 import { withRenderer } from '../wiring/issuing-deps.js';
@@ -32,6 +33,8 @@ export interface LocalStackOptions {
   /** Port of the local mailbox (SES stand-in); omitted: a free port. */
   mailboxPort?: number;
   onExecutionEnd?: (outcome: ExecutionOutcome) => void;
+  /** How often to look for work a crash or a lost execution left unfinished; 0: only at start-up. */
+  recoverySweepMs?: number;
 }
 
 export interface LocalStack {
@@ -133,6 +136,7 @@ function operatorApiKey(dataDir: string | undefined) {
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const { dataDir } = options;
+  const startedAt = Date.now();
   const folder = (name: string) => {
     if (!dataDir) return undefined;
     const path = join(dataDir, name);
@@ -197,6 +201,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       S3_ENDPOINT: s3.endpoint,
       KMS_ENDPOINT: kms.endpoint,
       SES_ENDPOINT: ses.endpoint,
+      ...(process.env.CLAIM_LEASE_SECONDS ? { CLAIM_LEASE_SECONDS: process.env.CLAIM_LEASE_SECONDS } : {}),
     });
 
     // The workflow needs the handlers, which need the deps, which need a workflow starter: tie the knot.
@@ -222,6 +227,30 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     poller.start();
     stoppers.push(() => poller.stop());
+
+    // Executions live in this process: whatever was in flight when an earlier run died (even by kill -9)
+    // is started again now, and a sweep keeps finishing work whose sender died (its lease ran out).
+    const recovered = await recoverStuckWork(deps, { inFlightBefore: new Date(startedAt) });
+    if (recovered.restarted.length > 0) {
+      console.log(
+        `[recovery] resumed ${recovered.restarted.length} approval(s) left unfinished by an earlier run`,
+      );
+    }
+    const sweepMs = options.recoverySweepMs ?? 15_000;
+    if (sweepMs > 0) {
+      let sweeping = false;
+      const sweep = setInterval(() => {
+        if (sweeping) return;
+        sweeping = true;
+        recoverStuckWork(deps)
+          .catch((error: Error) => console.error('[recovery]', error.message))
+          .finally(() => {
+            sweeping = false;
+          });
+      }, sweepMs);
+      sweep.unref();
+      stoppers.push(async () => clearInterval(sweep));
+    }
 
     const apiKey = operatorApiKey(dataDir);
     const api = await startApiGatewayBridge({ routes: localRoutes(deps, handlers), apiKey, port });

@@ -24,6 +24,8 @@ export const configSchema = z.object({
   STATE_MACHINE_ARN: z.optional(z.string()),
   SES_CONFIGURATION_SET: z.optional(z.string()),
   DOWNLOAD_LINK_TTL_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(90)), 14),
+  // Longer than any function runs (the issuing one: 60 s); the local crash test shortens it.
+  CLAIM_LEASE_SECONDS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(3600)), 120),
   // A participant's personal link (their page) outlives any one email; revocable by staff.
   PARTICIPANT_LINK_TTL_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1095)), 365),
   // Local stand-ins. In AWS these are unset and the SDK uses the real endpoints.

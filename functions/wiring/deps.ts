@@ -82,6 +82,7 @@ export function buildDeps(
     links: linksFrom(config),
     downloadLinkTtlDays: config.DOWNLOAD_LINK_TTL_DAYS,
     claims: new DynamoDbClaimLedger(documentClient, config.REGISTRY_TABLE),
+    claimLeaseMs: config.CLAIM_LEASE_SECONDS * 1000,
     accessTokens: new DynamoDbParticipantAccessTokens(documentClient, config.REGISTRY_TABLE),
     participantLinkTtlDays: config.PARTICIPANT_LINK_TTL_DAYS,
   };

@@ -215,6 +215,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
       },
       get: async (key) => clone(claims.get(key)),
     },
+    claimLeaseMs: 120_000,
     accessTokens: {
       addToken: async (record) => void accessTokens.set(record.tokenHash, clone(record)),
       findToken: async (hash) => clone(accessTokens.get(hash)),

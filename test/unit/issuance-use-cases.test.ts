@@ -8,8 +8,11 @@ import {
 } from '../../functions/core/use-cases/deliver-certificate.js';
 import { issueCertificate } from '../../functions/core/use-cases/issue-certificate.js';
 import { notifyNotEligible } from '../../functions/core/use-cases/notify-not-eligible.js';
+import { attentionOf } from '../../functions/core/use-cases/operator-queries.js';
 import { recordApproval } from '../../functions/core/use-cases/record-approval.js';
 import { recordFailure } from '../../functions/core/use-cases/record-failure.js';
+import { recoverStuckWork } from '../../functions/core/use-cases/recover-stuck-work.js';
+import { retryApproval } from '../../functions/core/use-cases/retry-approval.js';
 import { startIssuance } from '../../functions/core/use-cases/start-issuance.js';
 import { openDownload, viewCertificate } from '../../functions/core/use-cases/view-certificate.js';
 import { sampleCourse, sampleParticipants } from '../../functions/local/sample-programme.js';
@@ -257,7 +260,6 @@ describe('verification and download', () => {
 
 describe('retrying an approval', () => {
   it('restarts a failed approval, or one stuck in flight for over 15 minutes, under a new execution name', async () => {
-    const { retryApproval } = await import('../../functions/core/use-cases/retry-approval.js');
     const { approval } = await approve('thandiwe-nkosi');
     await expect(retryApproval(world.deps, approval.approvalId)).rejects.toMatchObject({
       name: 'ConflictError',
@@ -275,5 +277,84 @@ describe('retrying an approval', () => {
     expect(failed.executionName).not.toBe(stuck.executionName);
     expect(world.state.approvals.get(approval.approvalId)).toMatchObject({ status: 'received' });
     expect(world.state.approvals.get(approval.approvalId)?.reasons).toBeUndefined();
+  });
+
+  it('after an email failure, a retry ends issued with its email sent, not processing', async () => {
+    const { approval } = await approve('thandiwe-nkosi');
+    await checkEligibility(world.deps, approval.approvalId);
+    const issued = await issueCertificate(world.deps, approval.approvalId);
+    world.failNextMails(1);
+    await expect(deliverCertificate(world.deps, issued)).rejects.toMatchObject({ name: 'TransientError' });
+    await recordFailure(world.deps, { approvalId: approval.approvalId, error: { Error: 'TransientError' } });
+    await retryApproval(world.deps, approval.approvalId);
+    // The workflow's steps, as the retried execution runs them.
+    await checkEligibility(world.deps, approval.approvalId);
+    await issueCertificate(world.deps, approval.approvalId);
+    await deliverCertificate(world.deps, issued);
+    expect(world.state.approvals.get(approval.approvalId)).toMatchObject({
+      status: 'issued',
+      email: { status: 'sent' },
+    });
+    expect(world.state.sentMail).toHaveLength(1);
+  });
+
+  it('lets an operator re-drive an issued approval whose email failed, and refuses one whose email went out', async () => {
+    const { approval } = await approve('thandiwe-nkosi');
+    const issued = await issueCertificate(world.deps, approval.approvalId);
+    world.failNextMails(1);
+    await expect(deliverCertificate(world.deps, issued)).rejects.toMatchObject({ name: 'TransientError' });
+    expect(attentionOf(world.state.approvals.get(approval.approvalId)!, world.clock.current)).toMatch(
+      /^email failed since .*certs retry sends it$/,
+    );
+    world.clock.current = new Date(world.clock.current.getTime() + 60_000);
+    const retried = await retryApproval(world.deps, approval.approvalId);
+    expect(retried).toMatchObject({ started: true, reason: 'email-not-sent' });
+    expect(world.state.approvals.get(approval.approvalId)).toMatchObject({ status: 'issued' });
+    await deliverCertificate(world.deps, issued);
+    world.clock.current = new Date(world.clock.current.getTime() + 60_000);
+    await expect(retryApproval(world.deps, approval.approvalId)).rejects.toMatchObject({
+      name: 'ConflictError',
+    });
+  });
+});
+
+describe('recovering work a crash left unfinished', () => {
+  it('restarts what was in flight before the restart and emails whose sender died, and nothing else', async () => {
+    const [inFlight, issuedSent, issuedOrphan, fresh] = await Promise.all(
+      ['thandiwe-nkosi', 'pieter-van-der-merwe', 'thandiwe-nkosi', 'pieter-van-der-merwe'].map((id, index) =>
+        approve(id, { attempt: index + 1 }),
+      ),
+    );
+    for (const { approval } of [issuedSent!, issuedOrphan!]) {
+      await world.deps.approvals.updateApproval(approval.approvalId, { status: 'received' });
+    }
+    const sent = await issueCertificate(world.deps, issuedSent!.approval.approvalId);
+    await deliverCertificate(world.deps, sent);
+    const orphan = await issueCertificate(world.deps, issuedOrphan!.approval.approvalId);
+    // The sender of this one died after claiming the email.
+    await world.deps.claims.claim(certificateEmailClaimKey(orphan.certificateNumber), {
+      holder: 'dead',
+      now: world.clock.current,
+      leaseMs: DEFAULT_LEASE_MS,
+    });
+    const restartAt = new Date(world.clock.current.getTime() + 1000);
+    world.clock.current = new Date(restartAt.getTime() + 1000);
+    await world.deps.approvals.updateApproval(fresh!.approval.approvalId, {
+      updatedAt: world.clock.current.toISOString(),
+    });
+
+    // At restart the dead sender's lease still holds: only the lost execution is restarted.
+    expect((await recoverStuckWork(world.deps, { inFlightBefore: restartAt })).restarted).toEqual([
+      { approvalId: inFlight!.approval.approvalId, reason: 'in-flight' },
+    ]);
+    // Once the lease has run out, the email is re-driven too.
+    world.clock.current = new Date(world.clock.current.getTime() + DEFAULT_LEASE_MS);
+    const later = await recoverStuckWork(world.deps, { inFlightBefore: restartAt });
+    expect(later.restarted).toContainEqual({
+      approvalId: issuedOrphan!.approval.approvalId,
+      reason: 'email-not-sent',
+    });
+    expect(later.restarted.map((entry) => entry.approvalId)).not.toContain(issuedSent!.approval.approvalId);
+    expect(later.restarted.map((entry) => entry.approvalId)).not.toContain(fresh!.approval.approvalId);
   });
 });

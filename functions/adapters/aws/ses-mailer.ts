@@ -7,6 +7,16 @@ const THROTTLING_ERRORS = new Set([
   'ThrottlingException',
   'LimitExceededException',
 ]);
+/** A connection that failed or was cut: nothing was accepted, so sending again is safe. */
+const NETWORK_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+]);
+const TIMEOUT_ERRORS = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'AbortError']);
 const REJECTION_ERRORS = new Set(['MessageRejected', 'MailFromDomainNotVerifiedException']);
 
 /** Sends mail through SES v2 (or aws-ses-v2-local, which speaks the same API). */
@@ -45,12 +55,18 @@ export class SesMailer implements Mailer {
 
 /** Turns an SES failure into what the workflow decides on: try again later, or give up. */
 function classifySesError(error: unknown, to: string): unknown {
-  const details = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const details = error as {
+    name?: string;
+    code?: string;
+    message?: string;
+    $metadata?: { httpStatusCode?: number };
+  };
   const name = details.name ?? '';
   const status = details.$metadata?.httpStatusCode ?? 0;
-  if (THROTTLING_ERRORS.has(name) || status >= 500) {
+  const network = NETWORK_ERRORS.has(details.code ?? '') || TIMEOUT_ERRORS.has(name);
+  if (THROTTLING_ERRORS.has(name) || status >= 500 || network) {
     return new TransientError(
-      `SES is busy or unavailable (${name || status}): ${details.message ?? ''}`.trim(),
+      `SES is busy or unavailable (${details.code ?? (name || status)}): ${details.message ?? ''}`.trim(),
       {
         cause: error,
       },

@@ -30,6 +30,7 @@ export const certificateEmailClaimKey = (number: string) => `certificate-email#$
 export async function deliverCertificate(
   deps: Pick<
     Deps,
+    | 'approvals'
     | 'certificates'
     | 'participants'
     | 'notifications'
@@ -48,8 +49,10 @@ export async function deliverCertificate(
   const participant = await deps.participants.getParticipant(certificate.participantId);
   if (!participant) throw new NotFoundError(`participant ${certificate.participantId} does not exist`);
 
-  const setDelivery = (delivery: NonNullable<typeof certificate.delivery>) =>
-    deps.certificates.updateCertificate(certificateNumber, { delivery });
+  const setDelivery = async (delivery: NonNullable<typeof certificate.delivery>) => {
+    await deps.certificates.updateCertificate(certificateNumber, { delivery });
+    await deps.approvals.updateApproval(approvalId, { email: { status: delivery.status, at: delivery.at } });
+  };
   const sent = await doOnce(
     deps,
     certificateEmailClaimKey(certificateNumber),

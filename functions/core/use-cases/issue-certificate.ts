@@ -25,7 +25,11 @@ export interface IssuedCertificateRef {
  */
 export async function issueCertificate(deps: IssuingDeps, approvalId: string): Promise<IssuedCertificateRef> {
   const approval = await loadApproval(deps, approvalId);
-  if (approval.certificateNumber) return { approvalId, certificateNumber: approval.certificateNumber };
+  if (approval.certificateNumber) {
+    // A retry of an issued approval (say, to resend its email) still leaves it `issued`, not `processing`.
+    if (approval.status === 'issued') return { approvalId, certificateNumber: approval.certificateNumber };
+    return markIssued(deps, approvalId, approval.certificateNumber);
+  }
 
   const completionKey = completionKeyOf(approval);
   const already = await deps.certificates.findByCompletion(completionKey);

@@ -6,7 +6,27 @@ import { loadApproval } from './check-eligibility.js';
 export interface ApprovalStatusView extends Approval {
   /** True when the approval is still not issued after the course's issue deadline. */
   overdue: boolean;
+  /** Set when something needs an operator's eye (see attentionOf). */
+  attention?: string;
   certificate?: { number: string; status: string; delivery?: string };
+}
+
+/**
+ * What an operator should look at, beyond the status: an issued approval whose email is not out, or work
+ * in flight for long. Undefined when all is well.
+ */
+export function attentionOf(approval: Approval, now: Date): string | undefined {
+  if (approval.status === 'issued' && approval.email?.status !== 'sent') {
+    const state = approval.email
+      ? `email ${approval.email.status} since ${approval.email.at}`
+      : 'email not started';
+    return approval.email?.status === 'failed' ? `${state}; certs retry sends it` : state;
+  }
+  const inFlight = approval.status === 'received' || approval.status === 'processing';
+  if (inFlight && now.getTime() - new Date(approval.updatedAt).getTime() > 5 * 60 * 1000) {
+    return `in flight since ${approval.updatedAt}`;
+  }
+  return undefined;
 }
 
 function isOverdue(approval: Approval, now: Date) {
@@ -27,9 +47,11 @@ export async function getApprovalStatus(
   const certificate = approval.certificateNumber
     ? await deps.certificates.getCertificate(approval.certificateNumber)
     : undefined;
+  const attention = attentionOf(approval, deps.clock.now());
   return {
     ...approval,
     overdue: isOverdue(approval, deps.clock.now()),
+    ...(attention ? { attention } : {}),
     ...(certificate
       ? {
           certificate: {
@@ -48,5 +70,8 @@ export async function listApprovals(deps: Pick<Deps, 'approvals' | 'clock'>) {
   const approvals = await deps.approvals.listApprovals();
   return approvals
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-    .map((approval) => ({ ...approval, overdue: isOverdue(approval, now) }));
+    .map((approval) => {
+      const attention = attentionOf(approval, now);
+      return { ...approval, overdue: isOverdue(approval, now), ...(attention ? { attention } : {}) };
+    });
 }

@@ -1,36 +1,43 @@
 import { ConflictError } from '../errors.js';
 import type { Deps } from '../ports.js';
 import { loadApproval } from './check-eligibility.js';
-
-const STUCK_AFTER_MS = 15 * 60 * 1000;
+import { IN_FLIGHT_STUCK_AFTER_MS, restartIssuance, stuckReasonOf } from './recover-stuck-work.js';
 
 /**
- * Starts issuance again for an approval that failed (or is stuck in flight), after an operator
- * fixed the cause. Safe to repeat: issuance and delivery are exactly-once by their own conditional
- * writes, so a retry of something that in fact went through issues and emails nothing new.
+ * Starts issuance again for an approval that failed, is stuck in flight, or is issued with an email that
+ * never went out, after an operator fixed the cause. Safe to repeat: issuance and delivery are
+ * exactly-once by their own conditional writes, so a retry of something that in fact went through
+ * issues and emails nothing new.
  */
 export async function retryApproval(
-  deps: Pick<Deps, 'approvals' | 'workflow' | 'clock' | 'random'>,
+  deps: Pick<Deps, 'approvals' | 'workflow' | 'clock' | 'random' | 'claims'>,
   approvalId: string,
 ) {
   const approval = await loadApproval(deps, approvalId);
   const now = deps.clock.now();
-  const inFlight = approval.status === 'received' || approval.status === 'processing';
-  // A workflow finishes in seconds; one still in flight after this long was lost on the way (for
-  // example a stream record parked after its retries ran out).
-  const stuck = inFlight && now.getTime() - new Date(approval.updatedAt).getTime() > STUCK_AFTER_MS;
-  if (!(approval.status === 'failed' || stuck)) {
+  const stuck = await stuckReasonOf(deps, approval, {
+    now,
+    inFlightBefore: new Date(now.getTime() - IN_FLIGHT_STUCK_AFTER_MS),
+  });
+  if (approval.status !== 'failed' && !stuck) {
+    if (approval.status === 'not_eligible') {
+      throw new ConflictError(
+        `Approval ${approvalId} is not eligible yet: record the missing progress (PUT /operator/progress/...) and it is evaluated again.`,
+      );
+    }
+    const what =
+      approval.status === 'issued' ? 'issued and its email is sent or being sent' : approval.status;
     throw new ConflictError(
-      `Approval ${approvalId} is ${approval.status}: only a failed approval, or one stuck for over 15 minutes, is retried.`,
+      `Approval ${approvalId} is ${what}: only a failed approval, one stuck in flight for over 15 minutes, or an issued one whose email did not go out is retried.`,
     );
   }
-  // Each retry is a new execution: Step Functions keeps the names of past executions (at most 80 characters).
-  const executionName = `${approvalId}-retry-${Buffer.from(deps.random.bytes(6)).toString('hex')}`;
-  await deps.approvals.updateApproval(approvalId, {
-    status: 'received',
-    reasons: undefined,
-    updatedAt: now.toISOString(),
-  });
-  const { started } = await deps.workflow.startIssuance(approvalId, executionName);
-  return { approvalId, executionName, started };
+  if (approval.status !== 'issued') {
+    await deps.approvals.updateApproval(approvalId, {
+      status: 'received',
+      reasons: undefined,
+      updatedAt: now.toISOString(),
+    });
+  }
+  const { executionName, started } = await restartIssuance(deps, approvalId, 'retry');
+  return { approvalId, executionName, started, ...(stuck ? { reason: stuck } : {}) };
 }

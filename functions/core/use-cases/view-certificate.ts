@@ -128,7 +128,9 @@ export async function getCredential(deps: Pick<Deps, 'certificates'>, numberInpu
   return (await findCertificate(deps, numberInput)).credential;
 }
 
-export class DownloadLinkExpiredError extends GoneError {}
+export class DownloadLinkExpiredError extends GoneError {
+  override name = 'DownloadLinkExpiredError';
+}
 
 /**
  * Turns an emailed download link into a short-lived URL of the PDF itself. The token is compared in
