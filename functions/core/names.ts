@@ -16,6 +16,13 @@ const WHITESPACE_OR_CONTROL = /[\p{Cc}\p{Zs}\p{Zl}\p{Zp}]+/gu;
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 const LETTER = /\p{L}/u;
 
+/**
+ * Overlay combining marks (canonical combining class 1: strokes and slashes through a letter, U+0334-U+0338
+ * and their U+20D2-U+20EB counterparts). react-pdf's layout cannot place them and crashes; ordinary accents
+ * (decomposed "é", Arabic harakat, Vietnamese tones) are other classes and still print.
+ */
+const OVERLAY_MARKS = /[\u0334-\u0338\u20D2\u20D3\u20D8-\u20DA\u20E5\u20E6\u20EA\u20EB]/u;
+
 const FIELD = 'holderName';
 
 /**
@@ -34,6 +41,11 @@ export function normalizeDisplayName(raw: string, field: string = FIELD): string
   }
   if (!LETTER.test(name)) {
     return reject('The name has no letters: a name made only of emoji, symbols or digits cannot be printed.');
+  }
+  if (OVERLAY_MARKS.test(name)) {
+    return reject(
+      'The name contains overlay marks (strokes through letters, U+0334-U+0338), which a certificate cannot print.',
+    );
   }
   if (PICTOGRAPHIC.test(name)) {
     return reject('The name contains emoji or pictographs, which a certificate cannot print; remove them.');

@@ -7,6 +7,18 @@ import { normalizeDisplayName } from './names.js';
  * valid approval or course is) are domain rules; handlers and the CLI only call `parseInput`.
  */
 
+/**
+ * NUL and the bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) are refused in any text
+ * staff send: a NUL truncates text in C-based tools and PDF strings, and a bidi override makes a name or
+ * title read differently from what is stored ("Trojan Source"). Refused rather than stripped, so the
+ * sender learns which field to fix.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/u;
+const noForbiddenCharacters = (text: string) => !text.includes('\u0000') && !BIDI_CONTROLS.test(text);
+const FORBIDDEN_MESSAGE =
+  'must not contain NUL or bidirectional override characters (U+202A-U+202E, U+2066-U+2069)';
+const text = () => z.string().refine(noForbiddenCharacters, FORBIDDEN_MESSAGE).pipe(z.string().trim());
+
 const identifier = z
   .string()
   .trim()
@@ -20,9 +32,9 @@ const identifier = z
 export const approvalRequestSchema = z.object({
   participantId: identifier,
   courseId: identifier,
-  approvedBy: z.string().trim().min(1, 'is required').max(200),
+  approvedBy: text().pipe(z.string().min(1, 'is required').max(200)),
   attempt: z.number().int().min(1).max(1000).default(1),
-  contentRef: z.string().trim().max(500).optional(),
+  contentRef: text().pipe(z.string().max(500)).optional(),
   approvedAt: z.string().datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
 });
 export type ApprovalRequest = z.infer<typeof approvalRequestSchema>;
@@ -36,8 +48,8 @@ const pngBase64 = z
 
 export const courseSchema = z.object({
   courseId: identifier,
-  title: z.string().trim().min(1).max(200),
-  description: z.string().trim().max(600).default(''),
+  title: text().pipe(z.string().min(1).max(200)),
+  description: text().pipe(z.string().max(600)).default(''),
   criteria: z.object({
     requiredModules: z
       .array(z.object({ moduleId: identifier, title: z.string().trim().min(1).max(200) }))
@@ -55,7 +67,10 @@ export const courseSchema = z.object({
     issueDeadlineDays: z.number().int().min(1).max(365).default(7),
     validityDays: z.number().int().min(1).max(36500).optional(),
   }),
-  signatory: z.object({ name: z.string().trim().min(1).max(120), title: z.string().trim().min(1).max(120) }),
+  signatory: z.object({
+    name: text().pipe(z.string().min(1).max(120)),
+    title: text().pipe(z.string().min(1).max(120)),
+  }),
   templateId: z.string().trim().max(40).optional(),
   design: z
     .object({
@@ -72,6 +87,10 @@ export const participantSchema = z.object({
   participantId: identifier,
   // The same rule the certificate applies, checked when staff enter the name rather than at issue.
   fullName: z.string().superRefine((name, context) => {
+    if (!noForbiddenCharacters(name)) {
+      context.addIssue({ code: 'custom', message: FORBIDDEN_MESSAGE });
+      return;
+    }
     try {
       normalizeDisplayName(name, 'fullName');
     } catch (error) {

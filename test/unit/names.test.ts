@@ -81,4 +81,11 @@ describe('normalizeDisplayName', () => {
       expect((error as ValidationError).issues[0]?.field).toBe('signatory.name');
     }
   });
+
+  it('refuses overlay marks the renderer cannot place, but keeps ordinary combining accents', () => {
+    expect(() => normalizeDisplayName('Za\u0336lgo', 'fullName')).toThrow(/overlay marks/);
+    expect(() => normalizeDisplayName('A\u0338nna')).toThrow(/overlay marks/);
+    expect(normalizeDisplayName('Rene\u0301e')).toBe('Renée');
+    expect(normalizeDisplayName('Nguye\u0302\u0303n')).toBe('Nguyễn');
+  });
 });
