@@ -8,6 +8,7 @@ import {
   DynamoDbCourseCatalog,
   DynamoDbParticipantAccessTokens,
   DynamoDbParticipantDirectory,
+  DynamoDbParticipantRecords,
   DynamoDbProgressStore,
   DynamoDbSigningKeyRegistry,
 } from '../adapters/aws/dynamodb-stores.js';
@@ -84,6 +85,7 @@ export function buildDeps(
     claims: new DynamoDbClaimLedger(documentClient, config.REGISTRY_TABLE),
     accessTokens: new DynamoDbParticipantAccessTokens(documentClient, config.REGISTRY_TABLE),
     participantLinkTtlDays: config.PARTICIPANT_LINK_TTL_DAYS,
+    participantRecords: new DynamoDbParticipantRecords(documentClient, config.REGISTRY_TABLE),
   };
 }
 

@@ -229,6 +229,14 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
       },
     },
     participantLinkTtlDays: 365,
+    participantRecords: {
+      listProgressOf: async (participantId) =>
+        [...progress.values()].filter((entry) => entry.participantId === participantId).map(clone),
+      listCertificateNumbersOf: async (participantId) =>
+        [...certificates.values()]
+          .filter((certificate) => certificate.participantId === participantId)
+          .map((certificate) => certificate.number),
+    },
     renderer: {
       render: async (input) => {
         rendered.push(input);

@@ -27,6 +27,7 @@ import type {
   ParticipantAccessTokenRecord,
   ParticipantAccessTokens,
   ParticipantDirectory,
+  ParticipantRecords,
   ProgressStore,
   SigningKeyRegistry,
 } from '../../core/ports.js';
@@ -241,6 +242,18 @@ export class DynamoDbCertificateStore implements CertificateStore {
             certificateNumber: certificate.number,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      // Lets the participant's page list their certificates with a query on their own key.
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            pk: `PARTICIPANT#${certificate.participantId}`,
+            sk: `CERTIFICATE#${certificate.number}`,
+            kind: 'participant-certificate',
+            certificateNumber: certificate.number,
+          },
         },
       },
     ];
@@ -610,6 +623,42 @@ export class DynamoDbParticipantAccessTokens implements ParticipantAccessTokens 
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);
     return revoked;
+  }
+}
+
+/** The participant's page: their progress and certificate pointers, by query on `PARTICIPANT#<id>`. */
+export class DynamoDbParticipantRecords implements ParticipantRecords {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  private async itemsUnder(participantId: string, prefix: string) {
+    const items: Record<string, unknown>[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': `PARTICIPANT#${participantId}`, ':prefix': prefix },
+          ExclusiveStartKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
+  }
+
+  async listProgressOf(participantId: string) {
+    return (await this.itemsUnder(participantId, 'PROGRESS#')).map((item) => withoutKeys<Progress>(item)!);
+  }
+
+  async listCertificateNumbersOf(participantId: string) {
+    return (await this.itemsUnder(participantId, 'CERTIFICATE#')).map(
+      (item) => item.certificateNumber as string,
+    );
   }
 }
 
