@@ -120,6 +120,8 @@ export interface ParticipantRecords {
   listProgressOf(participantId: string): Promise<Progress[]>;
   /** Numbers of every certificate issued to the participant (valid, revoked or superseded). */
   listCertificateNumbersOf(participantId: string): Promise<string[]>;
+  /** The participant whose address hashes to this (SHA-256 of the lower-cased address), if any. */
+  findParticipantIdByEmailHash(emailHash: string): Promise<string | undefined>;
 }
 
 export interface DocumentStore {

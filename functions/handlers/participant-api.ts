@@ -1,10 +1,16 @@
 import { renderFaqPage, renderHelpPage } from '../../templates/web/help-pages.js';
-import { PAGE_CSP } from '../../templates/web/page-layout.js';
+import { PAGE_CSP, renderPage } from '../../templates/web/page-layout.js';
 import { renderPageNotFound, renderParticipantPage } from '../../templates/web/participant-page.js';
+import { ValidationError } from '../core/errors.js';
 import type { Deps } from '../core/ports.js';
-import { freshDownloadFor, viewParticipantPage } from '../core/use-cases/participant-access.js';
+import {
+  freshDownloadFor,
+  requestPageLink,
+  viewParticipantPage,
+} from '../core/use-cases/participant-access.js';
 import { lambdaDeps } from '../wiring/deps.js';
-import { html, httpApi, type Route } from './shared/http-api.js';
+import { html, httpApi, json, type Route } from './shared/http-api.js';
+import { PerClientRateLimit } from './shared/rate-limit.js';
 
 /**
  * The participant's side of the site: the public help pages and (below) the personal page a link in
@@ -20,7 +26,14 @@ export type ParticipantApiDeps = Pick<
   | 'participantRecords'
   | 'certificates'
   | 'documents'
+  | 'claims'
+  | 'random'
+  | 'participantLinkTtlDays'
+  | 'notifications'
 >;
+
+const LINK_REQUEST_ANSWER =
+  'If this address is known, a link to your page is on its way. It can take a few minutes to arrive.';
 
 export const participantPage = (statusCode: number, body: string) =>
   html(statusCode, body, {
@@ -32,6 +45,30 @@ export const participantPage = (statusCode: number, body: string) =>
 const notFound = () => participantPage(404, renderPageNotFound());
 
 export const participantRoutes = (deps: () => ParticipantApiDeps): Route[] => [
+  {
+    // Same status, body and (roughly) timing whether or not the address is known.
+    method: 'POST',
+    resource: '/me/link-requests',
+    async handle({ rawBody, headers, json }) {
+      const form = (headers['content-type'] ?? '').includes('application/x-www-form-urlencoded');
+      const email = form
+        ? (new URLSearchParams(rawBody.toString('utf8')).get('email') ?? '')
+        : String((json as { email?: unknown } | undefined)?.email ?? '');
+      if (!/^[^@\s]+@[^@\s]+$/.test(email.trim()) || email.length > 320)
+        throw new ValidationError('The address is not an email address', [
+          { field: 'email', message: 'give the email address your certificates were sent to' },
+        ]);
+      await requestPageLink(deps(), email);
+      return participantPage(
+        202,
+        renderPage(
+          'Link requested',
+          'Your certificates',
+          `<section class="card"><h1>Check your inbox</h1><p>${LINK_REQUEST_ANSWER}</p></section>`,
+        ),
+      );
+    },
+  },
   {
     method: 'GET',
     resource: '/me/{token}',
@@ -77,6 +114,20 @@ export const participantRoutes = (deps: () => ParticipantApiDeps): Route[] => [
   },
 ];
 
-export const createParticipantApiHandler = (deps: () => ParticipantApiDeps) =>
-  httpApi(participantRoutes(deps));
+export const createParticipantApiHandler = (deps: () => ParticipantApiDeps) => {
+  // Link requests send email: a small allowance per client address keeps a flood from mailing anyone.
+  const limit = new PerClientRateLimit(Number(process.env.LINK_REQUEST_RATE_LIMIT_PER_MINUTE ?? 10));
+  return httpApi(participantRoutes(deps), {
+    admit({ resource, sourceIp }) {
+      if (resource !== '/me/link-requests') return undefined;
+      const wait = limit.retryAfter(sourceIp);
+      if (wait === undefined) return undefined;
+      return json(
+        429,
+        { error: 'Too many link requests from this address; try again shortly.' },
+        { 'retry-after': String(wait) },
+      );
+    },
+  });
+};
 export const handler = createParticipantApiHandler(lambdaDeps);

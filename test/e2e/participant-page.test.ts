@@ -5,7 +5,7 @@ import {
 } from '../../functions/core/use-cases/participant-access.js';
 import { type LocalStack, startLocalStack } from '../../functions/local/local-stack.js';
 import { PAGE_CSP } from '../../templates/web/page-layout.js';
-import { apiClient } from '../support/local-api.js';
+import { apiClient, mailbox } from '../support/local-api.js';
 
 let stack: LocalStack;
 let api: ReturnType<typeof apiClient>;
@@ -164,5 +164,43 @@ describe('help pages', () => {
     expect(faq).toContain('What does the QR code do?');
     const verify = await (await fetch(`${stack.url}/verify`)).text();
     expect(verify).toContain('href="/help/faq"');
+  });
+});
+
+describe('a lost link', () => {
+  const ask = (email: string) =>
+    fetch(`${stack.url}/me/link-requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email }).toString(),
+    });
+
+  it('gets the same answer for a known and an unknown address, and at most one email an hour', async () => {
+    const before = (await mailbox(stack)).filter((mail) =>
+      mail.destination.to.includes('bongani@example.org'),
+    );
+    const known = await ask('Bongani@Example.org');
+    const again = await ask('bongani@example.org');
+    const unknown = await ask('nobody@example.org');
+    const bodies = [await known.text(), await again.text(), await unknown.text()];
+    expect([known.status, again.status, unknown.status]).toEqual([202, 202, 202]);
+    expect(new Set(bodies).size).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const after = (await mailbox(stack)).filter((mail) =>
+      mail.destination.to.includes('bongani@example.org'),
+    );
+    const sent = after.slice(before.length);
+    expect(sent).toHaveLength(1);
+    const link = sent[0]!.body.text!.match(/\/me\/[A-Za-z0-9_-]{43}/)?.[0];
+    expect((await fetch(`${stack.url}${link}`)).status).toBe(200);
+    expect((await mailbox(stack)).some((mail) => mail.destination.to.includes('nobody@example.org'))).toBe(
+      false,
+    );
+  });
+
+  it('refuses a malformed address with a reason naming the field', async () => {
+    const response = await ask('not-an-address');
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('email');
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
@@ -101,6 +102,8 @@ async function scanAll(client: DynamoDBDocumentClient, input: ScanCommandInput) 
   return items;
 }
 
+const emailHashOf = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+
 const isConditionFailure = (error: unknown) =>
   error instanceof ConditionalCheckFailedException ||
   (error instanceof Error && error.name === 'ConditionalCheckFailedException');
@@ -156,12 +159,16 @@ export class DynamoDbParticipantDirectory implements ParticipantDirectory {
   getParticipant(participantId: string) {
     return this.table.get<Participant>({ pk: `PARTICIPANT#${participantId}`, sk: 'PROFILE' });
   }
-  putParticipant(participant: Participant) {
-    return this.table.put(
+  async putParticipant(participant: Participant) {
+    await this.table.put(
       { pk: `PARTICIPANT#${participant.participantId}`, sk: 'PROFILE' },
       'participant',
       participant,
     );
+    // Lets a lost link be asked for by address without a scan; the address itself is not stored here.
+    await this.table.put({ pk: `EMAIL#${emailHashOf(participant.email)}`, sk: 'EMAIL' }, 'email-lookup', {
+      participantId: participant.participantId,
+    });
   }
 }
 
@@ -653,6 +660,13 @@ export class DynamoDbParticipantRecords implements ParticipantRecords {
 
   async listProgressOf(participantId: string) {
     return (await this.itemsUnder(participantId, 'PROGRESS#')).map((item) => withoutKeys<Progress>(item)!);
+  }
+
+  async findParticipantIdByEmailHash(emailHash: string) {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: `EMAIL#${emailHash}`, sk: 'EMAIL' } }),
+    );
+    return Item?.participantId as string | undefined;
   }
 
   async listCertificateNumbersOf(participantId: string) {

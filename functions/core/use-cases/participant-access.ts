@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { formatCertificateNumber } from '../certificate-number.js';
+import { doOnce } from '../claims.js';
 import { assessEligibility } from '../eligibility.js';
 import type { Certificate, Course, Participant, UnmetRequirement } from '../model.js';
 import type { NoticeContext } from '../notices.js';
@@ -219,4 +220,41 @@ export async function freshDownloadFor(
     return undefined;
   const fileName = `SayPro-Certificate-${formatCertificateNumber(certificate.number)}.pdf`;
   return deps.documents.temporaryDownloadUrl(certificate.document.key, fileName, 300);
+}
+
+export const emailHashOf = (email: string) =>
+  createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+
+/**
+ * A lost link asked for by email address. The answer is the same whether or not the address is known.
+ *
+ * 1. Look the address up by its hash (no scan); unknown: do nothing.
+ * 2. At most one such email per address per hour (a claim keyed by the address hash and the hour).
+ * 3. Send a `page-link` notice carrying a freshly minted personal link.
+ */
+export async function requestPageLink(
+  deps: Pick<
+    Deps,
+    | 'participantRecords'
+    | 'participants'
+    | 'claims'
+    | 'clock'
+    | 'random'
+    | 'accessTokens'
+    | 'links'
+    | 'participantLinkTtlDays'
+    | 'notifications'
+  >,
+  email: string,
+): Promise<void> {
+  const emailHash = emailHashOf(email);
+  const participantId = await deps.participantRecords.findParticipantIdByEmailHash(emailHash);
+  if (!participantId) return;
+  const participant = await deps.participants.getParticipant(participantId);
+  if (!participant || participant.email.trim().toLowerCase() !== email.trim().toLowerCase()) return;
+  const hour = deps.clock.now().toISOString().slice(0, 13);
+  await doOnce(deps, `page-link#${emailHash}#${hour}`, async () => {
+    const context = await noticeContextFor(deps, participant, { kind: 'page-link' });
+    return deps.notifications.send({ kind: 'page-link', ...context });
+  });
 }
