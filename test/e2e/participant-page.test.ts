@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  mintParticipantPageLink,
-  revokeParticipantLinks,
-} from '../../functions/core/use-cases/participant-access.js';
+import { mintParticipantPageLink } from '../../functions/core/use-cases/participant-access.js';
 import { type LocalStack, startLocalStack } from '../../functions/local/local-stack.js';
 import { PAGE_CSP } from '../../templates/web/page-layout.js';
 import { apiClient, mailbox } from '../support/local-api.js';
@@ -126,7 +123,10 @@ describe('the participant page', () => {
       const response = await fetch(`${stack.url}${probe}`);
       answers.push({ status: response.status, body: await response.text() });
     }
-    expect((await revokeParticipantLinks(stack.deps, 'amara')).revoked).toBeGreaterThan(0);
+    const revocation = await api.request('POST', '/operator/participants/amara/link-revocation');
+    expect(revocation.status).toBe(200);
+    expect(revocation.json.revoked).toBeGreaterThan(0);
+    expect((await fetch(`${stack.url}${path}`)).status).toBe(404);
     const revokedDownload = await fetch(`${stack.url}${path}/certificates/${issuedNumber}/download`, {
       method: 'POST',
       redirect: 'manual',
