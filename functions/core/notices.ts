@@ -38,4 +38,9 @@ export interface NotEligibleNotice extends NoticeContext {
   missing: string[];
 }
 
-export type ParticipantNotice = CertificateIssuedNotice | NotEligibleNotice;
+/** A fresh personal link, asked for on /me or /help by email address. */
+export interface PageLinkNotice extends NoticeContext {
+  kind: 'page-link';
+}
+
+export type ParticipantNotice = CertificateIssuedNotice | NotEligibleNotice | PageLinkNotice;

@@ -114,6 +114,16 @@ export interface ParticipantAccessTokens {
   revokeTokensOf(participantId: string, at: string): Promise<number>;
 }
 
+/** What a participant's own page lists: by participant key only, never by scanning. */
+export interface ParticipantRecords {
+  /** Progress in every course the participant has any in. */
+  listProgressOf(participantId: string): Promise<Progress[]>;
+  /** Numbers of every certificate issued to the participant (valid, revoked or superseded). */
+  listCertificateNumbersOf(participantId: string): Promise<string[]>;
+  /** The participant whose address hashes to this (SHA-256 of the lower-cased address), if any. */
+  findParticipantIdByEmailHash(emailHash: string): Promise<string | undefined>;
+}
+
 export interface DocumentStore {
   put(key: string, body: Uint8Array, contentType: string, metadata?: Record<string, string>): Promise<void>;
   get(key: string): Promise<Uint8Array | undefined>;
@@ -231,6 +241,7 @@ export interface Deps {
   accessTokens: ParticipantAccessTokens;
   /** How long a participant's personal link works. */
   participantLinkTtlDays: number;
+  participantRecords: ParticipantRecords;
 }
 
 /** The renderer is kept apart from Deps: only the issuing function loads react-pdf. */

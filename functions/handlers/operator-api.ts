@@ -2,6 +2,7 @@ import type { IssuingDeps } from '../core/ports.js';
 import { markKeyCompromised, rotateSigningKey } from '../core/signing-keys.js';
 import { correctCertificate, revokeCertificate } from '../core/use-cases/certificate-lifecycle.js';
 import { getApprovalStatus, listApprovals } from '../core/use-cases/operator-queries.js';
+import { revokeParticipantLinks } from '../core/use-cases/participant-access.js';
 import { defineCourse, recordProgress, registerParticipant } from '../core/use-cases/programme-setup.js';
 import { recordApproval } from '../core/use-cases/record-approval.js';
 import { retryApproval } from '../core/use-cases/retry-approval.js';
@@ -60,6 +61,12 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
       // The email stays out of the answer: it is personal data the caller already has.
       return json(200, { participantId: participant.participantId });
     },
+  },
+  {
+    // Staff withdraw every personal link of a participant (a forwarded email, a shared device).
+    method: 'POST',
+    resource: '/operator/participants/{participantId}/link-revocation',
+    handle: async ({ params }) => json(200, await revokeParticipantLinks(deps(), params.participantId ?? '')),
   },
   {
     method: 'PUT',

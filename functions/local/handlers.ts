@@ -6,6 +6,7 @@ import { createIssueCertificateHandler } from '../handlers/issue-certificate.js'
 import { createNotifyNotEligibleHandler } from '../handlers/notify-not-eligible.js';
 import { createOnApprovalHandler } from '../handlers/on-approval.js';
 import { createOperatorApiHandler, operatorRoutes } from '../handlers/operator-api.js';
+import { createParticipantApiHandler, participantRoutes } from '../handlers/participant-api.js';
 import { createPublicApiHandler, publicRoutes } from '../handlers/public-api.js';
 import { createRecordFailureHandler } from '../handlers/record-failure.js';
 import type { BridgedRoute } from './api-gateway-bridge.js';
@@ -27,6 +28,7 @@ export function localHandlers(deps: IssuingDeps): Record<string, LambdaHandler> 
     'operator-api': createOperatorApiHandler(get),
     'public-api': createPublicApiHandler(get),
     'download-api': createDownloadApiHandler(get),
+    'participant-api': createParticipantApiHandler(get),
   };
 }
 
@@ -45,5 +47,6 @@ export function localRoutes(deps: IssuingDeps, handlers: Record<string, LambdaHa
     ...operatorRoutes(get).map(bridged('operator-api', true)),
     ...publicRoutes(get).map(bridged('public-api', false)),
     ...downloadRoutes(get).map(bridged('download-api', false)),
+    ...participantRoutes(get).map(bridged('participant-api', false)),
   ];
 }

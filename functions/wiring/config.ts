@@ -23,6 +23,8 @@ export const configSchema = z.object({
   /** Absent locally: the local stack starts workflows in-process. */
   STATE_MACHINE_ARN: z.optional(z.string()),
   SES_CONFIGURATION_SET: z.optional(z.string()),
+  /** LinkedIn's id of SayPro's company page, for the participant page's add-to-profile link. */
+  LINKEDIN_ORGANIZATION_ID: z.optional(z.string()),
   DOWNLOAD_LINK_TTL_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(90)), 14),
   // Longer than any function runs (the issuing one: 60 s); the local crash test shortens it.
   CLAIM_LEASE_SECONDS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(3600)), 120),

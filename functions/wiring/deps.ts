@@ -8,6 +8,7 @@ import {
   DynamoDbCourseCatalog,
   DynamoDbParticipantAccessTokens,
   DynamoDbParticipantDirectory,
+  DynamoDbParticipantRecords,
   DynamoDbProgressStore,
   DynamoDbSigningKeyRegistry,
 } from '../adapters/aws/dynamodb-stores.js';
@@ -85,6 +86,7 @@ export function buildDeps(
     claimLeaseMs: config.CLAIM_LEASE_SECONDS * 1000,
     accessTokens: new DynamoDbParticipantAccessTokens(documentClient, config.REGISTRY_TABLE),
     participantLinkTtlDays: config.PARTICIPANT_LINK_TTL_DAYS,
+    participantRecords: new DynamoDbParticipantRecords(documentClient, config.REGISTRY_TABLE),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ParticipantNotice } from '../../functions/core/notices.js';
 import { type RenderedEmail, renderIssuedEmail } from './issued.js';
 import { renderNotEligibleEmail } from './not-eligible.js';
+import { renderPageLinkEmail } from './page-link.js';
 
 export type { RenderedEmail };
 
@@ -11,5 +12,7 @@ export function renderNotice(notice: ParticipantNotice): RenderedEmail {
       return renderIssuedEmail(notice);
     case 'not-eligible':
       return renderNotEligibleEmail(notice);
+    case 'page-link':
+      return renderPageLinkEmail(notice);
   }
 }

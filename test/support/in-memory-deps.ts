@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { p256 } from '@noble/curves/nist.js';
 import { TemplatedNotifications } from '../../functions/adapters/templated-notifications.js';
 import type {
@@ -230,6 +230,19 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
       },
     },
     participantLinkTtlDays: 365,
+    participantRecords: {
+      listProgressOf: async (participantId) =>
+        [...progress.values()].filter((entry) => entry.participantId === participantId).map(clone),
+      findParticipantIdByEmailHash: async (hash) =>
+        [...participants.values()].find(
+          (participant) =>
+            createHash('sha256').update(participant.email.trim().toLowerCase()).digest('hex') === hash,
+        )?.participantId,
+      listCertificateNumbersOf: async (participantId) =>
+        [...certificates.values()]
+          .filter((certificate) => certificate.participantId === participantId)
+          .map((certificate) => certificate.number),
+    },
     renderer: {
       render: async (input) => {
         rendered.push(input);

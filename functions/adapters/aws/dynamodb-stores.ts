@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
@@ -27,6 +28,7 @@ import type {
   ParticipantAccessTokenRecord,
   ParticipantAccessTokens,
   ParticipantDirectory,
+  ParticipantRecords,
   ProgressStore,
   SigningKeyRegistry,
 } from '../../core/ports.js';
@@ -100,6 +102,8 @@ async function scanAll(client: DynamoDBDocumentClient, input: ScanCommandInput) 
   return items;
 }
 
+const emailHashOf = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+
 const isConditionFailure = (error: unknown) =>
   error instanceof ConditionalCheckFailedException ||
   (error instanceof Error && error.name === 'ConditionalCheckFailedException');
@@ -155,12 +159,16 @@ export class DynamoDbParticipantDirectory implements ParticipantDirectory {
   getParticipant(participantId: string) {
     return this.table.get<Participant>({ pk: `PARTICIPANT#${participantId}`, sk: 'PROFILE' });
   }
-  putParticipant(participant: Participant) {
-    return this.table.put(
+  async putParticipant(participant: Participant) {
+    await this.table.put(
       { pk: `PARTICIPANT#${participant.participantId}`, sk: 'PROFILE' },
       'participant',
       participant,
     );
+    // Lets a lost link be asked for by address without a scan; the address itself is not stored here.
+    await this.table.put({ pk: `EMAIL#${emailHashOf(participant.email)}`, sk: 'EMAIL' }, 'email-lookup', {
+      participantId: participant.participantId,
+    });
   }
 }
 
@@ -241,6 +249,18 @@ export class DynamoDbCertificateStore implements CertificateStore {
             certificateNumber: certificate.number,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      // Lets the participant's page list their certificates with a query on their own key.
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            pk: `PARTICIPANT#${certificate.participantId}`,
+            sk: `CERTIFICATE#${certificate.number}`,
+            kind: 'participant-certificate',
+            certificateNumber: certificate.number,
+          },
         },
       },
     ];
@@ -610,6 +630,49 @@ export class DynamoDbParticipantAccessTokens implements ParticipantAccessTokens 
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);
     return revoked;
+  }
+}
+
+/** The participant's page: their progress and certificate pointers, by query on `PARTICIPANT#<id>`. */
+export class DynamoDbParticipantRecords implements ParticipantRecords {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  private async itemsUnder(participantId: string, prefix: string) {
+    const items: Record<string, unknown>[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': `PARTICIPANT#${participantId}`, ':prefix': prefix },
+          ExclusiveStartKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
+  }
+
+  async listProgressOf(participantId: string) {
+    return (await this.itemsUnder(participantId, 'PROGRESS#')).map((item) => withoutKeys<Progress>(item)!);
+  }
+
+  async findParticipantIdByEmailHash(emailHash: string) {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: `EMAIL#${emailHash}`, sk: 'EMAIL' } }),
+    );
+    return Item?.participantId as string | undefined;
+  }
+
+  async listCertificateNumbersOf(participantId: string) {
+    return (await this.itemsUnder(participantId, 'CERTIFICATE#')).map(
+      (item) => item.certificateNumber as string,
+    );
   }
 }
 

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Participant } from '../model.js';
+import { formatCertificateNumber } from '../certificate-number.js';
+import { doOnce } from '../claims.js';
+import { assessEligibility } from '../eligibility.js';
+import type { Certificate, Course, Participant, UnmetRequirement } from '../model.js';
 import type { NoticeContext } from '../notices.js';
 import type { Deps } from '../ports.js';
 import { addDays } from './produce-certificate.js';
@@ -84,4 +87,174 @@ export async function noticeContextFor(
     supportAddress: deps.links.supportAddress,
     tags,
   };
+}
+
+export interface PageRequirement {
+  label: string;
+  met: boolean;
+  /** What is still missing, in the words of the eligibility check. */
+  missing?: string;
+}
+
+export interface PageCourse {
+  courseId: string;
+  title: string;
+  eligible: boolean;
+  requirements: PageRequirement[];
+}
+
+export interface PageCertificate {
+  number: string;
+  courseTitle: string;
+  status: Certificate['status'];
+  issuedAt: string;
+  expiresAt?: string;
+  revocationReason?: string;
+  supersededBy?: string;
+  holderName: string;
+}
+
+export interface ParticipantPageView {
+  fullName: string;
+  courses: PageCourse[];
+  certificates: PageCertificate[];
+}
+
+function requirementsOf(course: Course, unmet: UnmetRequirement[]): PageRequirement[] {
+  const requirement = (label: string, missing: UnmetRequirement | undefined): PageRequirement =>
+    missing ? { label, met: false, missing: missing.message } : { label, met: true };
+  return [
+    ...course.criteria.requiredModules.map((module) =>
+      requirement(
+        `Module “${module.title}”`,
+        unmet.find((entry) => entry.code === 'MODULE_NOT_COMPLETED' && entry.moduleId === module.moduleId),
+      ),
+    ),
+    ...course.criteria.quizzes.map((quiz) =>
+      requirement(
+        `Quiz “${quiz.title}” (pass mark ${quiz.passMark}%)`,
+        unmet.find(
+          (entry) =>
+            (entry.code === 'QUIZ_NOT_TAKEN' || entry.code === 'QUIZ_BELOW_PASS_MARK') &&
+            entry.quizId === quiz.quizId,
+        ),
+      ),
+    ),
+    ...(course.criteria.peerReviewRequired
+      ? [
+          requirement(
+            'Peer review',
+            unmet.find((entry) => entry.code === 'PEER_REVIEW_MISSING'),
+          ),
+        ]
+      : []),
+  ];
+}
+
+/**
+ * What a participant's own page shows, for the holder of a valid personal link.
+ *
+ * 1. Resolve the token to a participant (undefined for anything not a live token: the caller answers 404).
+ * 2. List their progress and certificates by their own key (no scans).
+ * 3. Per course with progress, assess each requirement with the core eligibility check.
+ */
+export async function viewParticipantPage(
+  deps: Pick<
+    Deps,
+    'accessTokens' | 'clock' | 'participants' | 'participantRecords' | 'courses' | 'certificates'
+  >,
+  token: string,
+): Promise<ParticipantPageView | undefined> {
+  const participantId = await participantForToken(deps, token);
+  if (!participantId) return undefined;
+  const participant = await deps.participants.getParticipant(participantId);
+  if (!participant) return undefined;
+  const [progress, numbers] = await Promise.all([
+    deps.participantRecords.listProgressOf(participantId),
+    deps.participantRecords.listCertificateNumbersOf(participantId),
+  ]);
+  const courses: PageCourse[] = [];
+  for (const entry of progress) {
+    const course = await deps.courses.getCourse(entry.courseId);
+    if (!course) continue;
+    const { eligible, unmet } = assessEligibility(course, entry);
+    courses.push({
+      courseId: course.courseId,
+      title: course.title,
+      eligible,
+      requirements: requirementsOf(course, unmet),
+    });
+  }
+  const certificates: PageCertificate[] = [];
+  for (const number of numbers) {
+    const certificate = await deps.certificates.getCertificate(number);
+    if (!certificate || certificate.participantId !== participantId) continue;
+    certificates.push({
+      number: certificate.number,
+      courseTitle: certificate.courseTitle,
+      status: certificate.status,
+      issuedAt: certificate.issuedAt,
+      holderName: certificate.holderName,
+      ...(certificate.expiresAt ? { expiresAt: certificate.expiresAt } : {}),
+      ...(certificate.revocationReason ? { revocationReason: certificate.revocationReason } : {}),
+      ...(certificate.supersededBy ? { supersededBy: certificate.supersededBy } : {}),
+    });
+  }
+  certificates.sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
+  return { fullName: participant.fullName, courses, certificates };
+}
+
+/**
+ * A fresh download for the page's button: a presigned URL valid five minutes, only for the link's own
+ * participant and only while the certificate is valid. Undefined otherwise (the caller answers 404).
+ */
+export async function freshDownloadFor(
+  deps: Pick<Deps, 'accessTokens' | 'clock' | 'certificates' | 'documents'>,
+  token: string,
+  number: string,
+): Promise<string | undefined> {
+  const participantId = await participantForToken(deps, token);
+  if (!participantId) return undefined;
+  const certificate = await deps.certificates.getCertificate(number.replace(/-/g, '').toUpperCase());
+  if (!certificate || certificate.participantId !== participantId || certificate.status !== 'valid')
+    return undefined;
+  const fileName = `SayPro-Certificate-${formatCertificateNumber(certificate.number)}.pdf`;
+  return deps.documents.temporaryDownloadUrl(certificate.document.key, fileName, 300);
+}
+
+export const emailHashOf = (email: string) =>
+  createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+
+/**
+ * A lost link asked for by email address. The answer is the same whether or not the address is known.
+ *
+ * 1. Look the address up by its hash (no scan); unknown: do nothing.
+ * 2. At most one such email per address per hour (a claim keyed by the address hash and the hour).
+ * 3. Send a `page-link` notice carrying a freshly minted personal link.
+ */
+export async function requestPageLink(
+  deps: Pick<
+    Deps,
+    | 'participantRecords'
+    | 'participants'
+    | 'claims'
+    | 'clock'
+    | 'random'
+    | 'accessTokens'
+    | 'links'
+    | 'participantLinkTtlDays'
+    | 'notifications'
+  >,
+  email: string,
+): Promise<void> {
+  const emailHash = emailHashOf(email);
+  const participantId = await deps.participantRecords.findParticipantIdByEmailHash(emailHash);
+  if (!participantId) return;
+  const participant = await deps.participants.getParticipant(participantId);
+  if (!participant || participant.email.trim().toLowerCase() !== email.trim().toLowerCase()) return;
+  const hour = deps.clock.now().toISOString().slice(0, 13);
+  await doOnce(deps, `page-link#${emailHash}#${hour}`, async () => {
+    const context = await noticeContextFor(deps, participant, { kind: 'page-link' });
+    return deps.notifications.send({ kind: 'page-link', ...context });
+  });
 }

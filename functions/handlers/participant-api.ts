@@ -1,0 +1,133 @@
+import { renderFaqPage, renderHelpPage } from '../../templates/web/help-pages.js';
+import { PAGE_CSP, renderPage } from '../../templates/web/page-layout.js';
+import { renderPageNotFound, renderParticipantPage } from '../../templates/web/participant-page.js';
+import { ValidationError } from '../core/errors.js';
+import type { Deps } from '../core/ports.js';
+import {
+  freshDownloadFor,
+  requestPageLink,
+  viewParticipantPage,
+} from '../core/use-cases/participant-access.js';
+import { lambdaDeps } from '../wiring/deps.js';
+import { html, httpApi, json, type Route } from './shared/http-api.js';
+import { PerClientRateLimit } from './shared/rate-limit.js';
+
+/**
+ * The participant's side of the site: the public help pages and (below) the personal page a link in
+ * every email opens. A function of its own so public-api.ts (verification) stays thin and light.
+ */
+export type ParticipantApiDeps = Pick<
+  Deps,
+  | 'courses'
+  | 'links'
+  | 'accessTokens'
+  | 'clock'
+  | 'participants'
+  | 'participantRecords'
+  | 'certificates'
+  | 'documents'
+  | 'claims'
+  | 'random'
+  | 'participantLinkTtlDays'
+  | 'notifications'
+>;
+
+const LINK_REQUEST_ANSWER =
+  'If this address is known, a link to your page is on its way. It can take a few minutes to arrive.';
+
+export const participantPage = (statusCode: number, body: string) =>
+  html(statusCode, body, {
+    'content-security-policy': PAGE_CSP,
+    'cache-control': 'no-store',
+    'referrer-policy': 'no-referrer',
+  });
+
+const notFound = () => participantPage(404, renderPageNotFound());
+
+export const participantRoutes = (deps: () => ParticipantApiDeps): Route[] => [
+  {
+    // Same status, body and (roughly) timing whether or not the address is known.
+    method: 'POST',
+    resource: '/me/link-requests',
+    async handle({ rawBody, headers, json }) {
+      const form = (headers['content-type'] ?? '').includes('application/x-www-form-urlencoded');
+      const email = form
+        ? (new URLSearchParams(rawBody.toString('utf8')).get('email') ?? '')
+        : String((json as { email?: unknown } | undefined)?.email ?? '');
+      if (!/^[^@\s]+@[^@\s]+$/.test(email.trim()) || email.length > 320)
+        throw new ValidationError('The address is not an email address', [
+          { field: 'email', message: 'give the email address your certificates were sent to' },
+        ]);
+      await requestPageLink(deps(), email);
+      return participantPage(
+        202,
+        renderPage(
+          'Link requested',
+          'Your certificates',
+          `<section class="card"><h1>Check your inbox</h1><p>${LINK_REQUEST_ANSWER}</p></section>`,
+        ),
+      );
+    },
+  },
+  {
+    method: 'GET',
+    resource: '/me/{token}',
+    async handle({ params }) {
+      const token = params.token ?? '';
+      const view = await viewParticipantPage(deps(), token);
+      if (!view) return notFound();
+      return participantPage(
+        200,
+        renderParticipantPage(view, {
+          verificationBaseUrl: deps().links.verificationBaseUrl,
+          token,
+          ...(process.env.LINKEDIN_ORGANIZATION_ID
+            ? { linkedInOrganizationId: process.env.LINKEDIN_ORGANIZATION_ID }
+            : {}),
+        }),
+      );
+    },
+  },
+  {
+    // A POST, so the short-lived URL is minted when pressed, never stored in a page or an email.
+    method: 'POST',
+    resource: '/me/{token}/certificates/{number}/download',
+    async handle({ params }) {
+      const url = await freshDownloadFor(deps(), params.token ?? '', params.number ?? '');
+      if (!url) return notFound();
+      return {
+        statusCode: 303,
+        headers: { location: url, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' },
+        body: '',
+      };
+    },
+  },
+  {
+    method: 'GET',
+    resource: '/help',
+    handle: async () => participantPage(200, renderHelpPage(await deps().courses.listCourses())),
+  },
+  {
+    method: 'GET',
+    resource: '/help/faq',
+    handle: async () => participantPage(200, renderFaqPage(deps().links.supportAddress)),
+  },
+];
+
+export const createParticipantApiHandler = (deps: () => ParticipantApiDeps) => {
+  // Link requests send email: a small allowance per client address keeps a flood from mailing anyone.
+  const limit = new PerClientRateLimit(Number(process.env.LINK_REQUEST_RATE_LIMIT_PER_MINUTE ?? 10));
+  return httpApi(participantRoutes(deps), {
+    admit({ resource, sourceIp }) {
+      if (resource !== '/me/link-requests') return undefined;
+      const wait = limit.retryAfter(sourceIp);
+      if (wait === undefined) return undefined;
+      return json(
+        429,
+        { error: 'Too many link requests from this address; try again shortly.' },
+        { 'retry-after': String(wait) },
+      );
+    },
+  });
+};
+export const handler = createParticipantApiHandler(lambdaDeps);

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import { escapeHtml } from '../text.js';
+
+/**
+ * The frame of the participant's page and the help pages: the verification page's look, server-rendered,
+ * no script, and a CSP that admits only this stylesheet (by hash). The verification page keeps its own
+ * copy so its bytes (and CSP hash) stay exactly as they were.
+ */
+export const PAGE_STYLE = `
+:root{--ink:#1b2a3a;--muted:#5b6b7b;--brand:#0b4f8a;--ok:#17663a;--bad:#a11d2b;--warn:#8a5a00;--bg:#f4f6f9}
+*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
+header{background:var(--brand);color:#fff;padding:14px 20px;font-weight:700;letter-spacing:.04em}
+main{max-width:720px;margin:24px auto;padding:0 16px}
+.card{background:#fff;border-radius:12px;padding:24px;box-shadow:0 1px 3px rgba(0,0,0,.12);margin-bottom:16px}
+h1{font-size:1.4rem;margin:0 0 8px}h2{font-size:1.1rem;margin:20px 0 8px}h3{font-size:1rem;margin:16px 0 6px}
+.valid,.met{color:var(--ok)}.revoked,.invalid,.unmet{color:var(--bad)}.superseded,.expired,.pending{color:var(--warn)}
+ul.requirements{list-style:none;padding-left:0}ul.requirements li{margin:4px 0}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:6px 16px;margin:12px 0 0}dt{color:var(--muted)}dd{margin:0;overflow-wrap:anywhere}
+form{margin-top:12px;display:flex;gap:8px;flex-wrap:wrap}input{flex:1;min-width:12rem;padding:10px;font:inherit;border:1px solid #9aa7b4;border-radius:8px}
+button,.button{display:inline-block;padding:10px 16px;font:inherit;color:#fff;background:var(--brand);border:0;border-radius:8px;text-decoration:none}
+.actions{display:flex;gap:8px;flex-wrap:wrap;margin-top:12px}.actions form{margin:0}
+a{color:var(--brand)}footer{color:var(--muted);font-size:.85rem;text-align:center;margin:24px 0}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+`;
+
+export const PAGE_CSP = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(PAGE_STYLE).digest('base64')}'`,
+  "img-src 'self' data:",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** A whole page around already-escaped body markup. */
+export function renderPage(title: string, heading: string, body: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer"><link rel="icon" href="data:,"><title>${escapeHtml(title)}</title><style>${PAGE_STYLE}</style></head>
+<body><header>SayPro · ${escapeHtml(heading)}</header>
+<main>${body}
+<footer><a href="/help">How certificates work</a> · <a href="/help/faq">Questions and answers</a> · <a href="/verify">Verify a certificate</a></footer></main></body></html>`;
+}
