@@ -14,6 +14,8 @@ export interface VerificationApiProps {
   readonly publicFunction: lambda.IFunction;
   /** Serves the participants' download links (GET /certificates/{number}/download). */
   readonly downloadFunction: lambda.IFunction;
+  /** Serves the participants' own pages (/me/*) and the public help pages (/help, /help/faq). */
+  readonly participantFunction: lambda.IFunction;
   /** Serves the operator routes (POST /approvals, /operator/*); every one needs the API key. */
   readonly operatorFunction: lambda.IFunction;
   /** Origin of the verification site, the only origin allowed by CORS on the public routes. */
@@ -131,6 +133,29 @@ export class VerificationApi extends Construct {
       false,
     );
 
+    // Participants: their page by a token in the path (no account), fresh downloads, lost links, help.
+    const participantIntegration = new apigateway.LambdaIntegration(props.participantFunction, {
+      allowTestInvoke: false,
+    });
+    const participantRoute = (resource: apigateway.IResource, method: string, params: string[] = []) =>
+      resource.addMethod(method, participantIntegration, {
+        requestValidator: validator,
+        requestParameters: Object.fromEntries(params.map((name) => [`method.request.path.${name}`, true])),
+      });
+    const help = root.addResource('help');
+    participantRoute(help, 'GET');
+    participantRoute(help.addResource('faq'), 'GET');
+    const me = root.addResource('me');
+    // A form post or JSON: the function parses and validates either.
+    participantRoute(me.addResource('link-requests'), 'POST');
+    const page = me.addResource('{token}');
+    participantRoute(page, 'GET', ['token']);
+    participantRoute(
+      page.addResource('certificates').addResource('{number}').addResource('download'),
+      'POST',
+      ['token', 'number'],
+    );
+
     this.operatorIntegration = new apigateway.LambdaIntegration(props.operatorFunction, {
       allowTestInvoke: false,
     });
@@ -238,8 +263,9 @@ export class VerificationApi extends Construct {
       if (cfn.apiKeyRequired) this.acknowledgeKeyedRoute(method);
       else {
         const reason =
-          'Public verification route: verifiers have no account by design; only consented, non-secret data ' +
-          'is returned and downloads need the emailed token. Rate limited by stage throttling (and WAF).';
+          'Public route: verifiers and participants have no account by design; only consented, non-secret data ' +
+          'is returned, and a participant page or download needs its emailed random token. Rate limited by ' +
+          'stage throttling (and WAF).';
         Validations.of(method).acknowledge(
           { id: 'AwsSolutions-APIG4', reason },
           { id: 'AwsSolutions-COG4', reason },

@@ -77,6 +77,10 @@ export class StatelessStack extends Stack {
     );
     const publicApi = fn('public-api', 'Public routes: verification, credential, issuer, JWKS');
     const downloadApi = fn('download-api', 'Download links: a short-lived presigned URL of the PDF');
+    const participantApi = fn(
+      'participant-api',
+      "Participants' pages: their own page, fresh downloads, lost links, help and FAQ",
+    );
     const mailEvents = fn('mail-events', 'Records SES bounces and complaints on the certificate');
     this.functions = {
       onApproval,
@@ -88,6 +92,7 @@ export class StatelessStack extends Stack {
       operatorApi,
       publicApi,
       downloadApi,
+      participantApi,
       mailEvents,
     };
 
@@ -109,6 +114,10 @@ export class StatelessStack extends Stack {
     // Verification reads certificate records and the signing-key registry (JWKS), both in DynamoDB.
     registryTable.grantReadData(publicApi.role);
     registryTable.grantReadData(downloadApi.role);
+    // A participant's page reads their records and approvals; a lost-link request writes a new token and
+    // its once-only claim.
+    registryTable.grantReadWriteData(participantApi.role);
+    approvalsTable.grantReadData(participantApi.role);
     // Bounces and complaints are written on the certificate's delivery state.
     registryTable.grantReadWriteData(mailEvents.role);
 
@@ -127,11 +136,13 @@ export class StatelessStack extends Stack {
       );
       dataKey.grant(writer.role, 'kms:GenerateDataKey', 'kms:Decrypt');
     }
-    // The download function presigns URLs with its own credentials, so it needs to read the objects.
-    downloadApi.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [documentObjects] }),
-    );
-    dataKey.grant(downloadApi.role, 'kms:Decrypt');
+    // The download functions presign URLs with their own credentials, so they need to read the objects.
+    for (const reader of [downloadApi, participantApi]) {
+      reader.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [documentObjects] }),
+      );
+      dataKey.grant(reader.role, 'kms:Decrypt');
+    }
 
     const sendEmail = new iam.PolicyStatement({
       actions: ['ses:SendEmail', 'ses:SendRawEmail'],
@@ -146,6 +157,8 @@ export class StatelessStack extends Stack {
     });
     deliverCertificate.role.addToPrincipalPolicy(sendEmail);
     notifyNotEligible.role.addToPrincipalPolicy(sendEmail);
+    // A lost-link request emails a fresh personal link.
+    participantApi.role.addToPrincipalPolicy(sendEmail);
     // A correction emails the participant the corrected certificate.
     operatorApi.role.addToPrincipalPolicy(sendEmail);
 
@@ -181,6 +194,7 @@ export class StatelessStack extends Stack {
       restApiName: prefix,
       publicFunction: publicApi.function,
       downloadFunction: downloadApi.function,
+      participantFunction: participantApi.function,
       operatorFunction: operatorApi.function,
       allowedOrigin: new URL(config.verificationBaseUrl).origin,
       wafRateLimit: config.enableWaf ? config.wafRateLimit : undefined,
@@ -190,6 +204,9 @@ export class StatelessStack extends Stack {
     this.api.addOperatorRoute(['approvals', '{approvalId}', 'retry'], 'POST', { jsonBody: false });
     this.api.addOperatorRoute(['courses', '{courseId}'], 'PUT');
     this.api.addOperatorRoute(['participants', '{participantId}'], 'PUT');
+    this.api.addOperatorRoute(['participants', '{participantId}', 'link-revocation'], 'POST', {
+      jsonBody: false,
+    });
     this.api.addOperatorRoute(['progress', '{participantId}', '{courseId}'], 'PUT');
     this.api.addOperatorRoute(['certificates', '{number}', 'revocation'], 'POST');
     this.api.addOperatorRoute(['certificates', '{number}', 'corrections'], 'POST');
@@ -228,7 +245,7 @@ export class StatelessStack extends Stack {
     const documentObjects = `Resource::arn:<AWS::Partition>:s3:::${documentsBucketName(config.stage, '<AWS::AccountId>', '<AWS::Region>')}/${DOCUMENT_KEY_PREFIX}*`;
     const prefixReason =
       'Objects are per certificate; access is limited to the certificates/ prefix of the documents bucket.';
-    for (const withDocuments of ['issueCertificate', 'operatorApi', 'downloadApi']) {
+    for (const withDocuments of ['issueCertificate', 'operatorApi', 'downloadApi', 'participantApi']) {
       acknowledgeWildcard(this.functions[withDocuments]!.role, documentObjects, prefixReason);
     }
   }

@@ -3,6 +3,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { downloadRoutes } from '../../functions/handlers/download-api.js';
 import { operatorRoutes } from '../../functions/handlers/operator-api.js';
+import { participantRoutes } from '../../functions/handlers/participant-api.js';
 import { publicRoutes } from '../../functions/handlers/public-api.js';
 import { parseAppConfig } from '../../lib/config.js';
 import { COHORT_MAX_CONCURRENCY } from '../../lib/constructs/cohort-issuance.js';
@@ -195,6 +196,7 @@ describe('functions', () => {
       'notify-not-eligible',
       'on-approval',
       'operator-api',
+      'participant-api',
       'public-api',
       'record-failure',
     ]);
@@ -472,6 +474,10 @@ describe('verification API', () => {
         route: `${r.method} ${r.resource}`,
         apiKeyRequired: true,
       })),
+      ...participantRoutes(() => ({}) as never).map((r) => ({
+        route: `${r.method} ${r.resource}`,
+        apiKeyRequired: false,
+      })),
     ];
     expect(routes).toEqual(expect.arrayContaining(declared));
     // Nothing in the API that no handler serves.
@@ -513,6 +519,9 @@ describe('verification API', () => {
       ),
       ...Object.fromEntries(
         operatorRoutes(() => ({}) as never).map((r) => [`${r.method} ${r.resource}`, 'operator-api']),
+      ),
+      ...Object.fromEntries(
+        participantRoutes(() => ({}) as never).map((r) => [`${r.method} ${r.resource}`, 'participant-api']),
       ),
     };
     expect(served).toEqual(expected);
