@@ -57,5 +57,16 @@ export function assessEligibility(course: Course, progress: Progress | undefined
     unmet.push({ code: 'PEER_REVIEW_MISSING', message: 'Have your work peer reviewed.' });
   }
 
+  const discussion = course.criteria.discussion;
+  const posts = progress.discussionPosts ?? 0;
+  if (discussion && posts < discussion.minimumPosts) {
+    unmet.push({
+      code: 'DISCUSSION_MISSING',
+      minimumPosts: discussion.minimumPosts,
+      posts,
+      message: `Take part in the course discussions (at least ${discussion.minimumPosts} posts; so far: ${posts}).`,
+    });
+  }
+
   return { eligible: unmet.length === 0, unmet };
 }

@@ -26,6 +26,8 @@ export interface CertificateCriteria {
   requiredModules: ModuleRequirement[];
   quizzes: QuizRequirement[];
   peerReviewRequired: boolean;
+  /** Participated in discussions: at least this many posts in the course forum; absent: not required. */
+  discussion?: { minimumPosts: number };
   /** A certificate is due this many days after approval at the latest; later than that it shows as overdue. */
   issueDeadlineDays: number;
   /** Certificates expire this many days after issue; absent: they never expire. */
@@ -72,6 +74,8 @@ export interface Progress {
   /** Best score per quiz, in percent. */
   quizScores: Record<string, number>;
   peerReviewPassed: boolean;
+  /** Posts in the course's discussions, counted by the learning platform. */
+  discussionPosts?: number;
   /** When the participant finished the course work (ISO 8601). */
   completedAt?: string;
 }
@@ -96,6 +100,11 @@ export interface Approval {
   issueBy?: string;
   /** Where the certificate email stands, copied here so operators see an issued approval whose email is not out. */
   email?: { status: DeliveryState['status']; at: string };
+  /**
+   * How many times recorded progress sent this approval back for another assessment (absent: never).
+   * It names the workflow execution of that assessment, so a replayed stream record starts nothing twice.
+   */
+  evaluation?: number;
   updatedAt: string;
 }
 
@@ -104,6 +113,7 @@ export type UnmetRequirement =
   | { code: 'QUIZ_NOT_TAKEN'; quizId: string; passMark: number; message: string }
   | { code: 'QUIZ_BELOW_PASS_MARK'; quizId: string; score: number; passMark: number; message: string }
   | { code: 'PEER_REVIEW_MISSING'; message: string }
+  | { code: 'DISCUSSION_MISSING'; minimumPosts: number; posts: number; message: string }
   | { code: 'NO_PROGRESS_RECORDED'; message: string };
 
 export type CertificateStatus = 'valid' | 'revoked' | 'superseded';

@@ -35,6 +35,13 @@ export interface ApprovalStore {
   getApproval(approvalId: string): Promise<Approval | undefined>;
   updateApproval(approvalId: string, changes: Partial<Omit<Approval, 'approvalId'>>): Promise<void>;
   listApprovals(): Promise<Approval[]>;
+  /** Every approval of one participant and course (a key query, never a scan). */
+  listApprovalsOfCompletion(participantId: string, courseId: string): Promise<Approval[]>;
+  /**
+   * Sends a `not_eligible` approval back to `received` with its evaluation counter incremented, in one
+   * conditional write; returns the new counter, or undefined when the approval was no longer `not_eligible`.
+   */
+  requeueForEvaluation(approvalId: string, updatedAt: string): Promise<number | undefined>;
 }
 
 export interface CertificateStore {

@@ -64,7 +64,8 @@ export const courseSchema = z.object({
       )
       .default([]),
     peerReviewRequired: z.boolean().default(false),
-    issueDeadlineDays: z.number().int().min(1).max(365).default(7),
+    discussion: z.object({ minimumPosts: z.number().int().min(1).max(1000) }).optional(),
+    issueDeadlineDays: z.number().int().min(1).max(365).default(14),
     validityDays: z.number().int().min(1).max(36500).optional(),
   }),
   signatory: z.object({
@@ -107,6 +108,7 @@ export const progressSchema = z.object({
   completedModuleIds: z.array(identifier).default([]),
   quizScores: z.record(z.string(), z.number().min(0).max(100)).default({}),
   peerReviewPassed: z.boolean().default(false),
+  discussionPosts: z.number().int().min(0).max(100000).optional(),
   completedAt: z.string().datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
 });
 

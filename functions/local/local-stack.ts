@@ -6,9 +6,11 @@ import {
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import { APPROVALS_BY_PARTICIPANT_COURSE_INDEX } from '../adapters/aws/approvals-index.js';
 import { createAwsClients } from '../adapters/aws/clients.js';
 import { REGISTRY_TTL_ATTRIBUTE } from '../adapters/aws/registry-ttl.js';
 import type { IssuingDeps, WorkflowStarter } from '../core/ports.js';
@@ -74,6 +76,35 @@ export async function ensureTables(
         AttributeDefinitions: [{ AttributeName: 'approvalId', AttributeType: 'S' }],
         KeySchema: [{ AttributeName: 'approvalId', KeyType: 'HASH' }],
         StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      }),
+    );
+  }
+  // Added separately, so a table kept in the data folder from before the index gets it too.
+  const approvalsTable = await exists(names.approvals);
+  if (
+    !approvalsTable?.GlobalSecondaryIndexes?.some(
+      (i) => i.IndexName === APPROVALS_BY_PARTICIPANT_COURSE_INDEX,
+    )
+  ) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: names.approvals,
+        AttributeDefinitions: [
+          { AttributeName: 'participantId', AttributeType: 'S' },
+          { AttributeName: 'courseId', AttributeType: 'S' },
+        ],
+        GlobalSecondaryIndexUpdates: [
+          {
+            Create: {
+              IndexName: APPROVALS_BY_PARTICIPANT_COURSE_INDEX,
+              KeySchema: [
+                { AttributeName: 'participantId', KeyType: 'HASH' },
+                { AttributeName: 'courseId', KeyType: 'RANGE' },
+              ],
+              Projection: { ProjectionType: 'ALL' },
+            },
+          },
+        ],
       }),
     );
   }

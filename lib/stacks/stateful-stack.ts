@@ -6,6 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import { APPROVALS_BY_PARTICIPANT_COURSE_INDEX } from '../../functions/adapters/aws/approvals-index.js';
 import { REGISTRY_TTL_ATTRIBUTE } from '../../functions/adapters/aws/registry-ttl.js';
 import type { AppConfig } from '../config.js';
 
@@ -100,6 +101,11 @@ export class StatefulStack extends Stack {
       ...tableDefaults,
       partitionKey: { name: 'approvalId', type: dynamodb.AttributeType.STRING },
       stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
+    });
+    this.approvalsTable.addGlobalSecondaryIndex({
+      indexName: APPROVALS_BY_PARTICIPANT_COURSE_INDEX,
+      partitionKey: { name: 'participantId', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'courseId', type: dynamodb.AttributeType.STRING },
     });
 
     this.registryTable = new dynamodb.Table(this, 'RegistryTable', {

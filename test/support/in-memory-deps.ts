@@ -83,6 +83,17 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
         approvals.set(id, { ...found, ...clone(changes) });
       },
       listApprovals: async () => [...approvals.values()].map(clone),
+      listApprovalsOfCompletion: async (participantId, courseId) =>
+        [...approvals.values()]
+          .filter((a) => a.participantId === participantId && a.courseId === courseId)
+          .map(clone),
+      requeueForEvaluation: async (id, updatedAt) => {
+        const found = approvals.get(id);
+        if (found?.status !== 'not_eligible') return undefined;
+        const evaluation = (found.evaluation ?? 0) + 1;
+        approvals.set(id, { ...found, status: 'received', evaluation, updatedAt });
+        return evaluation;
+      },
     },
     certificates: {
       createCertificate: async (certificate) => {

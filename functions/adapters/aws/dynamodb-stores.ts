@@ -48,6 +48,7 @@ import type {
  *   PARTICIPANT#<participantId> ACCESS_TOKEN#<sha256>  (the same, listed per participant for revocation)
  */
 
+import { APPROVALS_BY_PARTICIPANT_COURSE_INDEX } from './approvals-index.js';
 import { REGISTRY_TTL_ATTRIBUTE, ttlAfter } from './registry-ttl.js';
 
 type Key = { pk: string; sk: string };
@@ -445,6 +446,56 @@ export class DynamoDbApprovalStore implements ApprovalStore {
   async listApprovals() {
     const items = await scanAll(this.client, { TableName: this.tableName });
     return items as unknown as Approval[];
+  }
+
+  async listApprovalsOfCompletion(participantId: string, courseId: string) {
+    const found: Approval[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: APPROVALS_BY_PARTICIPANT_COURSE_INDEX,
+          KeyConditionExpression: 'participantId = :participantId AND courseId = :courseId',
+          ExpressionAttributeValues: { ':participantId': participantId, ':courseId': courseId },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      found.push(...((page.Items ?? []) as Approval[]));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return found;
+  }
+
+  async requeueForEvaluation(approvalId: string, updatedAt: string) {
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { approvalId },
+          ConditionExpression: '#status = :notEligible',
+          UpdateExpression:
+            'SET #status = :received, #updatedAt = :updatedAt, #evaluation = if_not_exists(#evaluation, :zero) + :one',
+          ExpressionAttributeNames: {
+            '#status': 'status',
+            '#updatedAt': 'updatedAt',
+            '#evaluation': 'evaluation',
+          },
+          ExpressionAttributeValues: {
+            ':notEligible': 'not_eligible',
+            ':received': 'received',
+            ':updatedAt': updatedAt,
+            ':zero': 0,
+            ':one': 1,
+          },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return Attributes?.evaluation as number | undefined;
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
   }
 }
 

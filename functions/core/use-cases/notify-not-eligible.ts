@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { doOnce } from '../claims.js';
 import { NotFoundError } from '../errors.js';
 import type { UnmetRequirement } from '../model.js';
@@ -5,12 +6,19 @@ import type { Deps } from '../ports.js';
 import { loadApproval } from './check-eligibility.js';
 import { noticeContextFor } from './participant-access.js';
 
-/** The once-only key of the not-eligible email of one approval. */
-export const notEligibleEmailClaimKey = (approvalId: string) => `not-eligible-email#${approvalId}`;
+/**
+ * The once-only key of the not-eligible email of one approval and one list of what is missing: a
+ * re-assessment that finds the same things missing sends nothing, one that finds a different list does.
+ */
+export const notEligibleEmailClaimKey = (approvalId: string, reasons: UnmetRequirement[]) =>
+  `not-eligible-email#${approvalId}#${createHash('sha256')
+    .update(JSON.stringify(reasons.map((reason) => reason.message)))
+    .digest('hex')
+    .slice(0, 16)}`;
 
 /**
  * Tells the participant what is still missing, and records the reasons on the approval for staff.
- * The email is sent at most once per approval, through the claim ledger.
+ * The email is sent at most once per approval and list of what is missing, through the claim ledger.
  */
 export async function notifyNotEligible(
   deps: Pick<
@@ -37,7 +45,7 @@ export async function notifyNotEligible(
   if (!course) throw new NotFoundError(`course ${approval.courseId} does not exist`);
 
   // The status changes last, so whoever sees `not_eligible` knows the participant has been told.
-  const sent = await doOnce(deps, notEligibleEmailClaimKey(input.approvalId), async () =>
+  const sent = await doOnce(deps, notEligibleEmailClaimKey(input.approvalId, input.reasons), async () =>
     deps.notifications.send({
       kind: 'not-eligible',
       ...(await noticeContextFor(deps, participant, { approval: input.approvalId })),

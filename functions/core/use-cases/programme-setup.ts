@@ -28,14 +28,33 @@ export async function registerParticipant(
   return participant;
 }
 
+/**
+ * Records a participant's progress in a course, and sends every approval of theirs that was waiting as
+ * `not_eligible` back for another assessment, so the certificate issues by itself once it qualifies.
+ *
+ * 1. Validate and store the progress (it replaces the stored record whole).
+ * 2. Find the participant's approvals of the course (an index query).
+ * 3. Re-mark each `not_eligible` one `received` with its evaluation counter incremented (one conditional
+ *    write each); the approvals table's stream then starts the same workflow a new approval starts.
+ */
 export async function recordProgress(
-  deps: Pick<Deps, 'progress'>,
+  deps: Pick<Deps, 'progress' | 'approvals' | 'clock'>,
   key: { participantId: string; courseId: string },
   body: unknown,
-): Promise<Progress> {
+): Promise<Progress & { reevaluated: string[] }> {
   const progress = parseInput(progressSchema, { ...asObject(body), ...key }, 'progress');
   await deps.progress.putProgress(progress);
-  return progress;
+  const waiting = (await deps.approvals.listApprovalsOfCompletion(key.participantId, key.courseId)).filter(
+    (approval) => approval.status === 'not_eligible',
+  );
+  const now = deps.clock.now().toISOString();
+  const reevaluated: string[] = [];
+  for (const approval of waiting) {
+    if ((await deps.approvals.requeueForEvaluation(approval.approvalId, now)) !== undefined) {
+      reevaluated.push(approval.approvalId);
+    }
+  }
+  return { ...progress, reevaluated };
 }
 
 /** A body that is not an object (null, a list, a string) still gets per-field answers, not a crash. */

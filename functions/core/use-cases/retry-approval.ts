@@ -22,7 +22,7 @@ export async function retryApproval(
   if (approval.status !== 'failed' && !stuck) {
     if (approval.status === 'not_eligible') {
       throw new ConflictError(
-        `Approval ${approvalId} is not eligible yet: record the missing progress (PUT /operator/progress/...) and it is evaluated again.`,
+        `Approval ${approvalId} is not_eligible: it is assessed again by itself when the participant's progress is recorded (PUT /operator/progress/{participantId}/{courseId}); there is nothing to retry.`,
       );
     }
     const what =
