@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
+import { APPROVALS_BY_PARTICIPANT_COURSE_INDEX } from '../../functions/adapters/aws/approvals-index.js';
 import { renderFunctionCode } from '../bundling/render-function-code.js';
 import type { AppConfig } from '../config.js';
 import { ApprovalsStreamToWorkflow } from '../constructs/approvals-stream-to-workflow.js';
@@ -14,6 +15,21 @@ import { SigningKeyAccess } from '../constructs/signing-key-access.js';
 import { VerificationApi } from '../constructs/verification-api.js';
 import { acknowledgeWildcard } from '../nag.js';
 import { configurationSetName, documentsBucketName, type StatefulStack } from './stateful-stack.js';
+
+const APPROVALS_READ_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:Scan',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+];
+const APPROVALS_WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
 
 /** Certificate PDFs live under this key prefix; S3 grants are scoped to it. */
 export const DOCUMENT_KEY_PREFIX = 'certificates/';
@@ -98,18 +114,45 @@ export class StatelessStack extends Stack {
 
     // Grants: exactly what each handler's use case touches.
     const { approvalsTable, registryTable, dataKey } = stateful;
-    approvalsTable.grantReadWriteData(onApproval.role);
-    approvalsTable.grantReadWriteData(checkEligibility.role);
+    // Explicit, not the table's grant methods: those add `index/*` for every role once the table has an
+    // index, and only the operator API queries it.
+    const grantApprovals = (
+      target: { role: iam.IRole },
+      access: 'read' | 'readWrite',
+      options: { index?: boolean } = {},
+    ) => {
+      const write = access === 'readWrite';
+      target.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: [...APPROVALS_READ_ACTIONS, ...(write ? APPROVALS_WRITE_ACTIONS : [])],
+          resources: [
+            approvalsTable.tableArn,
+            ...(options.index
+              ? [`${approvalsTable.tableArn}/index/${APPROVALS_BY_PARTICIPANT_COURSE_INDEX}`]
+              : []),
+          ],
+        }),
+      );
+      dataKey.grant(
+        target.role,
+        'kms:Decrypt',
+        'kms:DescribeKey',
+        ...(write ? ['kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'] : []),
+      );
+    };
+    grantApprovals(onApproval, 'readWrite');
+    grantApprovals(checkEligibility, 'readWrite');
     registryTable.grantReadData(checkEligibility.role);
-    approvalsTable.grantReadWriteData(issueCertificate.role);
+    grantApprovals(issueCertificate, 'readWrite');
     registryTable.grantReadWriteData(issueCertificate.role);
-    approvalsTable.grantReadWriteData(deliverCertificate.role);
+    grantApprovals(deliverCertificate, 'readWrite');
     registryTable.grantReadWriteData(deliverCertificate.role);
-    approvalsTable.grantReadWriteData(notifyNotEligible.role);
+    grantApprovals(notifyNotEligible, 'readWrite');
     // It writes its once-only claim and the personal link it mints into the registry.
     registryTable.grantReadWriteData(notifyNotEligible.role);
-    approvalsTable.grantReadWriteData(recordFailure.role);
-    approvalsTable.grantReadWriteData(operatorApi.role);
+    grantApprovals(recordFailure, 'readWrite');
+    // Recorded progress finds the approvals it may now qualify through the participant-and-course index.
+    grantApprovals(operatorApi, 'readWrite', { index: true });
     registryTable.grantReadWriteData(operatorApi.role);
     // Verification reads certificate records and the signing-key registry (JWKS), both in DynamoDB.
     registryTable.grantReadData(publicApi.role);
@@ -117,7 +160,7 @@ export class StatelessStack extends Stack {
     // A participant's page reads their records and approvals; a lost-link request writes a new token and
     // its once-only claim.
     registryTable.grantReadWriteData(participantApi.role);
-    approvalsTable.grantReadData(participantApi.role);
+    grantApprovals(participantApi, 'read');
     // Bounces and complaints are written on the certificate's delivery state.
     registryTable.grantReadWriteData(mailEvents.role);
 

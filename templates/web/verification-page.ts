@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { VerificationReport } from '../../functions/core/use-cases/verify-submission.js';
 import type { PublicCertificateView } from '../../functions/core/use-cases/view-certificate.js';
 import { escapeHtml, formatLongDate } from '../text.js';
+import { cspForStyle } from './page-layout.js';
 
 /**
  * The page a QR code opens. Server-rendered, no script at all, every value escaped, and a CSP that
@@ -25,14 +25,7 @@ h2{font-size:1rem;margin:24px 0 8px}ul.reasons{margin:8px 0 0;padding-left:1.2re
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
 
-export const VERIFICATION_PAGE_CSP = [
-  "default-src 'none'",
-  `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
-  "img-src 'self' data:",
-  "form-action 'self'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const VERIFICATION_PAGE_CSP = cspForStyle(STYLE);
 
 const VERDICTS: Record<PublicCertificateView['status'], string> = {
   valid: 'Genuine and valid',
