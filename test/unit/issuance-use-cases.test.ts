@@ -358,3 +358,22 @@ describe('recovering work a crash left unfinished', () => {
     expect(later.restarted.map((entry) => entry.approvalId)).not.toContain(fresh!.approval.approvalId);
   });
 });
+
+describe('consent withdrawn after issue', () => {
+  it('takes the name off the public view and withholds the named credential, and gives both back with consent', async () => {
+    const { registerParticipant } = await import('../../functions/core/use-cases/programme-setup.js');
+    const { getCredential } = await import('../../functions/core/use-cases/view-certificate.js');
+    const { approval } = await approve('thandiwe-nkosi');
+    const { certificateNumber } = await issueCertificate(world.deps, approval.approvalId);
+    const profile = world.state.participants.get('thandiwe-nkosi')!;
+    expect((await viewCertificate(world.deps, certificateNumber)).holder?.name).toBe(profile.fullName);
+
+    await registerParticipant(world.deps, 'thandiwe-nkosi', { ...profile, consentToPublicName: false });
+    expect(await viewCertificate(world.deps, certificateNumber)).not.toHaveProperty('holder');
+    await expect(getCredential(world.deps, certificateNumber)).rejects.toMatchObject({ name: 'GoneError' });
+
+    await registerParticipant(world.deps, 'thandiwe-nkosi', { ...profile, consentToPublicName: true });
+    expect((await viewCertificate(world.deps, certificateNumber)).holder?.name).toBe(profile.fullName);
+    expect(await getCredential(world.deps, certificateNumber)).toMatch(/^ey/);
+  });
+});

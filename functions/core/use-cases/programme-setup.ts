@@ -18,13 +18,25 @@ export async function defineCourse(
   return course;
 }
 
+/**
+ * Registers or updates a participant. A change of consent to show their name reaches the certificates
+ * already issued at once: the public view and credential follow the holder's current choice.
+ */
 export async function registerParticipant(
-  deps: Pick<Deps, 'participants'>,
+  deps: Pick<Deps, 'participants' | 'certificates' | 'participantRecords'>,
   participantId: string,
   body: unknown,
 ): Promise<Participant> {
   const participant = parseInput(participantSchema, { ...asObject(body), participantId }, 'participant');
+  const before = await deps.participants.getParticipant(participantId);
   await deps.participants.putParticipant(participant);
+  if (before && before.consentToPublicName !== participant.consentToPublicName) {
+    for (const number of await deps.participantRecords.listCertificateNumbersOf(participantId)) {
+      await deps.certificates.updateCertificate(number, {
+        holderConsentsToPublicName: participant.consentToPublicName,
+      });
+    }
+  }
   return participant;
 }
 

@@ -123,9 +123,30 @@ export async function viewCertificate(
   return publicViewOf(deps, await findCertificate(deps, numberInput));
 }
 
-/** The certificate's signed Open Badges credential (VC-JWT), for wallets and offline checks. */
+/** Whether a VC-JWT names its holder (a `name` identity object, present only with consent at issue). */
+function credentialNamesHolder(credential: string): boolean {
+  try {
+    const payload = JSON.parse(Buffer.from(credential.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    const identifiers: { identityType?: string }[] = payload?.credentialSubject?.identifier ?? [];
+    return identifiers.some((identifier) => identifier.identityType === 'name');
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The certificate's signed Open Badges credential (VC-JWT), for wallets and offline checks. A credential
+ * that names its holder is not served publicly once the holder has withdrawn consent: its signature covers
+ * the name, so it cannot be served without it. The holder keeps their copy (their page) for offline checks.
+ */
 export async function getCredential(deps: Pick<Deps, 'certificates'>, numberInput: string): Promise<string> {
-  return (await findCertificate(deps, numberInput)).credential;
+  const certificate = await findCertificate(deps, numberInput);
+  if (!certificate.holderConsentsToPublicName && credentialNamesHolder(certificate.credential)) {
+    throw new GoneError(
+      'The holder has withdrawn consent to show their name, so this credential is no longer published; ask the holder for their copy. The certificate itself can still be checked by its number.',
+    );
+  }
+  return certificate.credential;
 }
 
 export class DownloadLinkExpiredError extends GoneError {
