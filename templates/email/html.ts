@@ -92,3 +92,12 @@ export function participantLinksHtml(
     `<a href="${safeHref(href)}" style="${styles.link}">${escapeHtml(label)}</a>`;
   return `<p style="${styles.small}">${link(notice.participantPageUrl, 'Your page')}: your progress, your certificates and fresh download links, at any time. ${link(notice.helpUrl, 'How certificates work')} · ${link(notice.faqUrl, 'Questions and answers')}</p>`;
 }
+
+/** How every participant email ends: their page and the help pages, then the sign-off. */
+export function closingText(notice: Pick<NoticeContext, 'participantPageUrl' | 'helpUrl' | 'faqUrl'>) {
+  return [...participantLinksText(notice), '', 'Kind regards,', 'SayPro Certificates'];
+}
+
+export function closingHtml(notice: Pick<NoticeContext, 'participantPageUrl' | 'helpUrl' | 'faqUrl'>) {
+  return `${participantLinksHtml(notice)}\n<p style="${styles.p}">Kind regards,<br>SayPro Certificates</p>`;
+}

@@ -1,15 +1,6 @@
 import type { CertificateIssuedNotice } from '../../functions/core/notices.js';
 import { formatLongDate } from '../text.js';
-import {
-  button,
-  escapeHtml,
-  frame,
-  oneLine,
-  participantLinksHtml,
-  participantLinksText,
-  safeHref,
-  styles,
-} from './html.js';
+import { button, closingHtml, closingText, escapeHtml, frame, oneLine, safeHref, styles } from './html.js';
 
 export interface RenderedEmail {
   subject: string;
@@ -41,10 +32,7 @@ export function renderIssuedEmail(input: CertificateIssuedNotice): RenderedEmail
     'Something wrong?',
     correction,
     '',
-    ...participantLinksText(input),
-    '',
-    'Kind regards,',
-    'SayPro Certificates',
+    ...closingText(input),
   ].join('\n');
 
   const name = escapeHtml(input.recipientName);
@@ -67,8 +55,7 @@ export function renderIssuedEmail(input: CertificateIssuedNotice): RenderedEmail
       () =>
         `<a href="mailto:${escapeHtml(input.supportAddress)}" style="${styles.link}">${escapeHtml(input.supportAddress)}</a>`,
     )}</p>`,
-    participantLinksHtml(input),
-    `<p style="${styles.p}">Kind regards,<br>SayPro Certificates</p>`,
+    closingHtml(input),
   ].join('\n');
 
   return {

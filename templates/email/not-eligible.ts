@@ -1,5 +1,5 @@
 import type { NotEligibleNotice } from '../../functions/core/notices.js';
-import { escapeHtml, frame, oneLine, participantLinksHtml, participantLinksText, styles } from './html.js';
+import { closingHtml, closingText, escapeHtml, frame, oneLine, styles } from './html.js';
 import type { RenderedEmail } from './issued.js';
 
 /** Sent when work was approved but the course's certificate criteria are not all met yet. */
@@ -18,10 +18,7 @@ export function renderNotEligibleEmail(input: NotEligibleNotice): RenderedEmail 
     '',
     closing,
     '',
-    ...participantLinksText(input),
-    '',
-    'Kind regards,',
-    'SayPro Certificates',
+    ...closingText(input),
   ].join('\n');
 
   const support = escapeHtml(input.supportAddress);
@@ -33,8 +30,7 @@ export function renderNotEligibleEmail(input: NotEligibleNotice): RenderedEmail 
     ...missing.map((item) => `<li style="${styles.li}">${escapeHtml(item)}</li>`),
     '</ul>',
     `<p style="${styles.p}">${escapeHtml(closing).replace(support, () => `<a href="mailto:${support}" style="${styles.link}">${support}</a>`)}</p>`,
-    participantLinksHtml(input),
-    `<p style="${styles.p}">Kind regards,<br>SayPro Certificates</p>`,
+    closingHtml(input),
   ].join('\n');
 
   return {

@@ -3,7 +3,7 @@ import { doOnce } from '../claims.js';
 import { NotFoundError } from '../errors.js';
 import type { Deps } from '../ports.js';
 import { verificationUrlOf } from './issue-certificate.js';
-import { noticeContextFor } from './participant-access.js';
+import { type NoticeDeps, noticeContextFor } from './participant-access.js';
 
 export interface DeliveryOutcome {
   approvalId: string;
@@ -28,19 +28,7 @@ export const certificateEmailClaimKey = (number: string) => `certificate-email#$
  *    a passing SES fault delays the email rather than losing it.
  */
 export async function deliverCertificate(
-  deps: Pick<
-    Deps,
-    | 'approvals'
-    | 'certificates'
-    | 'participants'
-    | 'notifications'
-    | 'clock'
-    | 'links'
-    | 'claims'
-    | 'random'
-    | 'accessTokens'
-    | 'participantLinkTtlDays'
-  >,
+  deps: Pick<Deps, 'approvals' | 'certificates' | 'participants'> & NoticeDeps,
   input: { approvalId: string; certificateNumber: string },
 ): Promise<DeliveryOutcome> {
   const { approvalId, certificateNumber } = input;

@@ -4,7 +4,7 @@ import { NotFoundError } from '../errors.js';
 import type { UnmetRequirement } from '../model.js';
 import type { Deps } from '../ports.js';
 import { loadApproval } from './check-eligibility.js';
-import { noticeContextFor } from './participant-access.js';
+import { type NoticeDeps, noticeContextFor } from './participant-access.js';
 
 /**
  * The once-only key of the not-eligible email of one approval and one list of what is missing: a
@@ -21,19 +21,7 @@ export const notEligibleEmailClaimKey = (approvalId: string, reasons: UnmetRequi
  * The email is sent at most once per approval and list of what is missing, through the claim ledger.
  */
 export async function notifyNotEligible(
-  deps: Pick<
-    Deps,
-    | 'approvals'
-    | 'participants'
-    | 'courses'
-    | 'notifications'
-    | 'clock'
-    | 'links'
-    | 'claims'
-    | 'random'
-    | 'accessTokens'
-    | 'participantLinkTtlDays'
-  >,
+  deps: Pick<Deps, 'approvals' | 'participants' | 'courses'> & NoticeDeps,
   input: { approvalId: string; reasons: UnmetRequirement[] },
 ): Promise<{ approvalId: string; notified: boolean }> {
   const approval = await loadApproval(deps, input.approvalId);

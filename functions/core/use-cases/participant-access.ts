@@ -72,6 +72,12 @@ export async function revokeParticipantLinks(
  * What every notice to a participant carries: their address and name, a fresh personal link (minted for
  * this email, so an old email can be revoked without breaking a new one) and the help pages.
  */
+/** What a use case needs to tell a participant something once: a fresh link, the ledger, the sender. */
+export type NoticeDeps = Pick<
+  Deps,
+  'accessTokens' | 'random' | 'clock' | 'links' | 'participantLinkTtlDays' | 'claims' | 'notifications'
+>;
+
 export async function noticeContextFor(
   deps: Pick<Deps, 'accessTokens' | 'random' | 'clock' | 'links' | 'participantLinkTtlDays'>,
   participant: Pick<Participant, 'participantId' | 'fullName' | 'email'>,
