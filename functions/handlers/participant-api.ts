@@ -1,5 +1,5 @@
 import { renderFaqPage, renderHelpPage } from '../../templates/web/help-pages.js';
-import { PAGE_CSP, renderPage } from '../../templates/web/page-layout.js';
+import { cspForStyle, PAGE_CSP, PAGE_STYLE, renderPage } from '../../templates/web/page-layout.js';
 import { renderPageNotFound, renderParticipantPage } from '../../templates/web/participant-page.js';
 import { ValidationError } from '../core/errors.js';
 import type { Deps } from '../core/ports.js';
@@ -35,14 +35,24 @@ export type ParticipantApiDeps = Pick<
 const LINK_REQUEST_ANSWER =
   'If this address is known, a link to your page is on its way. It can take a few minutes to arrive.';
 
-export const participantPage = (statusCode: number, body: string) =>
+export const participantPage = (statusCode: number, body: string, csp = PAGE_CSP) =>
   html(statusCode, body, {
-    'content-security-policy': PAGE_CSP,
+    'content-security-policy': csp,
     'cache-control': 'no-store',
     'referrer-policy': 'no-referrer',
   });
 
 const notFound = () => participantPage(404, renderPageNotFound());
+
+/**
+ * Download PDF posts here and is answered with a 303 to a short-lived document-store URL on another
+ * origin (S3; s3rver locally). Browsers apply `form-action` to that redirect as well, so the page's policy
+ * names the store's origin, or the button does nothing. Signing the probe URL makes no network call.
+ */
+async function downloadOrigin(documents: ParticipantApiDeps['documents']): Promise<string[]> {
+  const { protocol, origin } = new URL(await documents.temporaryDownloadUrl('origin-probe', 'probe.pdf', 60));
+  return protocol === 'https:' || protocol === 'http:' ? [origin] : [];
+}
 
 export const participantRoutes = (deps: () => ParticipantApiDeps): Route[] => [
   {
@@ -85,6 +95,7 @@ export const participantRoutes = (deps: () => ParticipantApiDeps): Route[] => [
             ? { linkedInOrganizationId: process.env.LINKEDIN_ORGANIZATION_ID }
             : {}),
         }),
+        cspForStyle(PAGE_STYLE, await downloadOrigin(deps().documents)),
       );
     },
   },

@@ -23,13 +23,17 @@ a{color:var(--brand)}footer{color:var(--muted);font-size:.85rem;text-align:cente
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
 
-/** The policy of every server-rendered page: no script at all, only the page's own inline style (by hash). */
-export const cspForStyle = (style: string) =>
+/**
+ * The policy of every server-rendered page: no script at all, only the page's own inline style (by hash).
+ * `formTargets`: origins a form may end up at besides this one. Browsers check `form-action` on the
+ * redirect too, so a form answered by a 303 to another origin (Download PDF → the document store) needs it.
+ */
+export const cspForStyle = (style: string, formTargets: readonly string[] = []) =>
   [
     "default-src 'none'",
     `style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'`,
     "img-src 'self' data:",
-    "form-action 'self'",
+    ["form-action 'self'", ...formTargets].join(' '),
     "base-uri 'none'",
     "frame-ancestors 'none'",
   ].join('; ');
