@@ -3,6 +3,7 @@
  *   CERTS_API_URL  default http://localhost:3000 (or PORT)
  *   CERTS_API_KEY  default: the key `npm start` keeps in $DATA_DIR/operator-api-key
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,14 +15,23 @@ const USAGE = `Usage: certs <command> [options]
 Commands:
   approve --participant <id> --course <id> --by <approver> [--attempt <n>] [--content <ref>]
         Record an approval; the certificate is issued and emailed if the participant is eligible.
-  status [<approvalId>]
-        One approval in detail, or every approval with its state.
+  status [<approvalId>] [--overdue]
+        One approval in detail, or every approval with its state (--overdue: only those past their
+        issue-by date without a certificate).
+  enrol --participant <id> --course <id> [--cohort <name>]
+        Add a participant to a course; they are emailed what earns the certificate (once).
   certificate <number>
         What a verifier sees for a certificate number.
   retry <approvalId>
         Start a failed (or stuck) approval again, once its cause is fixed.
   revoke <number> --reason <text> --by <you>
         Revoke a certificate; verifiers see it as revoked from now on.
+  resend <number> --by <you>
+        Email the holder a fresh download link for a valid certificate (earlier links stop working).
+  participant revoke-links <participantId>
+        Withdraw every personal page link of a participant (a forwarded email, a shared device).
+  reminders
+        Send the expiry reminders due now (they also run on their own, daily in AWS, hourly locally).
   correct <number> --reason <text> --by <you> [--name <holder name>] [--title <course title>]
           [--description <text>] [--completed <ISO date>]
         Issue a corrected version that supersedes the certificate, and email it to the participant.
@@ -115,7 +125,12 @@ async function approve(args: string[]) {
 }
 
 async function status(args: string[]) {
-  const [approvalId] = args;
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { overdue: { type: 'boolean' } },
+  });
+  const [approvalId] = positionals;
   if (approvalId) {
     const { status: code, payload } = await call(
       'GET',
@@ -125,10 +140,13 @@ async function status(args: string[]) {
     console.log(JSON.stringify(payload, null, 2));
     return;
   }
-  const { status: code, payload } = await call('GET', '/operator/approvals');
+  const { status: code, payload } = await call(
+    'GET',
+    `/operator/approvals${values.overdue ? '?overdue=true' : ''}`,
+  );
   if (code >= 300) explainFailure(code, payload);
   const approvals = payload.approvals as Record<string, unknown>[];
-  if (approvals.length === 0) console.log('No approvals yet.');
+  if (approvals.length === 0) console.log(values.overdue ? 'Nothing is overdue.' : 'No approvals yet.');
   for (const approval of approvals) {
     const flags = [
       approval.overdue ? 'OVERDUE' : '',
@@ -193,6 +211,70 @@ async function revoke(args: string[]) {
   });
 }
 
+async function enrol(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { participant: { type: 'string' }, course: { type: 'string' }, cohort: { type: 'string' } },
+  });
+  const participant = required(values, 'participant');
+  const course = required(values, 'course');
+  const { status: code, payload } = await call(
+    'PUT',
+    `/operator/courses/${encodeURIComponent(course)}/enrolments/${encodeURIComponent(participant)}`,
+    values.cohort ? { cohort: values.cohort } : {},
+  );
+  if (code >= 300) explainFailure(code, payload);
+  console.log(
+    payload.enrolled
+      ? `Enrolled ${participant} in ${course}${payload.emailed ? '; the enrolment email is sent' : ''}.`
+      : `${participant} was already enrolled in ${course}${payload.emailed ? '; the enrolment email that was still due is sent' : '; nothing new was sent'}.`,
+  );
+}
+
+async function resend(args: string[]) {
+  const number = positional(args, 'certificate number');
+  const { values } = parseArgs({ args: args.slice(1), options: { by: { type: 'string' } } });
+  // One id per command: if the call is retried (a timeout), the holder still gets one email.
+  const requestId = `cli-${randomUUID()}`;
+  const { status: code, payload } = await call(
+    'POST',
+    `/operator/certificates/${encodeURIComponent(number)}/resend`,
+    { requestedBy: required(values, 'by'), requestId },
+  );
+  if (code >= 300) explainFailure(code, payload);
+  console.log(
+    payload.emailed
+      ? `Sent ${payload.number} again; the new download link works until ${payload.downloadLinkExpiresAt}.`
+      : `Not sent: an email for this request was already sent.`,
+  );
+}
+
+async function participant(args: string[]) {
+  const [action, participantId] = args;
+  if (action !== 'revoke-links' || !participantId || participantId.startsWith('--'))
+    throw new UsageError(`Usage: certs participant revoke-links <participantId>\n\n${USAGE}`);
+  const { status: code, payload } = await call(
+    'POST',
+    `/operator/participants/${encodeURIComponent(participantId)}/link-revocation`,
+  );
+  if (code >= 300) explainFailure(code, payload);
+  console.log(
+    `Withdrew ${payload.revoked} personal link(s) of ${participantId}; their next email carries a new one.`,
+  );
+}
+
+async function reminders() {
+  const { status: code, payload } = await call('POST', '/operator/jobs/expiry-reminders');
+  if (code >= 300) explainFailure(code, payload);
+  const sent = payload.sent as { soon: number; today: number };
+  const failed = payload.failed as { number: string; error: string }[];
+  console.log(
+    `Expiry reminders: ${sent.soon} sent 60 days ahead, ${sent.today} on the day, ${payload.alreadySent} already sent before, ${failed.length} failed.`,
+  );
+  for (const failure of failed) console.log(`  - ${failure.number}: ${failure.error}`);
+  if (failed.length > 0) process.exitCode = 1;
+}
+
 async function correct(args: string[]) {
   const number = positional(args, 'certificate number');
   const { values } = parseArgs({
@@ -254,9 +336,13 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   approve,
   status,
   certificate,
+  enrol,
   retry,
   revoke,
+  resend,
   correct,
+  participant,
+  reminders,
   keys,
   verify,
 };

@@ -83,4 +83,7 @@ export class CachedCertificateStore implements CertificateStore {
   listCertificates() {
     return this.inner.listCertificates();
   }
+  listNumbersExpiringOn(day: string) {
+    return this.inner.listNumbersExpiringOn(day);
+  }
 }

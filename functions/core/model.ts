@@ -40,6 +40,8 @@ export interface Course {
   description: string;
   criteria: CertificateCriteria;
   signatory: Signatory;
+  /** Where a holder renews an expiring certificate; absent: the help page explains renewal. */
+  renewalUrl?: string;
   /** Which certificate design this course uses; the renderer falls back to its default. */
   templateId?: string;
   /** Per-course look of the certificate: page size, colours, logo and signature image. */
@@ -65,6 +67,14 @@ export interface Participant {
   email: string;
   /** Whether the participant agreed to have their name shown to verifiers. Without it, only the course shows. */
   consentToPublicName: boolean;
+}
+
+/** A participant added to a course: what the enrolment email and the participant's page start from. */
+export interface Enrolment {
+  participantId: string;
+  courseId: string;
+  enrolledAt: string;
+  cohort?: string;
 }
 
 export interface Progress {

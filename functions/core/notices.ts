@@ -17,8 +17,8 @@ export interface NoticeContext {
   tags: Record<string, string>;
 }
 
-export interface CertificateIssuedNotice extends NoticeContext {
-  kind: 'certificate-issued';
+/** What every notice about one certificate carries. */
+export interface CertificateFacts {
   courseTitle: string;
   /** As printed, e.g. 7KQ2-M9XD-4T1H-ZC8B-R2PN-6WQE. */
   certificateNumber: string;
@@ -29,6 +29,56 @@ export interface CertificateIssuedNotice extends NoticeContext {
   verificationUrl: string;
   /** ISO 8601, when the certificate expires; absent: it does not. */
   expiresAt?: string;
+  /** ISO 8601, when it was issued (LinkedIn's add-to-profile link wants the month). */
+  issuedAt: string;
+}
+
+export interface CertificateIssuedNotice extends NoticeContext, CertificateFacts {
+  kind: 'certificate-issued';
+  /** Set when staff sent the email again (`certs resend`): a fresh link to a certificate already issued. */
+  resent?: boolean;
+}
+
+/** A corrected certificate, which replaces an earlier number. */
+export interface CertificateCorrectedNotice extends NoticeContext, CertificateFacts {
+  kind: 'certificate-corrected';
+  /** As printed: the number the corrected certificate replaces. */
+  replacesNumber: string;
+  /** Why it was corrected, as staff wrote it. */
+  reason: string;
+}
+
+export interface CertificateRevokedNotice extends NoticeContext {
+  kind: 'certificate-revoked';
+  courseTitle: string;
+  certificateNumber: string;
+  reason: string;
+  revokedAt: string;
+  verificationUrl: string;
+}
+
+/** Sent 60 days before a certificate expires, and on the day. */
+export interface ExpiryReminderNotice extends NoticeContext {
+  kind: 'expiry-reminder';
+  stage: 'soon' | 'today';
+  courseTitle: string;
+  certificateNumber: string;
+  expiresAt: string;
+  /** Where to renew: the course's renewal page, or the help page's section on renewal. */
+  renewalUrl: string;
+}
+
+/** Sent when a participant is added to a course: what earns the certificate, where to follow it. */
+export interface EnrolledNotice extends NoticeContext {
+  kind: 'enrolled';
+  courseTitle: string;
+  courseDescription: string;
+  /** Each requirement, one human-readable line. */
+  requirements: string[];
+  /** Days after approval within which the certificate is issued at the latest. */
+  issueDeadlineDays: number;
+  /** How long the certificate is valid, in days; absent: it does not expire. */
+  validityDays?: number;
 }
 
 export interface NotEligibleNotice extends NoticeContext {
@@ -43,4 +93,11 @@ export interface PageLinkNotice extends NoticeContext {
   kind: 'page-link';
 }
 
-export type ParticipantNotice = CertificateIssuedNotice | NotEligibleNotice | PageLinkNotice;
+export type ParticipantNotice =
+  | EnrolledNotice
+  | NotEligibleNotice
+  | CertificateIssuedNotice
+  | CertificateCorrectedNotice
+  | CertificateRevokedNotice
+  | ExpiryReminderNotice
+  | PageLinkNotice;

@@ -7,6 +7,7 @@ import type {
   Certificate,
   CertificateDesign,
   Course,
+  Enrolment,
   Participant,
   Progress,
   SigningKeyRecord,
@@ -67,6 +68,15 @@ export interface CertificateStore {
   findByCompletion(completionKey: string): Promise<string | undefined>;
   updateCertificate(number: string, changes: Partial<Omit<Certificate, 'number'>>): Promise<void>;
   listCertificates(): Promise<Certificate[]>;
+  /** Numbers of the certificates (any status) expiring on a UTC day, `YYYY-MM-DD`: one key query. */
+  listNumbersExpiringOn(day: string): Promise<string[]>;
+}
+
+export interface EnrolmentStore {
+  /** Records an enrolment; false (and nothing changes) when the participant is already enrolled. */
+  putEnrolment(enrolment: Enrolment): Promise<boolean>;
+  getEnrolment(participantId: string, courseId: string): Promise<Enrolment | undefined>;
+  listEnrolmentsOfCourse(courseId: string): Promise<Enrolment[]>;
 }
 
 /** One claim on a once-only piece of work (an email, a reminder, a webhook delivery, a report). */
@@ -123,6 +133,8 @@ export interface ParticipantAccessTokens {
 
 /** What a participant's own page lists: by participant key only, never by scanning. */
 export interface ParticipantRecords {
+  /** Every course the participant is enrolled in. */
+  listEnrolmentsOf(participantId: string): Promise<Enrolment[]>;
   /** Progress in every course the participant has any in. */
   listProgressOf(participantId: string): Promise<Progress[]>;
   /** Numbers of every certificate issued to the participant (valid, revoked or superseded). */
@@ -188,6 +200,8 @@ export interface CertificateDocumentInput {
   courseDescription: string;
   completedAt: string;
   issuedAt: string;
+  /** Printed as "Valid until" when the certificate expires. */
+  expiresAt?: string;
   signatory: { name: string; title: string };
   verificationUrl: string;
   templateId?: string;
@@ -249,6 +263,7 @@ export interface Deps {
   /** How long a participant's personal link works. */
   participantLinkTtlDays: number;
   participantRecords: ParticipantRecords;
+  enrolments: EnrolmentStore;
 }
 
 /** The renderer is kept apart from Deps: only the issuing function loads react-pdf. */

@@ -72,6 +72,13 @@ export const courseSchema = z.object({
     name: text().pipe(z.string().min(1).max(120)),
     title: text().pipe(z.string().min(1).max(120)),
   }),
+  /** Where a holder renews an expiring certificate (the reminders link it); else the help page says how. */
+  renewalUrl: z
+    .string()
+    .trim()
+    .url('must be an https URL')
+    .startsWith('https://', 'must be an https URL')
+    .optional(),
   templateId: z.string().trim().max(40).optional(),
   design: z
     .object({
@@ -112,6 +119,13 @@ export const progressSchema = z.object({
   completedAt: z.string().datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
 });
 
+export const enrolmentSchema = z.object({
+  participantId: identifier,
+  courseId: identifier,
+  /** A group the participant starts with (for staff's tracking); free text. */
+  cohort: text().pipe(z.string().max(100)).optional(),
+});
+
 /** Parses untrusted input, turning every problem into a `{ field, message }` issue. */
 export function parseInput<Schema extends z.ZodType>(
   schema: Schema,
@@ -124,7 +138,9 @@ export function parseInput<Schema extends z.ZodType>(
   const byField = new Map<string, string>();
   for (const issue of parsed.error.issues) {
     const field = issue.path.join('.') || '(body)';
-    if (!byField.has(field)) byField.set(field, issue.message);
+    // A field left out is "required", in the same words as a field sent empty.
+    const missing = issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
+    if (!byField.has(field)) byField.set(field, missing ? 'is required' : issue.message);
   }
   const issues = [...byField].map(([field, message]) => ({ field, message }));
   throw new ValidationError(

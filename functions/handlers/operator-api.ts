@@ -1,9 +1,16 @@
 import type { IssuingDeps } from '../core/ports.js';
 import { markKeyCompromised, rotateSigningKey } from '../core/signing-keys.js';
 import { correctCertificate, revokeCertificate } from '../core/use-cases/certificate-lifecycle.js';
+import { resendCertificate } from '../core/use-cases/deliver-certificate.js';
+import { sendExpiryReminders } from '../core/use-cases/expiry-reminders.js';
 import { getApprovalStatus, listApprovals } from '../core/use-cases/operator-queries.js';
 import { revokeParticipantLinks } from '../core/use-cases/participant-access.js';
-import { defineCourse, recordProgress, registerParticipant } from '../core/use-cases/programme-setup.js';
+import {
+  defineCourse,
+  enrolParticipant,
+  recordProgress,
+  registerParticipant,
+} from '../core/use-cases/programme-setup.js';
 import { recordApproval } from '../core/use-cases/record-approval.js';
 import { retryApproval } from '../core/use-cases/retry-approval.js';
 import { lambdaIssuingDeps } from '../wiring/issuing-deps.js';
@@ -35,7 +42,13 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
   {
     method: 'GET',
     resource: '/operator/approvals',
-    handle: async () => json(200, { approvals: await listApprovals(deps()) }),
+    // ?overdue=true lists only approvals past their issue-by date without a certificate.
+    async handle({ query }) {
+      const approvals = await listApprovals(deps());
+      return json(200, {
+        approvals: query.overdue === 'true' ? approvals.filter((approval) => approval.overdue) : approvals,
+      });
+    },
   },
   {
     method: 'GET',
@@ -69,6 +82,19 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
     handle: async ({ params }) => json(200, await revokeParticipantLinks(deps(), params.participantId ?? '')),
   },
   {
+    // Adds a participant to a course and sends the enrolment email (once, however often it is called).
+    method: 'PUT',
+    resource: '/operator/courses/{courseId}/enrolments/{participantId}',
+    async handle({ params, json: body }) {
+      const enrolment = await enrolParticipant(
+        deps(),
+        { participantId: params.participantId ?? '', courseId: params.courseId ?? '' },
+        body ?? {},
+      );
+      return json(enrolment.enrolled ? 201 : 200, enrolment);
+    },
+  },
+  {
     method: 'PUT',
     resource: '/operator/progress/{participantId}/{courseId}',
     handle: async ({ params, json: body }) =>
@@ -92,6 +118,21 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
     resource: '/operator/certificates/{number}/corrections',
     handle: async ({ params, json: body }) =>
       json(201, await correctCertificate(deps(), params.number ?? '', body)),
+  },
+  {
+    // A fresh download email for a valid certificate; a retried request (same requestId) sends once.
+    method: 'POST',
+    resource: '/operator/certificates/{number}/resend',
+    async handle({ params, json: body }) {
+      const result = await resendCertificate(deps(), params.number ?? '', body);
+      return json(result.emailed ? 202 : 200, result);
+    },
+  },
+  {
+    // Runs the daily expiry reminders now (they run on a schedule anyway; each is sent once).
+    method: 'POST',
+    resource: '/operator/jobs/expiry-reminders',
+    handle: async () => json(200, await sendExpiryReminders(deps())),
   },
   {
     method: 'GET',

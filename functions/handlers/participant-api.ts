@@ -19,6 +19,7 @@ import { PerClientRateLimit } from './shared/rate-limit.js';
 export type ParticipantApiDeps = Pick<
   Deps,
   | 'courses'
+  | 'approvals'
   | 'links'
   | 'accessTokens'
   | 'clock'

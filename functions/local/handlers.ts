@@ -2,9 +2,11 @@ import type { IssuingDeps } from '../core/ports.js';
 import { createCheckEligibilityHandler } from '../handlers/check-eligibility.js';
 import { createDeliverCertificateHandler } from '../handlers/deliver-certificate.js';
 import { createDownloadApiHandler, downloadRoutes } from '../handlers/download-api.js';
+import { createExpiryRemindersHandler } from '../handlers/expiry-reminders.js';
 import { createIssueCertificateHandler } from '../handlers/issue-certificate.js';
 import { createNotifyNotEligibleHandler } from '../handlers/notify-not-eligible.js';
 import { createOnApprovalHandler } from '../handlers/on-approval.js';
+import { createOperationsSweepHandler } from '../handlers/operations-sweep.js';
 import { createOperatorApiHandler, operatorRoutes } from '../handlers/operator-api.js';
 import { createParticipantApiHandler, participantRoutes } from '../handlers/participant-api.js';
 import { createPublicApiHandler, publicRoutes } from '../handlers/public-api.js';
@@ -29,6 +31,8 @@ export function localHandlers(deps: IssuingDeps): Record<string, LambdaHandler> 
     'public-api': createPublicApiHandler(get),
     'download-api': createDownloadApiHandler(get),
     'participant-api': createParticipantApiHandler(get),
+    'operations-sweep': createOperationsSweepHandler(get),
+    'expiry-reminders': createExpiryRemindersHandler(get),
   };
 }
 

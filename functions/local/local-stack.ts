@@ -14,6 +14,7 @@ import { APPROVALS_BY_PARTICIPANT_COURSE_INDEX } from '../adapters/aws/approvals
 import { createAwsClients } from '../adapters/aws/clients.js';
 import { REGISTRY_TTL_ATTRIBUTE } from '../adapters/aws/registry-ttl.js';
 import type { IssuingDeps, WorkflowStarter } from '../core/ports.js';
+import { sendExpiryReminders } from '../core/use-cases/expiry-reminders.js';
 import { recoverStuckWork } from '../core/use-cases/recover-stuck-work.js';
 import { readConfig } from '../wiring/config.js';
 import { buildDeps } from '../wiring/deps.js';
@@ -37,6 +38,8 @@ export interface LocalStackOptions {
   onExecutionEnd?: (outcome: ExecutionOutcome) => void;
   /** How often to look for work a crash or a lost execution left unfinished; 0: only at start-up. */
   recoverySweepMs?: number;
+  /** How often to send the expiry reminders that are due (AWS: daily); 0: only at start-up. Default hourly. */
+  reminderSweepMs?: number;
 }
 
 export interface LocalStack {
@@ -281,6 +284,23 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       }, sweepMs);
       sweep.unref();
       stoppers.push(async () => clearInterval(sweep));
+    }
+
+    // AWS runs the reminders on a daily schedule; here, at start-up and then hourly. Each is sent once.
+    const remind = () =>
+      sendExpiryReminders(deps)
+        .then((run) => {
+          const sent = run.sent.soon + run.sent.today;
+          if (sent > 0 || run.failed.length > 0)
+            console.log(`[reminders] sent ${sent} expiry reminder(s), ${run.failed.length} failed`);
+        })
+        .catch((error: Error) => console.error('[reminders]', error.message));
+    await remind();
+    const reminderMs = options.reminderSweepMs ?? 60 * 60 * 1000;
+    if (reminderMs > 0) {
+      const timer = setInterval(remind, reminderMs);
+      timer.unref();
+      stoppers.push(async () => clearInterval(timer));
     }
 
     const apiKey = operatorApiKey(dataDir);

@@ -1,5 +1,6 @@
 import type { Course, Participant, Progress } from '../core/model.js';
 import type { Deps } from '../core/ports.js';
+import { enrolParticipant } from '../core/use-cases/programme-setup.js';
 import { recordApproval } from '../core/use-cases/record-approval.js';
 
 /**
@@ -82,6 +83,12 @@ export async function loadSampleProgramme(deps: Deps): Promise<{ loaded: boolean
   await deps.courses.putCourse(sampleCourse);
   for (const { participant, progress } of sampleParticipants) {
     await deps.participants.putParticipant(participant);
+    // Enrolment first, as staff would: each participant gets the email saying what earns the certificate.
+    await enrolParticipant(
+      deps,
+      { participantId: participant.participantId, courseId: sampleCourse.courseId },
+      {},
+    );
     await deps.progress.putProgress(progress);
   }
   for (const { participant } of sampleParticipants) {

@@ -309,8 +309,8 @@ function portOf(server: HttpServer, what: string, requestedPort: number): number
   return address.port;
 }
 
-/** Resolves once the URL gives any HTTP answer. */
-async function waitForHttp(url: string, timeoutMs = 10_000): Promise<void> {
+/** Resolves once the URL gives any HTTP answer (generous: a loaded 2-core machine starts slowly). */
+async function waitForHttp(url: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

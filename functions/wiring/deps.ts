@@ -6,6 +6,7 @@ import {
   DynamoDbCertificateStore,
   DynamoDbClaimLedger,
   DynamoDbCourseCatalog,
+  DynamoDbEnrolmentStore,
   DynamoDbParticipantAccessTokens,
   DynamoDbParticipantDirectory,
   DynamoDbParticipantRecords,
@@ -76,7 +77,10 @@ export function buildDeps(
     ),
     keyAdmin: new KmsSigningKeyAdmin(clients.kms, config.SIGNING_KEY_ID),
     mailer,
-    notifications: new TemplatedNotifications(mailer),
+    notifications: new TemplatedNotifications(
+      mailer,
+      config.LINKEDIN_ORGANIZATION_ID ? { linkedInOrganizationId: config.LINKEDIN_ORGANIZATION_ID } : {},
+    ),
     workflow,
     clock: systemClock,
     random: { bytes: (length) => new Uint8Array(randomBytes(length)) },
@@ -87,6 +91,7 @@ export function buildDeps(
     accessTokens: new DynamoDbParticipantAccessTokens(documentClient, config.REGISTRY_TABLE),
     participantLinkTtlDays: config.PARTICIPANT_LINK_TTL_DAYS,
     participantRecords: new DynamoDbParticipantRecords(documentClient, config.REGISTRY_TABLE),
+    enrolments: new DynamoDbEnrolmentStore(documentClient, config.REGISTRY_TABLE),
   };
 }
 

@@ -11,7 +11,9 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 
-export const METRIC_NAMESPACE = 'SayProCertificates';
+export { METRIC_NAMESPACE } from '../../functions/wiring/metric-names.js';
+
+import { METRIC_NAMESPACE, SCHEDULED_JOB_METRICS } from '../../functions/wiring/metric-names.js';
 
 /**
  * Issuance outcomes, counted from the issuance workflow's own execution log (level ALL): one
@@ -106,6 +108,43 @@ export class Operations extends Construct {
       props.api.metricServerError({ period: fiveMinutes, statistic: 'Sum' }),
       5,
       'The API answered with server errors',
+    );
+
+    // Published by the operations sweep every 15 minutes (functions/handlers/operations-sweep.ts).
+    const sweep = SCHEDULED_JOB_METRICS.operationsSweep;
+    const sweepMetric = (metricName: string) =>
+      new cloudwatch.Metric({
+        namespace: METRIC_NAMESPACE,
+        metricName,
+        dimensionsMap: { service: sweep.service },
+        period: Duration.minutes(15),
+        statistic: 'Maximum',
+      });
+    this.addAlarm(
+      'OverdueApprovals',
+      sweepMetric(sweep.overdue),
+      1,
+      'Approvals are past their issue-by date without a certificate: `certs status` marks them OVERDUE',
+    );
+    this.addAlarm(
+      'ApprovalsNeedingAttention',
+      sweepMetric(sweep.needsAttention),
+      1,
+      'Approvals stuck in flight or with their email not sent for two sweeps in a row (docs/deploy.md)',
+      2,
+    );
+    const reminders = SCHEDULED_JOB_METRICS.expiryReminders;
+    this.addAlarm(
+      'ExpiryRemindersFailed',
+      new cloudwatch.Metric({
+        namespace: METRIC_NAMESPACE,
+        metricName: reminders.failed,
+        dimensionsMap: { service: reminders.service },
+        period: Duration.days(1),
+        statistic: 'Maximum',
+      }),
+      1,
+      'Expiry reminders could not be sent; the next daily run tries them again',
     );
 
     const issued = this.countWorkflowEnd(

@@ -1,4 +1,6 @@
-import { Aws, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -98,6 +100,11 @@ export class StatelessStack extends Stack {
       "Participants' pages: their own page, fresh downloads, lost links, help and FAQ",
     );
     const mailEvents = fn('mail-events', 'Records SES bounces and complaints on the certificate');
+    const operationsSweep = fn(
+      'operations-sweep',
+      'Every 15 minutes: restarts work a lost execution left, counts overdue approvals for the alarm',
+    );
+    const expiryReminders = fn('expiry-reminders', 'Daily: emails holders whose certificate expires soon');
     this.functions = {
       onApproval,
       checkEligibility,
@@ -110,6 +117,8 @@ export class StatelessStack extends Stack {
       downloadApi,
       participantApi,
       mailEvents,
+      operationsSweep,
+      expiryReminders,
     };
 
     // Grants: exactly what each handler's use case touches.
@@ -163,6 +172,11 @@ export class StatelessStack extends Stack {
     grantApprovals(participantApi, 'read');
     // Bounces and complaints are written on the certificate's delivery state.
     registryTable.grantReadWriteData(mailEvents.role);
+    // The sweep reads approvals and email claims, and restarts workflows (granted below).
+    grantApprovals(operationsSweep, 'read');
+    registryTable.grantReadData(operationsSweep.role);
+    // Reminders query the expiry pointers, and write their claims and the personal links they carry.
+    registryTable.grantReadWriteData(expiryReminders.role);
 
     // Signing: issuing and corrections sign with whichever key the signing alias names.
     const signing = new SigningKeyAccess(this, config.stage);
@@ -202,8 +216,9 @@ export class StatelessStack extends Stack {
     notifyNotEligible.role.addToPrincipalPolicy(sendEmail);
     // A lost-link request emails a fresh personal link.
     participantApi.role.addToPrincipalPolicy(sendEmail);
-    // A correction emails the participant the corrected certificate.
+    // Corrections, revocations, enrolments and resends email the participant.
     operatorApi.role.addToPrincipalPolicy(sendEmail);
+    expiryReminders.role.addToPrincipalPolicy(sendEmail);
 
     this.issuanceWorkflow = new IssuanceWorkflow(this, 'IssuanceWorkflow', {
       stateMachineName: `${prefix}-issuance`,
@@ -230,6 +245,23 @@ export class StatelessStack extends Stack {
       this.issuanceWorkflow.stateMachine.stateMachineArn,
     );
     this.issuanceWorkflow.stateMachine.grantStartExecution(operatorApi.role);
+    operationsSweep.function.addEnvironment(
+      'STATE_MACHINE_ARN',
+      this.issuanceWorkflow.stateMachine.stateMachineArn,
+    );
+    this.issuanceWorkflow.stateMachine.grantStartExecution(operationsSweep.role);
+
+    // The schedules: EventBridge rules invoke the scheduled jobs (each is safe to run twice).
+    new events.Rule(this, 'OperationsSweepSchedule', {
+      description: 'Runs the operations sweep every 15 minutes',
+      schedule: events.Schedule.rate(Duration.minutes(15)),
+      targets: [new targets.LambdaFunction(operationsSweep.function, { retryAttempts: 2 })],
+    });
+    new events.Rule(this, 'ExpiryRemindersSchedule', {
+      description: 'Sends the expiry reminders due today, at 07:00 UTC',
+      schedule: events.Schedule.cron({ minute: '0', hour: '7' }),
+      targets: [new targets.LambdaFunction(expiryReminders.function, { retryAttempts: 2 })],
+    });
 
     stateful.mailEventsTopic.addSubscription(new subscriptions.LambdaSubscription(mailEvents.function));
 
@@ -251,6 +283,9 @@ export class StatelessStack extends Stack {
       jsonBody: false,
     });
     this.api.addOperatorRoute(['progress', '{participantId}', '{courseId}'], 'PUT');
+    this.api.addOperatorRoute(['courses', '{courseId}', 'enrolments', '{participantId}'], 'PUT');
+    this.api.addOperatorRoute(['certificates', '{number}', 'resend'], 'POST');
+    this.api.addOperatorRoute(['jobs', 'expiry-reminders'], 'POST', { jsonBody: false });
     this.api.addOperatorRoute(['certificates', '{number}', 'revocation'], 'POST');
     this.api.addOperatorRoute(['certificates', '{number}', 'corrections'], 'POST');
     this.api.addOperatorRoute(['signing-keys'], 'GET');

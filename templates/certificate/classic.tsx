@@ -213,6 +213,16 @@ function ClassicPage({ content, pageSize, design }: TemplateProps) {
               <Text style={{ fontFamily: fontStacks.serif, fontWeight: 700, fontSize: 11, color: brand.ink }}>
                 {content.issuedOn}
               </Text>
+              {content.validUntil ? (
+                <>
+                  <Label style={{ marginTop: 10 }}>Valid until</Label>
+                  <Text
+                    style={{ fontFamily: fontStacks.serif, fontWeight: 700, fontSize: 11, color: brand.ink }}
+                  >
+                    {content.validUntil}
+                  </Text>
+                </>
+              ) : null}
             </View>
             <View style={{ width: columnWidth, alignItems: 'center' }}>
               <Signature

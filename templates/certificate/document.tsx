@@ -24,6 +24,7 @@ export function certificateContent(input: CertificateDocumentInput): Certificate
     courseDescription: tidy(input.courseDescription),
     completedOn: formatCertificateDate(input.completedAt),
     issuedOn: formatCertificateDate(input.issuedAt),
+    ...(input.expiresAt ? { validUntil: formatCertificateDate(input.expiresAt) } : {}),
     signatory: {
       name: normalizeDisplayName(input.signatory.name, 'signatory.name'),
       title: tidy(input.signatory.title),

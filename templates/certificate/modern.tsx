@@ -167,6 +167,16 @@ function ModernPage({ content, pageSize, design }: TemplateProps) {
               >
                 {content.issuedOn}
               </Text>
+              {content.validUntil ? (
+                <>
+                  <Label style={{ marginTop: 10 }}>Valid until</Label>
+                  <Text
+                    style={{ fontFamily: fontStacks.sans, fontWeight: 700, fontSize: 10.5, color: brand.ink }}
+                  >
+                    {content.validUntil}
+                  </Text>
+                </>
+              ) : null}
             </View>
             <View style={{ width: factWidth * 1.75, paddingRight: 16, alignItems: 'flex-start' }}>
               <Signature

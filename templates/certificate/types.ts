@@ -20,6 +20,8 @@ export interface CertificateContent {
   /** e.g. "12 March 2025". */
   completedOn: string;
   issuedOn: string;
+  /** e.g. "12 March 2027"; absent when the certificate does not expire. */
+  validUntil?: string;
   signatory: { name: string; title: string };
   /** The signatory's name drawn in a script face; absent when the face cannot draw it. */
   signatureArt?: SignatureArt;

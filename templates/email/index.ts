@@ -1,17 +1,32 @@
 import type { ParticipantNotice } from '../../functions/core/notices.js';
-import { type RenderedEmail, renderIssuedEmail } from './issued.js';
+import { type IssuedEmailOptions, type RenderedEmail, renderIssuedEmail } from './issued.js';
+import {
+  renderCorrectedEmail,
+  renderEnrolledEmail,
+  renderExpiryReminderEmail,
+  renderRevokedEmail,
+} from './lifecycle.js';
 import { renderNotEligibleEmail } from './not-eligible.js';
 import { renderPageLinkEmail } from './page-link.js';
 
 export type { RenderedEmail };
+export type RenderOptions = IssuedEmailOptions;
 
 /** The one entry the Notifications adapter calls: every kind of notice, worded. */
-export function renderNotice(notice: ParticipantNotice): RenderedEmail {
+export function renderNotice(notice: ParticipantNotice, options: RenderOptions = {}): RenderedEmail {
   switch (notice.kind) {
-    case 'certificate-issued':
-      return renderIssuedEmail(notice);
+    case 'enrolled':
+      return renderEnrolledEmail(notice);
     case 'not-eligible':
       return renderNotEligibleEmail(notice);
+    case 'certificate-issued':
+      return renderIssuedEmail(notice, options);
+    case 'certificate-corrected':
+      return renderCorrectedEmail(notice);
+    case 'certificate-revoked':
+      return renderRevokedEmail(notice);
+    case 'expiry-reminder':
+      return renderExpiryReminderEmail(notice);
     case 'page-link':
       return renderPageLinkEmail(notice);
   }

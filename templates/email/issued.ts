@@ -1,4 +1,5 @@
 import type { CertificateIssuedNotice } from '../../functions/core/notices.js';
+import { linkedInAddUrl } from '../linkedin.js';
 import { formatLongDate } from '../text.js';
 import { button, closingHtml, closingText, escapeHtml, frame, oneLine, safeHref, styles } from './html.js';
 
@@ -8,16 +9,44 @@ export interface RenderedEmail {
   html: string;
 }
 
-/** The email sent with a newly issued certificate: how to download it, how others verify it, whom to ask. */
-export function renderIssuedEmail(input: CertificateIssuedNotice): RenderedEmail {
+export interface IssuedEmailOptions {
+  /** LinkedIn's id of SayPro's company page; without it the add-to-profile link names "SayPro". */
+  linkedInOrganizationId?: string;
+}
+
+/**
+ * The email sent with a newly issued certificate (or sent again by staff): how to download it, add it
+ * to LinkedIn, how others verify it, whom to ask.
+ */
+export function renderIssuedEmail(
+  input: CertificateIssuedNotice,
+  options: IssuedEmailOptions = {},
+): RenderedEmail {
   const expires = formatLongDate(input.downloadLinkExpiresAt);
-  const subject = oneLine(`Your SayPro certificate: ${input.courseTitle}`);
+  const subject = oneLine(
+    input.resent
+      ? `Your SayPro certificate (sent again): ${input.courseTitle}`
+      : `Your SayPro certificate: ${input.courseTitle}`,
+  );
+  const opening = input.resent
+    ? `As asked, here is a fresh link to your certificate for ${input.courseTitle}. Earlier download links no longer work.`
+    : `Congratulations on completing ${input.courseTitle}. Your certificate is ready.`;
+  const linkedIn = linkedInAddUrl(
+    {
+      courseTitle: input.courseTitle,
+      number: input.certificateNumber,
+      issuedAt: input.issuedAt,
+      ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),
+      certUrl: input.verificationUrl,
+    },
+    options.linkedInOrganizationId,
+  );
   const correction = `If your name or any other detail on the certificate is wrong, reply to this email or write to ${input.supportAddress} with the certificate number. We will issue a corrected certificate; the old number will then show as replaced.`;
 
   const text = [
     `Dear ${input.recipientName},`,
     '',
-    `Congratulations on completing ${input.courseTitle}. Your certificate is ready.`,
+    opening,
     '',
     `Download your certificate (PDF): ${input.downloadUrl}`,
     `This link works until ${expires}; your page gives a fresh one at any time. Save the PDF somewhere safe; you can share it with anyone.`,
@@ -28,6 +57,7 @@ export function renderIssuedEmail(input: CertificateIssuedNotice): RenderedEmail
     'How others can check it',
     `Employers and others can confirm your certificate is genuine by scanning the QR code on it, or by opening ${input.verificationUrl}`,
     'and comparing the details, or by entering the certificate number on the verification site.',
+    `Add it to your LinkedIn profile: ${linkedIn}`,
     '',
     'Something wrong?',
     correction,
@@ -40,7 +70,9 @@ export function renderIssuedEmail(input: CertificateIssuedNotice): RenderedEmail
   const body = [
     `<h1 style="${styles.h1}">Your certificate is ready</h1>`,
     `<p style="${styles.p}">Dear ${name},</p>`,
-    `<p style="${styles.p}">Congratulations on completing <strong>${course}</strong>. Your certificate is ready to download as a PDF:</p>`,
+    input.resent
+      ? `<p style="${styles.p}">As asked, here is a fresh link to your certificate for <strong>${course}</strong>. Earlier download links no longer work.</p>`
+      : `<p style="${styles.p}">Congratulations on completing <strong>${course}</strong>. Your certificate is ready to download as a PDF:</p>`,
     button(input.downloadUrl, 'Download your certificate'),
     `<p style="${styles.small}">This link works until ${escapeHtml(expires)}; your page gives a fresh one at any time. Save the PDF somewhere safe; you can share it with anyone. If the button does not work, copy this address into your browser: <a href="${safeHref(input.downloadUrl)}" style="${styles.link}">${escapeHtml(input.downloadUrl)}</a></p>`,
     `<p style="${styles.p}">Certificate number: <span style="${styles.code}">${escapeHtml(input.certificateNumber)}</span></p>`,
@@ -49,6 +81,7 @@ export function renderIssuedEmail(input: CertificateIssuedNotice): RenderedEmail
       : []),
     `<h2 style="${styles.p}font-weight:bold;margin-bottom:8px;">How others can check it</h2>`,
     `<p style="${styles.p}">Employers and others can confirm your certificate is genuine by scanning the QR code on it, or by opening <a href="${safeHref(input.verificationUrl)}" style="${styles.link}">${escapeHtml(input.verificationUrl)}</a> and comparing the details, or by entering the certificate number on the verification site.</p>`,
+    `<p style="${styles.p}"><a href="${safeHref(linkedIn)}" style="${styles.link}">Add it to your LinkedIn profile</a></p>`,
     `<h2 style="${styles.p}font-weight:bold;margin-bottom:8px;">Something wrong?</h2>`,
     `<p style="${styles.p}">${escapeHtml(correction).replace(
       escapeHtml(input.supportAddress),

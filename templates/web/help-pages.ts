@@ -12,6 +12,9 @@ const requirementsOf = (course: Course): string[] => [
   ...course.criteria.requiredModules.map((module) => `Complete the module “${module.title}”.`),
   ...course.criteria.quizzes.map((quiz) => `Score at least ${quiz.passMark}% in the quiz “${quiz.title}”.`),
   ...(course.criteria.peerReviewRequired ? ['Have your work peer reviewed.'] : []),
+  ...(course.criteria.discussion
+    ? [`Take part in the course discussions (at least ${course.criteria.discussion.minimumPosts} posts).`]
+    : []),
 ];
 
 function courseSection(course: Course): string {
@@ -22,8 +25,12 @@ function courseSection(course: Course): string {
   const validity = course.criteria.validityDays
     ? `Certificates of this course are valid for ${course.criteria.validityDays} days after issue.`
     : 'Certificates of this course do not expire.';
+  const renewal =
+    course.criteria.validityDays && course.renewalUrl
+      ? ` <a href="${escapeHtml(course.renewalUrl)}">How to renew it</a>.`
+      : '';
   return `<section class="card" data-course="${escapeHtml(course.courseId)}"><h2>${escapeHtml(course.title)}</h2>${list}
-<p>${escapeHtml(validity)} Staff issue it within ${course.criteria.issueDeadlineDays} days of approval at the latest.</p></section>`;
+<p>${escapeHtml(validity)}${renewal} Staff issue it within ${course.criteria.issueDeadlineDays} days of approval at the latest.</p></section>`;
 }
 
 export function renderHelpPage(courses: Course[]): string {
@@ -36,6 +43,7 @@ export function renderHelpPage(courses: Course[]): string {
 <h2>When it arrives</h2><p>A few seconds after approval, once all requirements are met, you receive an email with your certificate. Your personal page (the link in every email) shows each requirement with a tick and the date to expect the certificate.</p>
 <h2>Download it</h2><p>Open your personal page and press “Download PDF”: each press makes a fresh link, so an old email never leaves you stranded. Save the signed credential (.jwt) too: it works in digital wallets and proves the certificate without SayPro’s website.</p>
 <h2>Verify and share it</h2><p>Every certificate has a number and a QR code that opens its public verification page. Share that page, or use “Add to LinkedIn profile” on your personal page. Anyone can check a certificate at <a href="/verify">/verify</a> by its number or by uploading the PDF.</p>
+<h2 id="renewal">When it expires</h2><p>Some courses issue certificates valid for a set time (see the course below); the expiry date is printed on the certificate and shown on your page. We email you 60 days before and on the day. To renew, meet the course requirements again (the course may link its own renewal steps below); the new certificate is then issued and emailed automatically, with a new expiry date.</p>
 <h2>Lost your link?</h2><p>Ask for a new one with your email address:</p>${linkRequestForm()}</section>
 <h2>Courses and what they ask</h2>${sorted.map(courseSection).join('') || '<p>No courses are published yet.</p>'}`,
   );

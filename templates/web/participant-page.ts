@@ -1,8 +1,10 @@
 import { formatCertificateNumber } from '../../functions/core/certificate-number.js';
 import type {
   PageCertificate,
+  PageCourse,
   ParticipantPageView,
 } from '../../functions/core/use-cases/participant-access.js';
+import { linkedInAddUrl } from '../linkedin.js';
 import { escapeHtml, formatLongDate } from '../text.js';
 import { linkRequestForm } from './help-pages.js';
 import { renderPage } from './page-layout.js';
@@ -14,33 +16,6 @@ export interface ParticipantPageLinks {
   /** The token from the URL, to post download requests back to this page. */
   token: string;
   linkedInOrganizationId?: string;
-}
-
-/** "Add to LinkedIn profile", as LinkedIn documents its add-to-profile URL; every value URL-encoded. */
-export function linkedInAddUrl(
-  certificate: PageCertificate,
-  links: Pick<ParticipantPageLinks, 'verificationBaseUrl' | 'linkedInOrganizationId'>,
-): string {
-  const issued = new Date(certificate.issuedAt);
-  const number = formatCertificateNumber(certificate.number);
-  const params: [string, string][] = [
-    ['startTask', 'CERTIFICATION_NAME'],
-    ['name', certificate.courseTitle],
-    ...(links.linkedInOrganizationId
-      ? [['organizationId', links.linkedInOrganizationId] as [string, string]]
-      : [['organizationName', 'SayPro'] as [string, string]]),
-    ['issueYear', String(issued.getUTCFullYear())],
-    ['issueMonth', String(issued.getUTCMonth() + 1)],
-  ];
-  if (certificate.expiresAt) {
-    const expires = new Date(certificate.expiresAt);
-    params.push(['expirationYear', String(expires.getUTCFullYear())]);
-    params.push(['expirationMonth', String(expires.getUTCMonth() + 1)]);
-  }
-  params.push(['certUrl', `${links.verificationBaseUrl}/verify/${number}`], ['certId', number]);
-  return `https://www.linkedin.com/profile/add?${params
-    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
-    .join('&')}`;
 }
 
 const STATUS_TEXT: Record<PageCertificate['status'], string> = {
@@ -65,11 +40,44 @@ function certificateCard(certificate: PageCertificate, links: ParticipantPageLin
     certificate.status === 'valid'
       ? `<div class="actions"><form method="post" action="/me/${escapeHtml(links.token)}/certificates/${escapeHtml(number)}/download"><button type="submit">Download PDF</button></form>
 <a class="button" href="/certificates/${escapeHtml(number)}/credential" download="SayPro-${escapeHtml(number)}.jwt">Save signed credential</a>
-<a class="button" href="${escapeHtml(linkedInAddUrl(certificate, links))}" rel="noopener noreferrer">Add to LinkedIn profile</a></div>`
+<a class="button" href="${escapeHtml(
+          linkedInAddUrl(
+            {
+              courseTitle: certificate.courseTitle,
+              number,
+              issuedAt: certificate.issuedAt,
+              ...(certificate.expiresAt ? { expiresAt: certificate.expiresAt } : {}),
+              certUrl: `${links.verificationBaseUrl}/verify/${number}`,
+            },
+            links.linkedInOrganizationId,
+          ),
+        )}" rel="noopener noreferrer">Add to LinkedIn profile</a></div>`
       : '';
   return `<article class="certificate" data-number="${escapeHtml(number)}" data-status="${certificate.status}"><h3 class="${certificate.status}">${escapeHtml(certificate.courseTitle)}</h3>
 <dl>${rows.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>
 <p><a href="${verifyUrl}">Its public verification page</a></p>${actions}</article>`;
+}
+
+/** Where the course stands for the participant, and when to expect the certificate. */
+function courseState(course: PageCourse): string {
+  const { approval } = course;
+  const due = approval?.issueBy ? ` by ${formatLongDate(approval.issueBy)} at the latest` : '';
+  if (!approval) {
+    return course.eligible
+      ? 'Every requirement is met: your certificate arrives a few seconds after staff approve your work.'
+      : 'Once the missing items are recorded and staff have approved your work, your certificate is issued automatically, a few seconds later.';
+  }
+  const approved = `Approved on ${formatLongDate(approval.approvedAt)}.`;
+  switch (approval.status) {
+    case 'issued':
+      return `${approved} Your certificate is issued: see below.`;
+    case 'not_eligible':
+      return `${approved} Some requirements are still missing: once they are recorded, your certificate is issued automatically; you do not need to ask again.`;
+    case 'failed':
+      return `${approved} Issuing it hit a problem that staff are fixing; expect it${due}.`;
+    default:
+      return `${approved} Your certificate is being issued and usually arrives within minutes${due ? `; it is due${due}` : ''}.`;
+  }
 }
 
 export function renderParticipantPage(view: ParticipantPageView, links: ParticipantPageLinks): string {
@@ -85,11 +93,7 @@ export function renderParticipantPage(view: ParticipantPageView, links: Particip
             : `<li class="unmet" data-met="false">✗ ${escapeHtml(requirement.label)}: ${escapeHtml(requirement.missing ?? '')}</li>`,
         )
         .join('')}</ul>
-<p>${
-        course.eligible
-          ? 'Every requirement is met: your certificate arrives a few seconds after staff approval (or is already below).'
-          : 'Once the missing items are recorded and staff have approved, your certificate is issued automatically, a few seconds later.'
-      }</p></section>`,
+<p class="course-state">${escapeHtml(courseState(course))}</p></section>`,
     )
     .join('');
   const certificates = view.certificates.length

@@ -1,30 +1,16 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../functions/local/local-stack.js';
 import { sampleCourse, sampleParticipants } from '../../functions/local/sample-programme.js';
-import { apiClient, mailbox } from '../support/local-api.js';
+import { apiClient, certsCli, mailbox } from '../support/local-api.js';
 
-const run = promisify(execFile);
 let stack: LocalStack;
 let api: ReturnType<typeof apiClient>;
-
-/** Runs `certs …` as an operator would, against this test's stack; never throws, returns the exit code. */
-async function certs(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run('node', ['bin/certs.mjs', ...args], {
-      env: { ...process.env, CERTS_API_URL: stack.url, CERTS_API_KEY: stack.apiKey },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+let certs: ReturnType<typeof certsCli>;
 
 beforeAll(async () => {
   stack = await startLocalStack();
   api = apiClient(stack);
+  certs = certsCli(stack);
   await stack.deps.courses.putCourse(sampleCourse);
   for (const { participant, progress } of sampleParticipants) {
     await stack.deps.participants.putParticipant(participant);
@@ -90,9 +76,7 @@ describe('the operator CLI', () => {
     expect(unknownParticipant.stderr).toContain('unknown participant "nobody"');
     const badNumber = await certs('revoke', '1234', '--reason', 'test', '--by', 'x');
     expect(badNumber.stderr).toContain('24 characters');
-    const wrongKey = await run('node', ['bin/certs.mjs', 'status'], {
-      env: { ...process.env, CERTS_API_URL: stack.url, CERTS_API_KEY: 'wrong' },
-    }).catch((error) => error);
+    const wrongKey = await certsCli({ ...stack, apiKey: 'wrong' })('status');
     expect(wrongKey.stderr).toContain('refused the operator key');
     expect((await certs('frobnicate')).stderr).toContain('Unknown command "frobnicate"');
   });

@@ -191,10 +191,12 @@ describe('functions', () => {
       'check-eligibility',
       'deliver-certificate',
       'download-api',
+      'expiry-reminders',
       'issue-certificate',
       'mail-events',
       'notify-not-eligible',
       'on-approval',
+      'operations-sweep',
       'operator-api',
       'participant-api',
       'public-api',
@@ -373,12 +375,18 @@ describe('functions', () => {
   });
 
   it('sends mail only through the identity and configuration set', () => {
-    for (const sender of ['deliver-certificate', 'notify-not-eligible', 'operator-api']) {
+    for (const sender of ['deliver-certificate', 'notify-not-eligible', 'operator-api', 'expiry-reminders']) {
       const sending = statementsOf(sender).filter((s) => toArray(s.Action).includes('ses:SendEmail'));
       expect(sending, sender).toHaveLength(1);
       expect(JSON.stringify(sending[0]!.Resource)).toMatch(/configuration-set\/saypro-certificates-dev-mail/);
     }
-    for (const silent of ['public-api', 'download-api', 'mail-events', 'issue-certificate']) {
+    for (const silent of [
+      'public-api',
+      'download-api',
+      'mail-events',
+      'issue-certificate',
+      'operations-sweep',
+    ]) {
       expect(
         statementsOf(silent).some((s) => toArray(s.Action).includes('ses:SendEmail')),
         silent,
@@ -598,6 +606,29 @@ describe('operations', () => {
     }
     const topics = new Set(alarms.map((a) => JSON.stringify(a.Properties.AlarmActions)));
     expect(topics.size).toBe(1);
+  });
+
+  it('runs the operations sweep every 15 minutes and the expiry reminders daily, and alarms on what they count', () => {
+    const rules = Object.values(statelessResources).filter((r) => r.Type === 'AWS::Events::Rule');
+    const targetOf = (schedule: string) => {
+      const rule = rules.find((r) => r.Properties.ScheduleExpression === schedule);
+      expect(rule, schedule).toBeDefined();
+      return rule!.Properties.Targets[0].Arn['Fn::GetAtt'][0] as string;
+    };
+    expect(targetOf('rate(15 minutes)')).toBe(functionIdOf('operations-sweep'));
+    expect(targetOf('cron(0 7 * * ? *)')).toBe(functionIdOf('expiry-reminders'));
+    // The sweep may restart issuance, and only that; reminders send mail.
+    expect(
+      statementsOf('operations-sweep').some((s) => toArray(s.Action).includes('states:StartExecution')),
+    ).toBe(true);
+    const alarms = Object.values(statelessResources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm');
+    for (const metric of ['OverdueApprovals', 'ApprovalsNeedingAttention', 'ExpiryRemindersFailed']) {
+      const alarm = alarms.find((a) => a.Properties.MetricName === metric);
+      expect(alarm, metric).toBeDefined();
+      expect(alarm!.Properties.Namespace).toBe('SayProCertificates');
+      // Powertools Metrics publishes with the service as its one dimension: the alarm must name it too.
+      expect(alarm!.Properties.Dimensions[0].Name).toBe('service');
+    }
   });
 
   it('counts issued and not-eligible ends from the workflow log, and verifications per API resource', () => {

@@ -6,7 +6,9 @@ import {
   DynamoDbCertificateStore,
   DynamoDbClaimLedger,
   DynamoDbCourseCatalog,
+  DynamoDbEnrolmentStore,
   DynamoDbParticipantAccessTokens,
+  DynamoDbParticipantRecords,
   DynamoDbSigningKeyRegistry,
 } from '../../functions/adapters/aws/dynamodb-stores.js';
 import type { Approval, Certificate } from '../../functions/core/model.js';
@@ -21,6 +23,8 @@ let courses: DynamoDbCourseCatalog;
 let keys: DynamoDbSigningKeyRegistry;
 let claims: DynamoDbClaimLedger;
 let accessTokens: DynamoDbParticipantAccessTokens;
+let enrolments: DynamoDbEnrolmentStore;
+let participantRecords: DynamoDbParticipantRecords;
 let rawClient: DynamoDBClient;
 
 beforeAll(async () => {
@@ -34,6 +38,8 @@ beforeAll(async () => {
   keys = new DynamoDbSigningKeyRegistry(clients.documentClient, 'registry');
   claims = new DynamoDbClaimLedger(clients.documentClient, 'registry');
   accessTokens = new DynamoDbParticipantAccessTokens(clients.documentClient, 'registry');
+  enrolments = new DynamoDbEnrolmentStore(clients.documentClient, 'registry');
+  participantRecords = new DynamoDbParticipantRecords(clients.documentClient, 'registry');
 });
 
 afterAll(async () => {
@@ -159,6 +165,43 @@ describe('the DynamoDB stores against DynamoDB Local', () => {
       AttributeName: 'ttlEpochSeconds',
       TimeToLiveStatus: 'ENABLED',
     });
+  });
+
+  it('find certificates by expiry day with one key query, corrected versions included', async () => {
+    const expiring = certificate({ expiresAt: '2028-02-29T10:00:00.000Z' });
+    const other = certificate({ expiresAt: '2028-03-01T00:00:00.000Z' });
+    const never = certificate();
+    for (const entry of [expiring, other, never]) await certificates.createCertificate(entry);
+    const corrected = certificate({
+      expiresAt: expiring.expiresAt!,
+      supersedes: expiring.number,
+      version: 2,
+    });
+    expect(await certificates.supersede(expiring.number, corrected)).toBe(true);
+    expect((await certificates.listNumbersExpiringOn('2028-02-29')).sort()).toEqual(
+      [expiring.number, corrected.number].sort(),
+    );
+    expect(await certificates.listNumbersExpiringOn('2028-03-01')).toEqual([other.number]);
+    expect(await certificates.listNumbersExpiringOn('2028-03-02')).toEqual([]);
+  });
+
+  it('enrol a participant once, listed under the participant and under the course', async () => {
+    const enrolment = {
+      participantId: 'enrolled-1',
+      courseId: 'course-e',
+      enrolledAt: '2026-12-02T08:00:00.000Z',
+    };
+    expect(await enrolments.putEnrolment({ ...enrolment, cohort: 'A' })).toBe(true);
+    expect(await enrolments.putEnrolment({ ...enrolment, enrolledAt: '2026-12-03T08:00:00.000Z' })).toBe(
+      false,
+    );
+    await enrolments.putEnrolment({ ...enrolment, participantId: 'enrolled-2' });
+    expect(await enrolments.getEnrolment('enrolled-1', 'course-e')).toEqual({ ...enrolment, cohort: 'A' });
+    expect((await enrolments.listEnrolmentsOfCourse('course-e')).map((e) => e.participantId).sort()).toEqual([
+      'enrolled-1',
+      'enrolled-2',
+    ]);
+    expect(await participantRecords.listEnrolmentsOf('enrolled-1')).toEqual([{ ...enrolment, cohort: 'A' }]);
   });
 
   it('supersede a valid certificate once, atomically with the corrected version', async () => {

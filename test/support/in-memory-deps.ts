@@ -5,6 +5,7 @@ import type {
   Approval,
   Certificate,
   Course,
+  Enrolment,
   Participant,
   Progress,
   SigningKeyRecord,
@@ -31,6 +32,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
   const claims = new Map<string, ClaimRecord>();
   const accessTokens = new Map<string, ParticipantAccessTokenRecord>();
   const certificates = new Map<string, Certificate>();
+  const enrolments = new Map<string, Enrolment>();
   const completions = new Map<string, string>();
   const digests = new Map<string, string>();
   const signingKeys = new Map<string, SigningKeyRecord>();
@@ -133,6 +135,10 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
         certificates.set(number, { ...found, ...clone(changes) });
       },
       listCertificates: async () => [...certificates.values()].map(clone),
+      listNumbersExpiringOn: async (day) =>
+        [...certificates.values()]
+          .filter((certificate) => certificate.expiresAt?.slice(0, 10) === day)
+          .map((certificate) => certificate.number),
     },
     documents: {
       put: async (key, body) => void documents.set(key, body),
@@ -241,7 +247,20 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
       },
     },
     participantLinkTtlDays: 365,
+    enrolments: {
+      putEnrolment: async (enrolment) => {
+        const key = `${enrolment.participantId}#${enrolment.courseId}`;
+        if (enrolments.has(key)) return false;
+        enrolments.set(key, clone(enrolment));
+        return true;
+      },
+      getEnrolment: async (participantId, courseId) => clone(enrolments.get(`${participantId}#${courseId}`)),
+      listEnrolmentsOfCourse: async (courseId) =>
+        [...enrolments.values()].filter((entry) => entry.courseId === courseId).map(clone),
+    },
     participantRecords: {
+      listEnrolmentsOf: async (participantId) =>
+        [...enrolments.values()].filter((entry) => entry.participantId === participantId).map(clone),
       listProgressOf: async (participantId) =>
         [...progress.values()].filter((entry) => entry.participantId === participantId).map(clone),
       findParticipantIdByEmailHash: async (hash) =>
@@ -270,6 +289,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
       progress,
       approvals,
       certificates,
+      enrolments,
       completions,
       documents,
       sentMail,

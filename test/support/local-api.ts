@@ -1,4 +1,8 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import type { LocalStack } from '../../functions/local/local-stack.js';
+
+const runFile = promisify(execFile);
 
 /** Small HTTP helpers for tests that drive the local stack the way a user or integration would. */
 export function apiClient(stack: LocalStack) {
@@ -68,4 +72,19 @@ export interface StoredMail {
 export async function mailbox(stack: LocalStack): Promise<StoredMail[]> {
   const response = await fetch(`${stack.mailboxUrl}/store`);
   return ((await response.json()) as { emails: StoredMail[] }).emails;
+}
+
+/** Runs `certs …` as an operator would, against a test's stack; never throws, returns the exit code. */
+export function certsCli(stack: LocalStack) {
+  return async (...args: string[]) => {
+    try {
+      const { stdout, stderr } = await runFile('node', ['bin/certs.mjs', ...args], {
+        env: { ...process.env, CERTS_API_URL: stack.url, CERTS_API_KEY: stack.apiKey },
+      });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  };
 }

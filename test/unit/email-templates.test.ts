@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../templates/email/html.js';
+import { type RenderedEmail, renderNotice } from '../../templates/email/index.js';
 import { renderIssuedEmail } from '../../templates/email/issued.js';
 import { renderNotEligibleEmail } from '../../templates/email/not-eligible.js';
 
@@ -21,6 +22,7 @@ const issued = {
   downloadUrl: 'https://api.saypro.online/certificates/7KQ2M9XD4T1HZC8BR2PN6WQE/download?token=abc&x=1',
   verificationUrl: 'https://verify.saypro.online/verify/7KQ2M9XD4T1HZC8BR2PN6WQE',
   downloadLinkExpiresAt: '2025-03-26T09:30:00Z',
+  issuedAt: '2025-03-12T09:30:00Z',
 };
 
 describe('renderIssuedEmail', () => {
@@ -93,5 +95,94 @@ describe('renderNotEligibleEmail', () => {
     expect(mail.html).toContain('Complete the module &quot;Risk &amp; Reporting&quot;.');
     expect(mail.html.match(/<li /g)).toHaveLength(2);
     expect(mail.text).toContain('Thabo Mokoena');
+  });
+});
+
+describe('the issued email and LinkedIn', () => {
+  it('links LinkedIn’s add-to-profile form with the certificate’s facts, URL-encoded', () => {
+    const mail = renderIssuedEmail(
+      { ...issued, courseTitle: 'Safety & Health', expiresAt: '2027-03-12T00:00:00Z' },
+      { linkedInOrganizationId: '1234567' },
+    );
+    const url = new URL(/Add it to your LinkedIn profile: (\S+)/.exec(mail.text)![1]!);
+    expect(url.origin + url.pathname).toBe('https://www.linkedin.com/profile/add');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      startTask: 'CERTIFICATION_NAME',
+      name: 'Safety & Health',
+      organizationId: '1234567',
+      issueYear: '2025',
+      issueMonth: '3',
+      expirationYear: '2027',
+      expirationMonth: '3',
+      certUrl: issued.verificationUrl,
+      certId: issued.certificateNumber,
+    });
+    expect(mail.html).toContain(`href="${escapeHtml(url.toString())}"`);
+  });
+});
+
+describe('the emails after issue and before it', () => {
+  const base = { ...context, recipientName: 'Zoë <b>N</b>' };
+  const kinds = [
+    renderNotice({
+      ...base,
+      kind: 'enrolled',
+      courseTitle: 'First Aid',
+      courseDescription: 'Basics & more',
+      requirements: ['Module “CPR”', 'Peer review'],
+      issueDeadlineDays: 14,
+      validityDays: 730,
+    }),
+    renderNotice({
+      ...base,
+      ...issued,
+      recipientName: base.recipientName,
+      kind: 'certificate-corrected',
+      replacesNumber: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF',
+      reason: 'Name misspelt',
+    }),
+    renderNotice({
+      ...base,
+      kind: 'certificate-revoked',
+      courseTitle: 'First Aid',
+      certificateNumber: issued.certificateNumber,
+      reason: 'Issued in error',
+      revokedAt: '2026-12-01T10:00:00Z',
+      verificationUrl: issued.verificationUrl,
+    }),
+    renderNotice({
+      ...base,
+      kind: 'expiry-reminder',
+      stage: 'soon',
+      courseTitle: 'First Aid',
+      certificateNumber: issued.certificateNumber,
+      expiresAt: '2027-01-31T00:00:00Z',
+      renewalUrl: 'https://verify.saypro.online/help#renewal',
+    }),
+  ];
+
+  it('say the same in text and HTML, escape every input, and end with the participant’s links', () => {
+    for (const mail of kinds) {
+      expect(mail.html).not.toContain('<b>N</b>');
+      expect(mail.html).toContain('Zoë &lt;b&gt;N&lt;/b&gt;');
+      expect(mail.subject).not.toMatch(/[\r\n]/);
+      for (const link of [context.participantPageUrl, context.helpUrl, context.faqUrl]) {
+        expect(mail.text).toContain(link);
+        expect(mail.html).toContain(`href="${link}"`);
+      }
+    }
+    const [enrolled, corrected, revoked, reminder] = kinds as [
+      RenderedEmail,
+      RenderedEmail,
+      RenderedEmail,
+      RenderedEmail,
+    ];
+    expect(enrolled.text).toContain('  - Module “CPR”');
+    expect(enrolled.text).toContain('valid for 730 days');
+    expect(corrected.text).toContain('replaces number AAAA-BBBB-CCCC-DDDD-EEEE-FFFF');
+    expect(revoked.subject).toBe(`Your SayPro certificate ${issued.certificateNumber} has been revoked`);
+    expect(revoked.text).toContain('Reason: Issued in error');
+    expect(reminder.subject).toBe('Your SayPro certificate for First Aid expires on 31 January 2027');
+    expect(reminder.html).toContain('href="https://verify.saypro.online/help#renewal"');
   });
 });

@@ -8,12 +8,14 @@ import {
   ScanCommand,
   type ScanCommandInput,
   TransactWriteCommand,
+  type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type {
   Approval,
   Certificate,
   Course,
+  Enrolment,
   Participant,
   Progress,
   SigningKeyRecord,
@@ -25,6 +27,7 @@ import type {
   ClaimLedger,
   ClaimRecord,
   CourseCatalog,
+  EnrolmentStore,
   ParticipantAccessTokenRecord,
   ParticipantAccessTokens,
   ParticipantDirectory,
@@ -38,7 +41,9 @@ import type {
  * else shares one registry table keyed by `pk`/`sk`:
  *
  *   COURSE#<courseId>           COURSE
- *   PARTICIPANT#<participantId> PROFILE | PROGRESS#<courseId>
+ *   COURSE#<courseId>           ENROLLED#<participantId>  (the course's participants)
+ *   PARTICIPANT#<participantId> PROFILE | PROGRESS#<courseId> | ENROLMENT#<courseId> | CERTIFICATE#<number>
+ *   EXPIRY#<yyyy-mm-dd>         CERTIFICATE#<number>      (certificates expiring that day, for reminders)
  *   CERTIFICATE#<number>        CERTIFICATE
  *   COMPLETION#<completionKey>  COMPLETION      (claims one certificate per completion)
  *   DOCUMENT#<sha256>           DOCUMENT        (finds a certificate from an uploaded PDF)
@@ -101,6 +106,42 @@ async function scanAll(client: DynamoDBDocumentClient, input: ScanCommandInput) 
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return items;
+}
+
+/** `EXPIRY#2027-01-31`: the partition of the certificates expiring on one (UTC) day. */
+const expiryDayKey = (isoDateOrDay: string) => `EXPIRY#${isoDateOrDay.slice(0, 10)}`;
+
+/** Every item of one partition (optionally under a sort-key prefix), page by page. */
+async function queryAll(client: DynamoDBDocumentClient, tableName: string, pk: string, skPrefix?: string) {
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: skPrefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk, ...(skPrefix ? { ':prefix': skPrefix } : {}) },
+        ExclusiveStartKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+/** Writes all items or none; false when a condition refused the transaction (nothing was written). */
+async function transactAllOrNone(
+  client: DynamoDBDocumentClient,
+  items: NonNullable<TransactWriteCommandInput['TransactItems']>,
+): Promise<boolean> {
+  try {
+    await client.send(new TransactWriteCommand({ TransactItems: items }));
+    return true;
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) return false;
+    throw error;
+  }
 }
 
 const emailHashOf = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
@@ -264,7 +305,29 @@ export class DynamoDbCertificateStore implements CertificateStore {
           },
         },
       },
+      // Lets the reminder job find the certificates expiring on a day with one query per day.
+      ...(certificate.expiresAt
+        ? [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  pk: expiryDayKey(certificate.expiresAt),
+                  sk: `CERTIFICATE#${certificate.number}`,
+                  kind: 'expiry-pointer',
+                  certificateNumber: certificate.number,
+                },
+              },
+            },
+          ]
+        : []),
     ];
+  }
+
+  async listNumbersExpiringOn(day: string) {
+    return (await queryAll(this.client, this.tableName, expiryDayKey(day))).map(
+      (item) => item.certificateNumber as string,
+    );
   }
 
   getCertificate(number: string) {
@@ -280,33 +343,23 @@ export class DynamoDbCertificateStore implements CertificateStore {
   }
 
   async supersede(oldNumber: string, corrected: Certificate) {
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            ...this.newCertificateWrites(corrected),
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: DynamoDbCertificateStore.keyOf(oldNumber),
-                UpdateExpression: 'SET #status = :superseded, supersededBy = :by',
-                ConditionExpression: '#status = :valid',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: {
-                  ':superseded': 'superseded',
-                  ':by': corrected.number,
-                  ':valid': 'valid',
-                },
-              },
-            },
-          ],
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) return false;
-      throw error;
-    }
+    return transactAllOrNone(this.client, [
+      ...this.newCertificateWrites(corrected),
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: DynamoDbCertificateStore.keyOf(oldNumber),
+          UpdateExpression: 'SET #status = :superseded, supersededBy = :by',
+          ConditionExpression: '#status = :valid',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':superseded': 'superseded',
+            ':by': corrected.number,
+            ':valid': 'valid',
+          },
+        },
+      },
+    ]);
   }
 
   async revoke(number: string, { at, reason, by }: { at: string; reason: string; by: string }) {
@@ -691,22 +744,12 @@ export class DynamoDbParticipantRecords implements ParticipantRecords {
     private readonly tableName: string,
   ) {}
 
-  private async itemsUnder(participantId: string, prefix: string) {
-    const items: Record<string, unknown>[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': `PARTICIPANT#${participantId}`, ':prefix': prefix },
-          ExclusiveStartKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return items;
+  private itemsUnder(participantId: string, prefix: string) {
+    return queryAll(this.client, this.tableName, `PARTICIPANT#${participantId}`, prefix);
+  }
+
+  async listEnrolmentsOf(participantId: string) {
+    return (await this.itemsUnder(participantId, 'ENROLMENT#')).map((item) => withoutKeys<Enrolment>(item)!);
   }
 
   async listProgressOf(participantId: string) {
@@ -723,6 +766,62 @@ export class DynamoDbParticipantRecords implements ParticipantRecords {
   async listCertificateNumbersOf(participantId: string) {
     return (await this.itemsUnder(participantId, 'CERTIFICATE#')).map(
       (item) => item.certificateNumber as string,
+    );
+  }
+}
+
+/**
+ * Enrolments, kept twice in one transaction: under the participant (their page lists their courses) and
+ * under the course (staff's tracking lists a course's participants), each a query on its own key.
+ */
+export class DynamoDbEnrolmentStore implements EnrolmentStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async putEnrolment(enrolment: Enrolment) {
+    const { participantId, courseId } = enrolment;
+    return transactAllOrNone(this.client, [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...enrolment,
+            pk: `PARTICIPANT#${participantId}`,
+            sk: `ENROLMENT#${courseId}`,
+            kind: 'enrolment',
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...enrolment,
+            pk: `COURSE#${courseId}`,
+            sk: `ENROLLED#${participantId}`,
+            kind: 'course-enrolment',
+          },
+        },
+      },
+    ]);
+  }
+
+  async getEnrolment(participantId: string, courseId: string) {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: `PARTICIPANT#${participantId}`, sk: `ENROLMENT#${courseId}` },
+      }),
+    );
+    return withoutKeys<Enrolment>(Item);
+  }
+
+  async listEnrolmentsOfCourse(courseId: string) {
+    return (await queryAll(this.client, this.tableName, `COURSE#${courseId}`, 'ENROLLED#')).map(
+      (item) => withoutKeys<Enrolment>(item)!,
     );
   }
 }

@@ -1,10 +1,14 @@
 import * as z from 'zod';
 import { formatCertificateNumber, generateCertificateNumber } from '../certificate-number.js';
+import { doOnce } from '../claims.js';
 import { ConflictError, NotFoundError } from '../errors.js';
+import type { Certificate } from '../model.js';
 import { normalizeDisplayName } from '../names.js';
 import type { Deps, IssuingDeps } from '../ports.js';
 import { parseInput } from '../schemas.js';
 import { deliverCertificate } from './deliver-certificate.js';
+import { verificationUrlOf } from './issue-certificate.js';
+import { type NoticeDeps, noticeContextFor } from './participant-access.js';
 import { produceCertificate } from './produce-certificate.js';
 import { findCertificate } from './view-certificate.js';
 
@@ -13,9 +17,20 @@ const revocationSchema = z.object({
   revokedBy: z.string().trim().min(1, 'is required').max(200),
 });
 
-/** Revokes a valid certificate; verifiers see it as revoked, with the date and reason, from then on. */
+/** The once-only key of the email telling a holder their certificate was revoked. */
+export const revocationEmailClaimKey = (number: string) => `certificate-revoked-email#${number}`;
+
+/**
+ * Revokes a valid certificate; verifiers see it as revoked, with the date and reason, from then on, and
+ * the holder is told why, once.
+ *
+ * 1. Revoke with a conditional write (only a valid certificate can be revoked).
+ * 2. Email the holder the reason, through the claim ledger. If the mail service fails, the revocation
+ *    stands and the answer says the holder was not told; running the same revocation again (the
+ *    certificate is then already revoked) sends the email that is still due, and only that.
+ */
 export async function revokeCertificate(
-  deps: Pick<Deps, 'certificates' | 'clock'>,
+  deps: Pick<Deps, 'certificates' | 'participants'> & NoticeDeps,
   numberInput: string,
   rawRequest: unknown,
 ) {
@@ -23,23 +38,64 @@ export async function revokeCertificate(
   const certificate = await findCertificate(deps, numberInput);
   const { number } = certificate;
   const revokedAt = deps.clock.now().toISOString();
-  if (
-    !(await deps.certificates.revoke(number, {
-      at: revokedAt,
-      reason: request.reason,
-      by: request.revokedBy,
-    }))
-  ) {
+  const revoked = await deps.certificates.revoke(number, {
+    at: revokedAt,
+    reason: request.reason,
+    by: request.revokedBy,
+  });
+  const stillToTell =
+    !revoked &&
+    certificate.status === 'revoked' &&
+    (await deps.claims.get(revocationEmailClaimKey(number)))?.state !== 'done';
+  if (!revoked && !stillToTell) {
     throw new ConflictError(
       `Certificate ${formatCertificateNumber(number)} is already ${certificate.status}; only a valid certificate can be revoked.`,
     );
   }
+  const current = revoked
+    ? { revokedAt, reason: request.reason }
+    : {
+        revokedAt: certificate.revokedAt ?? revokedAt,
+        reason: certificate.revocationReason ?? request.reason,
+      };
+  const holderNotified = await tellHolderOfRevocation(deps, certificate, current);
   return {
     number: formatCertificateNumber(number),
     status: 'revoked' as const,
-    revokedAt,
-    reason: request.reason,
+    ...current,
+    ...(revoked ? {} : { alreadyRevoked: true }),
+    ...holderNotified,
   };
+}
+
+async function tellHolderOfRevocation(
+  deps: Pick<Deps, 'participants'> & NoticeDeps,
+  certificate: Certificate,
+  revocation: { revokedAt: string; reason: string },
+): Promise<{ holderNotified: boolean; notificationError?: string }> {
+  const participant = await deps.participants.getParticipant(certificate.participantId);
+  if (!participant)
+    return { holderNotified: false, notificationError: 'the participant is no longer on record' };
+  try {
+    const sent = await doOnce(deps, revocationEmailClaimKey(certificate.number), async () =>
+      deps.notifications.send({
+        kind: 'certificate-revoked',
+        ...(await noticeContextFor(deps, participant, { certificate: certificate.number })),
+        recipientName: certificate.holderName,
+        courseTitle: certificate.courseTitle,
+        certificateNumber: formatCertificateNumber(certificate.number),
+        reason: revocation.reason,
+        revokedAt: revocation.revokedAt,
+        verificationUrl: verificationUrlOf(deps, certificate.number),
+      }),
+    );
+    return { holderNotified: sent.done || sent.why === 'already-done' };
+  } catch (error) {
+    return {
+      holderNotified: false,
+      notificationError: `${String(error)}; run the same revocation again to send it`,
+    };
+  }
 }
 
 const correctionSchema = z

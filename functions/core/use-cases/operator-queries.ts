@@ -29,7 +29,8 @@ export function attentionOf(approval: Approval, now: Date): string | undefined {
   return undefined;
 }
 
-function isOverdue(approval: Approval, now: Date) {
+/** Not issued (nor rejected) after the course's issue deadline. */
+export function isOverdue(approval: Approval, now: Date) {
   return (
     approval.status !== 'issued' &&
     approval.status !== 'rejected' &&

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { formatCertificateNumber } from '../certificate-number.js';
 import { doOnce } from '../claims.js';
 import { assessEligibility } from '../eligibility.js';
-import type { Certificate, Course, Participant, UnmetRequirement } from '../model.js';
+import type { Approval, Certificate, Course, Participant, UnmetRequirement } from '../model.js';
 import type { NoticeContext } from '../notices.js';
 import type { Deps } from '../ports.js';
 import { addDays } from './produce-certificate.js';
@@ -107,6 +107,13 @@ export interface PageCourse {
   title: string;
   eligible: boolean;
   requirements: PageRequirement[];
+  /** The latest approval of the participant's work in the course, if staff have approved it. */
+  approval?: {
+    status: Approval['status'];
+    approvedAt: string;
+    /** When the certificate is due at the latest (the course's issue deadline after approval). */
+    issueBy?: string;
+  };
 }
 
 export interface PageCertificate {
@@ -126,48 +133,63 @@ export interface ParticipantPageView {
   certificates: PageCertificate[];
 }
 
-function requirementsOf(course: Course, unmet: UnmetRequirement[]): PageRequirement[] {
-  const requirement = (label: string, missing: UnmetRequirement | undefined): PageRequirement =>
-    missing ? { label, met: false, missing: missing.message } : { label, met: true };
+/** Each requirement of a course, worded for participants, with the unmet entry that would name it. */
+function courseRequirements(course: Course) {
+  const { requiredModules, quizzes, peerReviewRequired, discussion } = course.criteria;
   return [
-    ...course.criteria.requiredModules.map((module) =>
-      requirement(
-        `Module “${module.title}”`,
-        unmet.find((entry) => entry.code === 'MODULE_NOT_COMPLETED' && entry.moduleId === module.moduleId),
-      ),
-    ),
-    ...course.criteria.quizzes.map((quiz) =>
-      requirement(
-        `Quiz “${quiz.title}” (pass mark ${quiz.passMark}%)`,
-        unmet.find(
-          (entry) =>
-            (entry.code === 'QUIZ_NOT_TAKEN' || entry.code === 'QUIZ_BELOW_PASS_MARK') &&
-            entry.quizId === quiz.quizId,
-        ),
-      ),
-    ),
-    ...(course.criteria.peerReviewRequired
+    ...requiredModules.map((module) => ({
+      label: `Module “${module.title}”`,
+      unmetBy: (entry: UnmetRequirement) =>
+        entry.code === 'MODULE_NOT_COMPLETED' && entry.moduleId === module.moduleId,
+    })),
+    ...quizzes.map((quiz) => ({
+      label: `Quiz “${quiz.title}” (pass mark ${quiz.passMark}%)`,
+      unmetBy: (entry: UnmetRequirement) =>
+        (entry.code === 'QUIZ_NOT_TAKEN' || entry.code === 'QUIZ_BELOW_PASS_MARK') &&
+        entry.quizId === quiz.quizId,
+    })),
+    ...(peerReviewRequired
+      ? [{ label: 'Peer review', unmetBy: (entry: UnmetRequirement) => entry.code === 'PEER_REVIEW_MISSING' }]
+      : []),
+    ...(discussion
       ? [
-          requirement(
-            'Peer review',
-            unmet.find((entry) => entry.code === 'PEER_REVIEW_MISSING'),
-          ),
+          {
+            label: `Course discussions (at least ${discussion.minimumPosts} posts)`,
+            unmetBy: (entry: UnmetRequirement) => entry.code === 'DISCUSSION_MISSING',
+          },
         ]
       : []),
   ];
+}
+
+/** What earns a course's certificate, one line each (the enrolment email lists them). */
+export const requirementLabelsOf = (course: Course) => courseRequirements(course).map(({ label }) => label);
+
+function requirementsOf(course: Course, unmet: UnmetRequirement[]): PageRequirement[] {
+  return courseRequirements(course).map(({ label, unmetBy }) => {
+    const missing = unmet.find(unmetBy);
+    return missing ? { label, met: false, missing: missing.message } : { label, met: true };
+  });
 }
 
 /**
  * What a participant's own page shows, for the holder of a valid personal link.
  *
  * 1. Resolve the token to a participant (undefined for anything not a live token: the caller answers 404).
- * 2. List their progress and certificates by their own key (no scans).
- * 3. Per course with progress, assess each requirement with the core eligibility check.
+ * 2. List their enrolments, progress and certificates by their own key (no scans).
+ * 3. Per course, assess each requirement with the core eligibility check, and find the latest approval
+ *    (an index query by participant and course) for when the certificate is due.
  */
 export async function viewParticipantPage(
   deps: Pick<
     Deps,
-    'accessTokens' | 'clock' | 'participants' | 'participantRecords' | 'courses' | 'certificates'
+    | 'accessTokens'
+    | 'clock'
+    | 'participants'
+    | 'participantRecords'
+    | 'courses'
+    | 'certificates'
+    | 'approvals'
   >,
   token: string,
 ): Promise<ParticipantPageView | undefined> {
@@ -175,20 +197,35 @@ export async function viewParticipantPage(
   if (!participantId) return undefined;
   const participant = await deps.participants.getParticipant(participantId);
   if (!participant) return undefined;
-  const [progress, numbers] = await Promise.all([
+  const [progress, enrolments, numbers] = await Promise.all([
     deps.participantRecords.listProgressOf(participantId),
+    deps.participantRecords.listEnrolmentsOf(participantId),
     deps.participantRecords.listCertificateNumbersOf(participantId),
   ]);
+  const progressByCourse = new Map(progress.map((entry) => [entry.courseId, entry]));
+  const courseIds = [...new Set([...enrolments.map((entry) => entry.courseId), ...progressByCourse.keys()])];
   const courses: PageCourse[] = [];
-  for (const entry of progress) {
-    const course = await deps.courses.getCourse(entry.courseId);
+  for (const courseId of courseIds) {
+    const course = await deps.courses.getCourse(courseId);
     if (!course) continue;
-    const { eligible, unmet } = assessEligibility(course, entry);
+    const { eligible, unmet } = assessEligibility(course, progressByCourse.get(courseId));
+    const latest = (await deps.approvals.listApprovalsOfCompletion(participantId, courseId))
+      .filter((approval) => approval.status !== 'rejected')
+      .sort((a, b) => b.approvedAt.localeCompare(a.approvedAt))[0];
     courses.push({
       courseId: course.courseId,
       title: course.title,
       eligible,
       requirements: requirementsOf(course, unmet),
+      ...(latest
+        ? {
+            approval: {
+              status: latest.status,
+              approvedAt: latest.approvedAt,
+              ...(latest.issueBy ? { issueBy: latest.issueBy } : {}),
+            },
+          }
+        : {}),
     });
   }
   const certificates: PageCertificate[] = [];

@@ -39,6 +39,7 @@ export async function produceCertificate(deps: IssuingDeps, draft: CertificateDr
     courseDescription: facts.courseDescription,
     completedAt: facts.completedAt,
     issuedAt: facts.issuedAt,
+    ...(facts.expiresAt ? { expiresAt: facts.expiresAt } : {}),
     signatory: facts.signatory,
     verificationUrl: verificationUrlOf(deps, facts.number),
     ...(templateId ? { templateId } : {}),

@@ -1,6 +1,9 @@
-import type { Course, Participant, Progress } from '../model.js';
+import { doOnce } from '../claims.js';
+import { NotFoundError } from '../errors.js';
+import type { Course, Enrolment, Participant, Progress } from '../model.js';
 import type { Deps } from '../ports.js';
-import { courseSchema, parseInput, participantSchema, progressSchema } from '../schemas.js';
+import { courseSchema, enrolmentSchema, parseInput, participantSchema, progressSchema } from '../schemas.js';
+import { type NoticeDeps, noticeContextFor, requirementLabelsOf } from './participant-access.js';
 
 /**
  * What staff set up before anyone is approved: courses with their criteria, participants, and their
@@ -38,6 +41,55 @@ export async function registerParticipant(
     }
   }
   return participant;
+}
+
+/** The once-only key of the enrolment email of one participant in one course. */
+export const enrolmentEmailClaimKey = (participantId: string, courseId: string) =>
+  `enrolment-email#${participantId}#${courseId}`;
+
+/**
+ * Adds a participant to a course and tells them, once, what earns the certificate and where to follow
+ * their progress. Enrolling again changes nothing and sends nothing; it does send the email if an
+ * earlier attempt recorded the enrolment but could not send it.
+ *
+ * 1. Check the participant and the course exist.
+ * 2. Record the enrolment (under the participant and under the course, one transaction).
+ * 3. Send the enrolment email through the claim ledger.
+ */
+export async function enrolParticipant(
+  deps: Pick<Deps, 'participants' | 'courses' | 'enrolments'> & NoticeDeps,
+  key: { participantId: string; courseId: string },
+  body: unknown,
+): Promise<Enrolment & { enrolled: boolean; emailed: boolean }> {
+  const request = parseInput(enrolmentSchema, { ...asObject(body), ...key }, 'enrolment');
+  const [participant, course] = await Promise.all([
+    deps.participants.getParticipant(request.participantId),
+    deps.courses.getCourse(request.courseId),
+  ]);
+  if (!participant) throw new NotFoundError(`participant ${request.participantId} does not exist`);
+  if (!course) throw new NotFoundError(`course ${request.courseId} does not exist`);
+  const enrolment: Enrolment = {
+    participantId: request.participantId,
+    courseId: request.courseId,
+    enrolledAt: deps.clock.now().toISOString(),
+    ...(request.cohort ? { cohort: request.cohort } : {}),
+  };
+  const enrolled = await deps.enrolments.putEnrolment(enrolment);
+  const stored = enrolled
+    ? enrolment
+    : ((await deps.enrolments.getEnrolment(request.participantId, request.courseId)) ?? enrolment);
+  const sent = await doOnce(deps, enrolmentEmailClaimKey(request.participantId, request.courseId), async () =>
+    deps.notifications.send({
+      kind: 'enrolled',
+      ...(await noticeContextFor(deps, participant, { course: course.courseId, kind: 'enrolled' })),
+      courseTitle: course.title,
+      courseDescription: course.description,
+      requirements: requirementLabelsOf(course),
+      issueDeadlineDays: course.criteria.issueDeadlineDays,
+      ...(course.criteria.validityDays ? { validityDays: course.criteria.validityDays } : {}),
+    }),
+  );
+  return { ...stored, enrolled, emailed: sent.done };
 }
 
 /**

@@ -2,6 +2,7 @@ import { isClaimFree } from '../claims.js';
 import type { Approval } from '../model.js';
 import type { Deps } from '../ports.js';
 import { certificateEmailClaimKey } from './deliver-certificate.js';
+import { attentionOf, isOverdue } from './operator-queries.js';
 
 /** A workflow finishes in seconds; one still in flight after this long was lost on the way. */
 export const IN_FLIGHT_STUCK_AFTER_MS = 15 * 60 * 1000;
@@ -50,6 +51,14 @@ export async function restartIssuance(
   return { executionName, started };
 }
 
+export interface RecoveryRun {
+  restarted: { approvalId: string; reason: StuckReason }[];
+  /** Approvals past their issue-by date without a certificate (an alarm in AWS). */
+  overdue: number;
+  /** Approvals an operator should look at (see attentionOf), restarted or not. */
+  needsAttention: number;
+}
+
 /**
  * Finds work that a crash or a lost execution left unfinished and runs its workflow again, so it ends
  * without an operator. Safe to run at any time and any number of times: issuance and every email are
@@ -58,15 +67,20 @@ export async function restartIssuance(
  *
  * 1. Read the approvals (locally all of them; in AWS a scheduled sweep does the same).
  * 2. For each stuck one (stuckReasonOf), start its workflow again under a fresh execution name.
+ * 3. Count what is overdue or needs an operator, for the alarms.
  */
 export async function recoverStuckWork(
   deps: Pick<Deps, 'approvals' | 'claims' | 'workflow' | 'clock' | 'random'>,
   options: { inFlightBefore?: Date } = {},
-): Promise<{ restarted: { approvalId: string; reason: StuckReason }[] }> {
+): Promise<RecoveryRun> {
   const now = deps.clock.now();
   const inFlightBefore = options.inFlightBefore ?? new Date(now.getTime() - IN_FLIGHT_STUCK_AFTER_MS);
   const restarted: { approvalId: string; reason: StuckReason }[] = [];
+  let overdue = 0;
+  let needsAttention = 0;
   for (const approval of await deps.approvals.listApprovals()) {
+    if (isOverdue(approval, now)) overdue += 1;
+    if (attentionOf(approval, now)) needsAttention += 1;
     const reason = await stuckReasonOf(deps, approval, {
       now,
       inFlightBefore,
@@ -76,5 +90,5 @@ export async function recoverStuckWork(
     await restartIssuance(deps, approval.approvalId, 'recover');
     restarted.push({ approvalId: approval.approvalId, reason });
   }
-  return { restarted };
+  return { restarted, overdue, needsAttention };
 }

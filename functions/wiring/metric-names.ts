@@ -1,0 +1,19 @@
+/**
+ * The custom metrics the scheduled jobs publish, named once here so the handlers that publish them and
+ * the CDK alarms that watch them (lib/constructs/operations.ts) cannot drift apart.
+ */
+export const METRIC_NAMESPACE = 'SayProCertificates';
+
+export const SCHEDULED_JOB_METRICS = {
+  operationsSweep: {
+    service: 'operations-sweep',
+    overdue: 'OverdueApprovals',
+    needsAttention: 'ApprovalsNeedingAttention',
+    restarted: 'ApprovalsRestarted',
+  },
+  expiryReminders: {
+    service: 'expiry-reminders',
+    sent: 'ExpiryRemindersSent',
+    failed: 'ExpiryRemindersFailed',
+  },
+} as const;
