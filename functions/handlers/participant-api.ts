@@ -60,6 +60,8 @@ export const participantRoutes = (deps: () => ParticipantApiDeps): Route[] => [
     // Same status, body and (roughly) timing whether or not the address is known.
     method: 'POST',
     resource: '/me/link-requests',
+    // The page's form posts application/x-www-form-urlencoded; scripts may post JSON.
+    body: 'any',
     async handle({ rawBody, headers, json }) {
       const form = (headers['content-type'] ?? '').includes('application/x-www-form-urlencoded');
       const email = form

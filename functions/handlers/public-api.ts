@@ -8,6 +8,7 @@ import { getCredential, viewCertificate } from '../core/use-cases/view-certifica
 import { publicLambdaDeps } from '../wiring/public-deps.js';
 import {
   errorResponse,
+  HttpProblem,
   type HttpRequest,
   html,
   httpApi,
@@ -20,6 +21,9 @@ import { PerClientRateLimit } from './shared/rate-limit.js';
 
 export type PublicDeps = Pick<Deps, 'certificates' | 'signingKeys' | 'clock' | 'links'>;
 
+/** The shape of a compact JWS; what is in it is the verifier's business. */
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
 const page = (statusCode: number, body: string) =>
   html(statusCode, body, { 'content-security-policy': VERIFICATION_PAGE_CSP, 'cache-control': 'no-store' });
 
@@ -30,18 +34,20 @@ function problemPage(error: unknown, input: string) {
   return page(answer.statusCode, renderVerificationPage({ problem: message, input }));
 }
 
+const VERIFIABLE_TYPES = 'use application/pdf, application/jwt or multipart/form-data';
+
 /** POST /verify takes a PDF, a VC-JWT, or the page's multipart upload of either. */
 async function verifySubmission(deps: PublicDeps, request: HttpRequest) {
   const contentType = (request.headers['content-type'] ?? '').toLowerCase();
   let upload = { contentType, bytes: request.rawBody };
   if (contentType.startsWith('multipart/form-data')) {
     // The boundary is case-sensitive: read it from the header as sent, not the lower-cased copy.
-    const file = firstUploadedFile(request.rawBody, request.headers['content-type'] ?? '');
-    if (!file)
-      throw new ValidationError('The form holds no file', [
-        { field: 'document', message: 'choose a PDF or credential file' },
+    const form = firstUploadedFile(request.rawBody, request.headers['content-type'] ?? '');
+    if (!form.ok)
+      throw new ValidationError(`The form cannot be read: ${form.problem}`, [
+        { field: form.field, message: form.problem },
       ]);
-    upload = file;
+    upload = form.file;
   }
   if (upload.bytes.length === 0)
     throw new ValidationError('The request has no body', [
@@ -49,15 +55,21 @@ async function verifySubmission(deps: PublicDeps, request: HttpRequest) {
     ]);
   const looksLikePdf = upload.bytes.subarray(0, 5).toString('latin1') === '%PDF-';
   if (upload.contentType.includes('pdf') || looksLikePdf) return verifyDocument(deps, upload.bytes);
-  if (
-    upload.contentType.includes('jwt') ||
-    upload.contentType.startsWith('text/plain') ||
-    upload.contentType.includes('octet-stream')
-  ) {
+  if (upload.contentType.includes('jwt') || upload.contentType.includes('octet-stream'))
     return verifyCredential(deps, upload.bytes.toString('utf8'));
+  // Plain text is read as a pasted VC-JWT only when it looks like one: prose is a wrong content type.
+  if (upload.contentType.startsWith('text/plain')) {
+    const text = upload.bytes.toString('utf8').trim();
+    if (COMPACT_JWS.test(text)) return verifyCredential(deps, text);
+    throw new HttpProblem(415, `A ${upload.contentType.split(';')[0]} body is read only as a VC-JWT`, [
+      {
+        field: 'content-type',
+        message: `is neither a PDF nor a VC-JWT (header.payload.signature): ${VERIFIABLE_TYPES}`,
+      },
+    ]);
   }
-  throw new ValidationError(`Cannot verify content of type ${upload.contentType || 'unknown'}`, [
-    { field: 'content-type', message: 'use application/pdf, application/jwt or multipart/form-data' },
+  throw new HttpProblem(415, `Cannot verify content of type ${upload.contentType || 'unknown'}`, [
+    { field: 'content-type', message: VERIFIABLE_TYPES },
   ]);
 }
 
@@ -127,6 +139,7 @@ export const publicRoutes = (deps: () => PublicDeps): Route[] => [
   {
     method: 'POST',
     resource: '/verify',
+    body: 'any',
     async handle(request) {
       const wantsPage = (request.headers.accept ?? '').includes('text/html');
       try {

@@ -2,6 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { MAX_BODY_BYTES } from '../handlers/shared/body-limit.js';
+import { bodyTooLarge } from '../handlers/shared/http-api.js';
 import { type LambdaHandler, localLambdaContext } from './lambda-context.js';
 
 export interface BridgedRoute {
@@ -12,9 +14,6 @@ export interface BridgedRoute {
   apiKeyRequired: boolean;
 }
 
-/** API Gateway's own payload limit. */
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
-
 function compile(resource: string) {
   const names: string[] = [];
   const pattern = resource.replace(/\{([^}]+)\}/g, (_whole, name: string) => {
@@ -24,18 +23,57 @@ function compile(resource: string) {
   return { regex: new RegExp(`^${pattern}/?$`), names };
 }
 
-function readBody(request: IncomingMessage): Promise<Buffer> {
+const TOO_LARGE = Symbol('too large');
+
+/**
+ * The body, or TOO_LARGE as soon as it is known to pass the limit: at once from a declared
+ * Content-Length, else when the bytes read pass it. Reading then stops and what was read is dropped,
+ * so an endless upload costs at most the limit in memory.
+ */
+function readBody(request: IncomingMessage): Promise<Buffer | typeof TOO_LARGE> {
+  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return Promise.resolve(TOO_LARGE);
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) reject(new Error('payload too large'));
-      else chunks.push(chunk);
-    });
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      request.off('data', onData);
+      request.pause();
+      chunks = [];
+      resolve(TOO_LARGE);
+    };
+    request.on('data', onData);
     request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
+}
+
+/** How long a refused upload's connection stays open, unread, so the client can read the 413. */
+const LINGER_MS = 1_000;
+
+/**
+ * Answers 413 and reads nothing more of the body. Closed at once, a client still sending gets a reset
+ * and loses the answer it has not read yet (Node's own client does); so the whole answer is written
+ * now (its length declared, so it is complete as sent), the client's writes stall on the unread
+ * socket, a careful client stops there, and the response is ended (closing the connection) a moment
+ * later whatever the client does. Memory holds nothing of the body however long it is.
+ */
+function refuseTooLarge(request: IncomingMessage, response: ServerResponse) {
+  request.removeAllListeners('data');
+  request.pause();
+  const answer = bodyTooLarge();
+  response.writeHead(413, {
+    ...(answer.headers as Record<string, string>),
+    'content-length': String(Buffer.byteLength(answer.body)),
+    connection: 'close',
+  });
+  response.write(answer.body);
+  const timer = setTimeout(() => response.end(), LINGER_MS);
+  response.once('close', () => clearTimeout(timer));
 }
 
 const isTextual = (contentType: string) => /json|text|xml|x-www-form-urlencoded|jwt/.test(contentType);
@@ -81,15 +119,17 @@ export async function startApiGatewayBridge(options: {
         return;
       }
     }
-    let body: Buffer;
+    let body: Buffer | typeof TOO_LARGE;
     try {
       body = await readBody(request);
     } catch {
-      send({
-        statusCode: 413,
-        headers: { 'content-type': 'application/json' },
-        body: '{"message":"Request too long"}',
-      });
+      // The client went away mid-upload: nobody is left to answer.
+      request.socket.destroy();
+      return;
+    }
+    if (body === TOO_LARGE) {
+      // The same answer the handlers give; the rest of the body is never taken in.
+      refuseTooLarge(request, response);
       return;
     }
     const match = route.regex.exec(url.pathname)!;

@@ -4,6 +4,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { BODY_TOO_LARGE } from '../../functions/handlers/shared/body-limit.js';
 
 export const API_STAGE_NAME = 'v1';
 
@@ -77,6 +78,14 @@ export class VerificationApi extends Construct {
       },
     });
     this.baseUrl = `https://${this.api.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${API_STAGE_NAME}`;
+
+    // A body over API Gateway's 10 MB never reaches a function: answer it with the JSON the handlers and
+    // the local bridge give (the default is a bare {"message":"Request Too Long"}).
+    this.api.addGatewayResponse('RequestTooLarge', {
+      type: apigateway.ResponseType.REQUEST_TOO_LARGE,
+      statusCode: '413',
+      templates: { 'application/json': JSON.stringify(BODY_TOO_LARGE) },
+    });
 
     // The edge rejects missing path parameters and JSON bodies that are not objects; the handlers' zod
     // schemas do the real validation (one schema, shared with the local stack).

@@ -1,5 +1,7 @@
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatCertificateNumber } from '../../functions/core/certificate-number.js';
+import { MAX_BODY_BYTES } from '../../functions/handlers/shared/body-limit.js';
 import { type LocalStack, startLocalStack } from '../../functions/local/local-stack.js';
 import { apiClient } from '../support/local-api.js';
 
@@ -123,5 +125,399 @@ describe('NUL and bidirectional-override characters in text fields', () => {
       );
       expect(response.status, fullName).toBe(200);
     }
+  });
+});
+
+interface RawAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+  // biome-ignore lint/suspicious/noExplicitAny: the answers' shapes are what the tests check.
+  json: any;
+}
+
+/** One request from a chosen loopback address (each describe below has its own, so the rate limit stays out of the way). */
+const send = (
+  localAddress: string,
+  method: string,
+  path: string,
+  headers: OutgoingHttpHeaders,
+  body?: string | Buffer,
+) =>
+  new Promise<RawAnswer>((resolve, reject) => {
+    const url = new URL(stack.url);
+    const request = httpRequest(
+      { host: '127.0.0.1', port: url.port, method, path, headers, localAddress, agent: false },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            json = undefined;
+          }
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, text, json });
+        });
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+
+const operatorHeaders = (contentType: string) => ({ 'content-type': contentType, 'x-api-key': stack.apiKey });
+
+/**
+ * Streams `totalBytes` of filler, honouring backpressure, and reports the answer and how much the server
+ * let through before the connection closed. A careful client stops sending at the answer and hangs up,
+ * as curl does; a stubborn one keeps sending, so only the server can end it. With `declareLength`, the
+ * length is announced up front; otherwise the body is chunked, so only reading it reveals its size.
+ */
+function streamBody(options: {
+  localAddress: string;
+  method: string;
+  path: string;
+  headers: OutgoingHttpHeaders;
+  totalBytes: number;
+  declareLength?: number;
+  stubborn?: boolean;
+}) {
+  return new Promise<{ answer?: RawAnswer; written: number; answeredMs?: number; closedMs: number }>(
+    (resolve, reject) => {
+      const url = new URL(stack.url);
+      const started = Date.now();
+      const request = httpRequest({
+        host: '127.0.0.1',
+        port: url.port,
+        method: options.method,
+        path: options.path,
+        headers: {
+          ...options.headers,
+          ...(options.declareLength ? { 'content-length': options.declareLength } : {}),
+        },
+        localAddress: options.localAddress,
+        agent: false,
+      });
+      const chunk = Buffer.alloc(64 * 1024, 0x41);
+      let written = 0;
+      let stopped = false;
+      let answer: RawAnswer | undefined;
+      let answeredMs: number | undefined;
+      const timer = setTimeout(() => {
+        request.destroy();
+        reject(new Error(`the connection was still open after ${written} bytes`));
+      }, 20_000);
+      request.on('response', (response) => {
+        if (!options.stubborn) stopped = true;
+        const chunks: Buffer[] = [];
+        response.on('data', (part: Buffer) => chunks.push(part));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          answer = {
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            text,
+            json: JSON.parse(text),
+          };
+          answeredMs = Date.now() - started;
+          if (!options.stubborn) request.destroy();
+        });
+      });
+      // The server cutting a stubborn upload short is what is expected.
+      request.on('error', () => undefined);
+      request.on('close', () => {
+        clearTimeout(timer);
+        resolve({ answer, written, answeredMs, closedMs: Date.now() - started });
+      });
+      const pump = () => {
+        while (!stopped && !request.destroyed && written < options.totalBytes) {
+          written += chunk.length;
+          if (!request.write(chunk)) {
+            request.once('drain', pump);
+            return;
+          }
+        }
+        if (!stopped && !request.destroyed) request.end();
+      };
+      pump();
+    },
+  );
+}
+
+describe('a body larger than the limit', () => {
+  const overLimit = (answer: RawAnswer | undefined) => {
+    expect(answer?.status).toBe(413);
+    expect(answer?.headers.connection).toBe('close');
+    expect(answer?.json.error).toContain(`${MAX_BODY_BYTES}`);
+    expect(answer?.json.limitBytes).toBe(MAX_BODY_BYTES);
+    expect(answer?.json.issues).toEqual([{ field: '(body)', message: expect.stringContaining('10 MB') }]);
+  };
+  const routes = [
+    ['POST /verify', 'POST', '/verify', () => ({ 'content-type': 'application/pdf' })],
+    ['an operator PUT', 'PUT', '/operator/participants/edge-big', () => operatorHeaders('application/json')],
+  ] as const;
+
+  it.each(routes)(
+    '%s, streamed at 3x the limit: 413 naming the limit, as soon as the limit is passed',
+    async (_what, method, path, headers) => {
+      const { answer, written, answeredMs } = await streamBody({
+        localAddress: '127.0.0.6',
+        method,
+        path,
+        headers: headers(),
+        totalBytes: 3 * MAX_BODY_BYTES,
+      });
+      overLimit(answer);
+      expect(written).toBeLessThan(2 * MAX_BODY_BYTES);
+      expect(answeredMs).toBeLessThan(5_000);
+    },
+  );
+
+  it.each(routes)(
+    '%s, to a client that keeps sending: read no further, closed, memory bounded',
+    async (_what, method, path, headers) => {
+      const rssBefore = process.memoryUsage().rss;
+      const { answer, written, closedMs } = await streamBody({
+        localAddress: '127.0.0.6',
+        method,
+        path,
+        headers: headers(),
+        totalBytes: 3 * MAX_BODY_BYTES,
+        stubborn: true,
+      });
+      const rssGrowth = process.memoryUsage().rss - rssBefore;
+      overLimit(answer);
+      // The server stopped reading soon after the limit and closed: the rest was never taken in.
+      expect(written).toBeLessThan(2 * MAX_BODY_BYTES);
+      expect(closedMs).toBeLessThan(5_000);
+      expect(rssGrowth).toBeLessThan(1.5 * MAX_BODY_BYTES);
+    },
+  );
+
+  it('answers a declared Content-Length over the limit at once, before the body is read', async () => {
+    const { answer, written, answeredMs } = await streamBody({
+      localAddress: '127.0.0.6',
+      method: 'POST',
+      path: '/verify',
+      headers: { 'content-type': 'application/pdf' },
+      declareLength: 3 * MAX_BODY_BYTES,
+      totalBytes: 3 * MAX_BODY_BYTES,
+    });
+    overLimit(answer);
+    expect(written).toBeLessThan(MAX_BODY_BYTES);
+    expect(answeredMs).toBeLessThan(2_000);
+  });
+
+  it('a body just under the limit still reaches the handler', async () => {
+    const answer = await send(
+      '127.0.0.6',
+      'POST',
+      '/verify',
+      { 'content-type': 'application/pdf' },
+      Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(MAX_BODY_BYTES - 64, 0x20)]),
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.json).toMatchObject({ valid: false });
+  });
+});
+
+describe('truncated and malformed multipart on POST /verify', () => {
+  const boundary = 'edgeBoundary7MA4YWxkTrZu0gW';
+  const multipart = `multipart/form-data; boundary=${boundary}`;
+  const filePart = (bytes: string, disposition = 'form-data; name="document"; filename="certificate.pdf"') =>
+    `--${boundary}\r\ncontent-disposition: ${disposition}\r\ncontent-type: application/pdf\r\n\r\n${bytes}\r\n`;
+  const postForm = (body: string, contentType = multipart) =>
+    send('127.0.0.7', 'POST', '/verify', { 'content-type': contentType, accept: 'application/json' }, body);
+
+  it.each([
+    [
+      'the closing boundary is missing',
+      filePart('%PDF-1.7 cut short').replace(/\r\n$/, ''),
+      multipart,
+      '(body)',
+      'closing boundary',
+    ],
+    [
+      'a part ends without the closing boundary',
+      filePart('%PDF-1.7 whole'),
+      multipart,
+      '(body)',
+      'closing boundary',
+    ],
+    [
+      'the part headers are cut short',
+      `--${boundary}\r\ncontent-disposition: form-data; name="doc`,
+      multipart,
+      '(body)',
+      'cut short',
+    ],
+    [
+      'the part has no filename',
+      `${filePart('%PDF-1.7', 'form-data; name="document"')}--${boundary}--\r\n`,
+      multipart,
+      'document',
+      'no filename',
+    ],
+    [
+      'the content-type has no boundary',
+      `${filePart('%PDF-1.7')}--${boundary}--\r\n`,
+      'multipart/form-data',
+      'content-type',
+      'boundary',
+    ],
+    ['the file part is empty', `${filePart('')}--${boundary}--\r\n`, multipart, 'document', 'empty'],
+  ])('%s: 400 naming it', async (_what, body, contentType, field, words) => {
+    const answer = await postForm(body, contentType);
+    expect(answer.status).toBe(400);
+    expect(answer.json.issues).toEqual([{ field, message: expect.stringContaining(words) }]);
+    expect(answer.text).not.toMatch(/at \w+ \(|Error:/);
+  });
+
+  it('still reads a whole form', async () => {
+    const answer = await postForm(`${filePart('%PDF-1.7 not ours')}--${boundary}--\r\n`);
+    expect(answer.status).toBe(200);
+    expect(answer.json).toMatchObject({ valid: false });
+  });
+});
+
+describe('wrong content types', () => {
+  const participant = JSON.stringify({
+    fullName: 'Thandi Edge',
+    email: 'thandi.edge@example.org',
+    consentToPublicName: true,
+  });
+
+  it('POST /verify with text/plain that is not a VC-JWT: 415 naming content-type', async () => {
+    const answer = await send(
+      '127.0.0.8',
+      'POST',
+      '/verify',
+      { 'content-type': 'text/plain' },
+      'hello, is this real?',
+    );
+    expect(answer.status).toBe(415);
+    expect(answer.json.issues).toEqual([
+      { field: 'content-type', message: expect.stringContaining('VC-JWT') },
+    ]);
+  });
+
+  it('POST /verify with text/xml: 415 naming content-type', async () => {
+    const answer = await send(
+      '127.0.0.8',
+      'POST',
+      '/verify',
+      { 'content-type': 'text/xml' },
+      '<certificate/>',
+    );
+    expect(answer.status).toBe(415);
+    expect(answer.json.issues).toEqual([
+      { field: 'content-type', message: expect.stringContaining('application/pdf') },
+    ]);
+  });
+
+  it.each([
+    ['text/xml', '<participant><fullName>Thandi</fullName></participant>'],
+    ['text/plain', participant],
+    ['application/x-www-form-urlencoded', 'fullName=Thandi'],
+  ])('operator PUT with %s: 415 naming content-type', async (contentType, body) => {
+    const answer = await send(
+      '127.0.0.8',
+      'PUT',
+      '/operator/participants/edge-ct',
+      operatorHeaders(contentType),
+      body,
+    );
+    expect(answer.status).toBe(415);
+    expect(answer.json.issues).toEqual([
+      { field: 'content-type', message: expect.stringContaining('application/json') },
+    ]);
+  });
+
+  it.each([
+    ['a body that is not JSON', 'fullName: Thandi'],
+    ['JSON cut short', participant.slice(0, -5)],
+  ])('operator PUT with %s: 400 naming the body, no stack trace', async (_what, body) => {
+    const answer = await send(
+      '127.0.0.8',
+      'PUT',
+      '/operator/participants/edge-ct',
+      operatorHeaders('application/json'),
+      body,
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.json.issues).toEqual([{ field: '(body)', message: 'is not valid JSON' }]);
+    expect(answer.text).not.toMatch(/SyntaxError|at JSON\.parse|position \d/);
+  });
+
+  it('accepts JSON with a charset and a +json type', async () => {
+    for (const contentType of ['application/json; charset=utf-8', 'application/merge-patch+json']) {
+      const answer = await send(
+        '127.0.0.8',
+        'PUT',
+        '/operator/participants/edge-ct',
+        operatorHeaders(contentType),
+        participant,
+      );
+      expect(answer.status, contentType).toBe(200);
+    }
+  });
+});
+
+describe('after all of that, the system keeps serving', () => {
+  it('answers /health and verifies a certificate it issued, as a PDF and as a VC-JWT', async () => {
+    const api = apiClient(stack);
+    expect((await send('127.0.0.9', 'GET', '/health', {})).status).toBe(200);
+    const setUp = [
+      [
+        '/operator/courses/edge-after',
+        {
+          courseId: 'edge-after',
+          title: 'Edge Aftercare',
+          description: 'Still standing.',
+          criteria: { requiredModules: [], quizzes: [], peerReviewRequired: false, issueDeadlineDays: 7 },
+          signatory: { name: 'Lindiwe Mokoena', title: 'Director of Training, SayPro' },
+        },
+      ],
+      [
+        '/operator/participants/edge-after-1',
+        { fullName: 'Ayanda Khumalo', email: 'ayanda.edge@example.org', consentToPublicName: true },
+      ],
+      [
+        '/operator/progress/edge-after-1/edge-after',
+        {
+          completedModuleIds: [],
+          quizScores: {},
+          peerReviewPassed: false,
+          completedAt: '2026-11-20T10:00:00.000Z',
+        },
+      ],
+    ] as const;
+    for (const [path, body] of setUp) expect((await api.request('PUT', path, body)).status, path).toBe(200);
+    const approval = await api.request('POST', '/approvals', {
+      participantId: 'edge-after-1',
+      courseId: 'edge-after',
+      approvedBy: 'staff@saypro.online',
+    });
+    expect(approval.status).toBe(202);
+    const settled = await api.settledApproval(approval.json.approvalId, 60_000);
+    expect(settled.status).toBe('issued');
+    const canonical = settled.certificate.number.replace(/-/g, '');
+    const record = await stack.deps.certificates.getCertificate(canonical);
+    const pdf = Buffer.from((await stack.deps.documents.get(record!.document.key))!);
+    const byPdf = await send('127.0.0.9', 'POST', '/verify', { 'content-type': 'application/pdf' }, pdf);
+    expect(byPdf.json).toMatchObject({ valid: true });
+    const number = formatCertificateNumber(canonical);
+    const token = await send('127.0.0.9', 'GET', `/certificates/${number}/credential`, {});
+    expect(token.status).toBe(200);
+    const byJwt = await send(
+      '127.0.0.9',
+      'POST',
+      '/verify',
+      { 'content-type': 'application/jwt' },
+      token.text,
+    );
+    expect(byJwt.json).toMatchObject({ valid: true });
   });
 });

@@ -294,7 +294,7 @@ describe('an issued PDF and its credential', () => {
   });
 
   it('refuses what is neither a PDF nor a JWT, and an empty body', async () => {
-    expect((await verify('{"hello":1}', 'application/json')).status).toBe(400);
+    expect((await verify('{"hello":1}', 'application/json')).status).toBe(415);
     expect((await verify('', 'application/pdf')).status).toBe(400);
     const notJws = await verifyJwt('this is not a token');
     expect(notJws.json).toMatchObject({ valid: false, reasons: [expect.stringContaining('compact JWS')] });

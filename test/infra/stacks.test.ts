@@ -5,6 +5,7 @@ import { downloadRoutes } from '../../functions/handlers/download-api.js';
 import { operatorRoutes } from '../../functions/handlers/operator-api.js';
 import { participantRoutes } from '../../functions/handlers/participant-api.js';
 import { publicRoutes } from '../../functions/handlers/public-api.js';
+import { BODY_TOO_LARGE } from '../../functions/handlers/shared/body-limit.js';
 import { parseAppConfig } from '../../lib/config.js';
 import { COHORT_MAX_CONCURRENCY } from '../../lib/constructs/cohort-issuance.js';
 import { cdkJsonContext, type SynthesizedApp, synthApp } from './synth-app.js';
@@ -533,6 +534,14 @@ describe('verification API', () => {
       ),
     };
     expect(served).toEqual(expected);
+  });
+
+  it('answers a body over the 10 MB limit with the same JSON as the handlers', () => {
+    stateless.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+      ResponseType: 'REQUEST_TOO_LARGE',
+      StatusCode: '413',
+      ResponseTemplates: { 'application/json': JSON.stringify(BODY_TOO_LARGE) },
+    });
   });
 
   it('passes uploaded PDFs and multipart forms through as binary', () => {
