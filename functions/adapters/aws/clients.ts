@@ -4,7 +4,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { clientOptions, documentClientOver } from './client-options.js';
+import { clientOptions, documentClientOver, reportingPassingFaults } from './client-options.js';
 import { createS3Client } from './s3-document-store.js';
 
 export interface AwsClientsConfig {
@@ -30,13 +30,17 @@ export interface AwsClients {
  * same endpoint as DynamoDB).
  */
 export function createAwsClients(config: AwsClientsConfig): AwsClients {
-  const dynamodb = new DynamoDBClient(clientOptions(config.region, config.dynamodbEndpoint));
+  // Every client reports a fault that outlasted its retries as a TransientError (client-options.ts).
+  const dynamodb = reportingPassingFaults(
+    new DynamoDBClient(clientOptions(config.region, config.dynamodbEndpoint)),
+    'DynamoDB',
+  );
   return {
     dynamodb,
     documentClient: documentClientOver(dynamodb),
     dynamodbStreams: new DynamoDBStreamsClient(clientOptions(config.region, config.dynamodbEndpoint)),
-    s3: createS3Client({ region: config.region, endpoint: config.s3Endpoint }),
-    kms: new KMSClient(clientOptions(config.region, config.kmsEndpoint)),
-    ses: new SESv2Client(clientOptions(config.region, config.sesEndpoint)),
+    s3: reportingPassingFaults(createS3Client({ region: config.region, endpoint: config.s3Endpoint }), 'S3'),
+    kms: reportingPassingFaults(new KMSClient(clientOptions(config.region, config.kmsEndpoint)), 'KMS'),
+    ses: reportingPassingFaults(new SESv2Client(clientOptions(config.region, config.sesEndpoint)), 'SES'),
   };
 }
