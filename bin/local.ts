@@ -46,7 +46,8 @@ Press Ctrl-C to stop.
 `);
 
 const { loaded } = await loadSampleProgramme(stack.deps);
-if (loaded) console.log('Loaded the sample programme: 1 course, 3 participants, 3 approvals.');
+if (loaded)
+  console.log('Loaded the sample programme: 1 course, 3 participants enrolled (each emailed), 3 approvals.');
 
 let stopping = false;
 const shutdown = async (signal: string) => {
