@@ -16,10 +16,23 @@ const dataDir = resolve(process.env.DATA_DIR ?? '.data');
 
 console.log(`Starting SayPro Certificates (data in ${dataDir}) ...`);
 const startedAt = Date.now();
+// For the chaos run (bin/chaos.ts) only: faults injected at the AWS clients, and a mailbox that
+// outlives this process's restarts.
+const faultRate = Number(process.env.CHAOS_FAULT_RATE ?? 0);
 const stack = await startLocalStack({
   dataDir,
   port,
   mailboxPort: Number(process.env.MAIL_PORT ?? port + 1),
+  ...(process.env.MAILBOX_URL ? { mailboxEndpoint: process.env.MAILBOX_URL } : {}),
+  ...(faultRate > 0
+    ? {
+        faultInjection: {
+          rate: faultRate,
+          ...(process.env.CHAOS_SEED ? { seed: Number(process.env.CHAOS_SEED) } : {}),
+          ...(process.env.CHAOS_FAULT_JOURNAL ? { journal: process.env.CHAOS_FAULT_JOURNAL } : {}),
+        },
+      }
+    : {}),
   onExecutionEnd(outcome) {
     const number = outcome.output?.certificateNumber;
     if (outcome.status === 'SUCCEEDED' && typeof number === 'string') {

@@ -21,6 +21,7 @@ import { buildDeps } from '../wiring/deps.js';
 import { withRenderer } from '../wiring/issuing-deps.js';
 import { startApiGatewayBridge } from './api-gateway-bridge.js';
 import { ensureSigningKey } from './ensure-signing-key.js';
+import { type FaultInjectionOptions, injectFaults } from './fault-injection.js';
 import { localHandlers, localRoutes } from './handlers.js';
 import { startLocalKms } from './kms-server.js';
 import { freePort, startDynamoDbLocal, startS3rver, startSesLocal } from './services.js';
@@ -40,6 +41,10 @@ export interface LocalStackOptions {
   recoverySweepMs?: number;
   /** How often to send the expiry reminders that are due (AWS: daily); 0: only at start-up. Default hourly. */
   reminderSweepMs?: number;
+  /** Faults to inject at the AWS clients once the stack is set up (the chaos run); omitted: none. */
+  faultInjection?: FaultInjectionOptions;
+  /** A mailbox (aws-ses-v2-local) already running elsewhere, e.g. in the chaos run, which outlives restarts. */
+  mailboxEndpoint?: string;
 }
 
 export interface LocalStack {
@@ -195,10 +200,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         stoppers.push(service.stop);
         return service;
       }),
-      startSesLocal(options.mailboxPort ? { port: options.mailboxPort } : {}).then((service) => {
-        stoppers.push(service.stop);
-        return service;
-      }),
+      options.mailboxEndpoint
+        ? { endpoint: options.mailboxEndpoint }
+        : startSesLocal(options.mailboxPort ? { port: options.mailboxPort } : {}).then((service) => {
+            stoppers.push(service.stop);
+            return service;
+          }),
       startLocalKms({ ...(folder('kms') ? { dataDir: folder('kms')! } : {}) }).then((service) => {
         stoppers.push(service.stop);
         return service;
@@ -219,6 +226,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ensureBucket(clients.s3),
       ensureSigningKey(clients.kms, SIGNING_KEY_ALIAS),
     ]);
+
+    // Only now: set-up itself is not what the chaos run tests.
+    if (options.faultInjection) injectFaults(clients, options.faultInjection);
 
     const url = `http://localhost:${port}`;
     const config = readConfig({
@@ -264,7 +274,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     // Executions live in this process: whatever was in flight when an earlier run died (even by kill -9)
     // is started again now, and a sweep keeps finishing work whose sender died (its lease ran out).
-    const recovered = await recoverStuckWork(deps, { inFlightBefore: new Date(startedAt) });
+    // A passing fault here must not stop the start: the sweep below runs the same recovery again.
+    const recovered = await recoverStuckWork(deps, { inFlightBefore: new Date(startedAt) }).catch(
+      (error: Error) => {
+        console.error('[recovery] at start-up:', error.message);
+        return { restarted: [] };
+      },
+    );
     if (recovered.restarted.length > 0) {
       console.log(
         `[recovery] resumed ${recovered.restarted.length} approval(s) left unfinished by an earlier run`,

@@ -765,10 +765,13 @@ describe('signing key rotation and compromise', () => {
   });
 });
 
-/** The download link in the newest email a person received. */
+/** The download link in the newest email a person received that has one (a revocation email has none). */
 async function emailedDownloadLink(person: string) {
-  const mails = (await mailbox(stack)).filter((mail) => mail.destination.to.includes(emailOf(person)));
-  const link = /https?:\/\/[^\s"<>]+\/download\?token=[^\s"<>]+/.exec(mails.at(-1)?.body.text ?? '')?.[0];
+  const pattern = /https?:\/\/[^\s"<>]+\/download\?token=[^\s"<>]+/;
+  const mails = (await mailbox(stack)).filter(
+    (mail) => mail.destination.to.includes(emailOf(person)) && pattern.test(mail.body.text ?? ''),
+  );
+  const link = pattern.exec(mails.at(-1)?.body.text ?? '')?.[0];
   expect(link).toBeDefined();
   return link!;
 }
