@@ -58,7 +58,11 @@ SayPro Certificates is running (started in ${((Date.now() - startedAt) / 1000).t
 Press Ctrl-C to stop.
 `);
 
-const { loaded } = await loadSampleProgramme(stack.deps);
+// The sample is a convenience: a passing fault while loading it is reported, and the system keeps running.
+const { loaded } = await loadSampleProgramme(stack.deps).catch((error: Error) => {
+  console.error(`The sample programme was not (fully) loaded: ${error.message}`);
+  return { loaded: false };
+});
 if (loaded)
   console.log('Loaded the sample programme: 1 course, 3 participants enrolled (each emailed), 3 approvals.');
 

@@ -134,6 +134,7 @@ async function untilAnswered(call: Caller, method: string, path: string, body?: 
   for (let attempt = 0; ; attempt += 1) {
     const response = await call(method, path, body).catch(() => undefined);
     if (response && response.status < 500) return response;
+    // 503 (a passing fault) and a refused connection (a restart) are both worth the same request again.
     if (attempt > 600) throw new Error(`${method} ${path} never answered: ${JSON.stringify(response?.json)}`);
     await sleep(Math.min(1000, 50 * 2 ** Math.min(attempt, 5)));
   }

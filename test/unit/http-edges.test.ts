@@ -1,11 +1,12 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { TransientError } from '../../functions/core/errors.js';
 import {
   BODY_TOO_LARGE,
   eventBodyBytes,
   MAX_BODY_BYTES,
 } from '../../functions/handlers/shared/body-limit.js';
-import { type HttpRequest, httpApi, json } from '../../functions/handlers/shared/http-api.js';
+import { errorResponse, type HttpRequest, httpApi, json } from '../../functions/handlers/shared/http-api.js';
 import { firstUploadedFile } from '../../functions/handlers/shared/multipart.js';
 import { localLambdaContext } from '../../functions/local/lambda-context.js';
 
@@ -117,5 +118,21 @@ describe('reading a multipart form', () => {
       field: '(body)',
       problem: expect.stringContaining('closing boundary'),
     });
+  });
+});
+
+describe('a passing fault behind a route', () => {
+  it('answers 503 with Retry-After, so the caller sends the same request again, and never a stack trace', () => {
+    const response = errorResponse(
+      new TransientError('DynamoDB PutItemCommand failed for now (TimeoutError)'),
+    );
+    expect(response.statusCode).toBe(503);
+    expect(response.headers?.['retry-after']).toBe('1');
+    expect(JSON.parse(response.body)).toEqual({
+      error: 'Busy for a moment: please send the same request again.',
+    });
+    const unexpected = errorResponse(new Error('secret detail'));
+    expect(unexpected.statusCode).toBe(500);
+    expect(unexpected.body).not.toContain('secret detail');
   });
 });

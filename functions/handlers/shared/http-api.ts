@@ -5,6 +5,7 @@ import {
   ConflictError,
   GoneError,
   NotFoundError,
+  TransientError,
   ValidationError,
   type ValidationIssue,
 } from '../../core/errors.js';
@@ -97,6 +98,15 @@ export function errorResponse(error: unknown): APIGatewayProxyResult {
   if (error instanceof NotFoundError) return json(404, { error: error.message });
   if (error instanceof ConflictError) return json(409, { error: error.message });
   if (error instanceof GoneError) return json(410, { error: error.message });
+  if (error instanceof TransientError) {
+    // A passing fault (throttling, a timeout): the same request a moment later is expected to work.
+    logger.warn('request failed for now', { error });
+    return json(
+      503,
+      { error: 'Busy for a moment: please send the same request again.' },
+      { 'retry-after': '1' },
+    );
+  }
   logger.error('request failed', { error: error as Error });
   return json(500, { error: 'Something went wrong on our side. Please try again shortly.' });
 }
