@@ -54,13 +54,14 @@ const rows: [string, string | number][] = [
   ['certificates emailed', counts.emailed],
   ['duplicate certificates', counts.duplicateCertificates],
   ['duplicate emails', counts.duplicateEmails],
+  ['  emails repeated at a crash (sent, killed before recorded)', counts.repeatedAtACrash],
   ['lost', counts.lost],
   ['stuck', counts.stuck],
   ['parked as failed (visible, retryable)', counts.parkedFailed],
   ['not eligible', counts.notEligible],
 ];
 console.log('');
-for (const [label, value] of rows) console.log(`${label.padEnd(44)} ${value}`);
+for (const [label, value] of rows) console.log(`${label.padEnd(58)} ${value}`);
 for (const [reason, count] of Object.entries(outcome.failureReasons))
   console.log(`  failed ×${count}: ${reason}`);
 console.log(`\n${outcome.ok ? 'OK: 0 duplicates, 0 lost, 0 stuck' : 'NOT OK: see the counts above'}`);

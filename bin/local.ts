@@ -19,6 +19,9 @@ const startedAt = Date.now();
 // For the chaos run (bin/chaos.ts) only: faults injected at the AWS clients, and a mailbox that
 // outlives this process's restarts.
 const faultRate = Number(process.env.CHAOS_FAULT_RATE ?? 0);
+// Executions resumed at start-up can end before startLocalStack returns: their lines must not need `stack`.
+const siteUrl = () => stackUrl ?? `http://localhost:${port}`;
+let stackUrl: string | undefined;
 const stack = await startLocalStack({
   dataDir,
   port,
@@ -37,7 +40,7 @@ const stack = await startLocalStack({
     const number = outcome.output?.certificateNumber;
     if (outcome.status === 'SUCCEEDED' && typeof number === 'string') {
       console.log(
-        `Issued certificate ${formatCertificateNumber(number)} (approval ${outcome.approvalId}): ${stack.url}/verify/${formatCertificateNumber(number)}`,
+        `Issued certificate ${formatCertificateNumber(number)} (approval ${outcome.approvalId}): ${siteUrl()}/verify/${formatCertificateNumber(number)}`,
       );
     } else if (outcome.status === 'SUCCEEDED') {
       console.log(
@@ -49,6 +52,7 @@ const stack = await startLocalStack({
   },
 });
 
+stackUrl = stack.url;
 console.log(`
 SayPro Certificates is running (started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)
   API and verification site  ${stack.url}           (health: ${stack.url}/health)

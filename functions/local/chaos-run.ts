@@ -41,7 +41,14 @@ export interface ChaosOutcome {
     issued: number;
     emailed: number;
     duplicateCertificates: number;
+    /** Emails a participant got twice for a reason other than a crash at the instant of sending. */
     duplicateEmails: number;
+    /**
+     * Emails sent again because the process was killed between sending and recording the send (the first
+     * copy left within a second or two of a kill): a mail API without an idempotency key cannot rule these
+     * out; at most one per email in flight at the kill.
+     */
+    repeatedAtACrash: number;
     /** Accepted approvals that ended with no certificate and no reason an operator can see. */
     lost: number;
     /** Approvals still in flight, or issued without their email, when the run gave up waiting. */
@@ -148,6 +155,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosOutcome> {
   const port = await freePort();
   let child: ChildProcess | undefined;
   let restartsDone = 0;
+  const killedAt: number[] = [];
   try {
     child = await startSystem(dataDir, port, mailbox.endpoint, options, 0);
     const apiKey = (await readFile(join(dataDir, 'operator-api-key'), 'utf8')).trim();
@@ -210,6 +218,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosOutcome> {
           await sleep(500);
         }
         log(`kill -9 of the process group (${restart} of ${options.restarts}), then npm start again`);
+        killedAt.push(Date.now());
         killGroup(child);
         await new Promise((resolve) => child!.once('exit', resolve));
         child = await startSystem(dataDir, port, mailbox.endpoint, options, restart);
@@ -249,7 +258,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosOutcome> {
     await new Promise((resolve) => child!.once('exit', resolve));
     child = undefined;
 
-    const outcome = await countOutcome(dataDir, mailbox.endpoint, options);
+    const outcome = await countOutcome(dataDir, mailbox.endpoint, options, killedAt);
     const journal = join(dataDir, 'injected-faults.jsonl');
     const injected: Record<string, number> = {};
     if (existsSync(journal)) {
@@ -279,10 +288,20 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosOutcome> {
 }
 
 /** The outcome from the tables themselves (DynamoDB Local on the run's data folder) and the mailbox. */
-async function countOutcome(dataDir: string, mailboxEndpoint: string, options: ChaosOptions) {
+async function countOutcome(
+  dataDir: string,
+  mailboxEndpoint: string,
+  options: ChaosOptions,
+  killedAt: number[],
+) {
   const mail = (
-    (await (await fetch(`${mailboxEndpoint}/store`)).json()) as { emails: { body: { text?: string } }[] }
+    (await (await fetch(`${mailboxEndpoint}/store`)).json()) as {
+      emails: { body: { text?: string }; at: number }[];
+    }
   ).emails;
+  // The mailbox stamps whole seconds: "at a crash" is a first copy within 3 s before a kill (or 1 s after).
+  const nearAKill = (atSeconds: number) =>
+    killedAt.some((kill) => atSeconds * 1000 >= kill - 3000 && atSeconds * 1000 <= kill + 1000);
   const dynamodb = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') });
   try {
     const { documentClient } = createAwsClients({ region: 'eu-west-1', dynamodbEndpoint: dynamodb.endpoint });
@@ -309,12 +328,13 @@ async function countOutcome(dataDir: string, mailboxEndpoint: string, options: C
       certificatesByApproval.set(certificate.approvalId, list);
     }
     const emailsOf = (number: string) =>
-      mail.filter((message) => message.body.text?.includes(formatCertificateNumber(number))).length;
+      mail.filter((message) => message.body.text?.includes(formatCertificateNumber(number)));
 
     let issued = 0;
     let emailed = 0;
     let duplicateCertificates = 0;
     let duplicateEmails = 0;
+    let repeatedAtACrash = 0;
     let lost = options.approvals - approvals.length;
     let stuck = 0;
     let parkedFailed = 0;
@@ -323,8 +343,15 @@ async function countOutcome(dataDir: string, mailboxEndpoint: string, options: C
     for (const approval of approvals) {
       const numbers = certificatesByApproval.get(approval.approvalId) ?? [];
       duplicateCertificates += Math.max(0, numbers.length - 1);
-      const emails = numbers.map(emailsOf).reduce((sum, count) => sum + count, 0);
-      duplicateEmails += Math.max(0, emails - numbers.length);
+      let emails = 0;
+      for (const number of numbers) {
+        const copies = emailsOf(number).sort((a, b) => a.at - b.at);
+        emails += copies.length;
+        if (copies.length > 1) {
+          if (nearAKill(copies[0]!.at)) repeatedAtACrash += copies.length - 1;
+          else duplicateEmails += copies.length - 1;
+        }
+      }
       if (numbers.length > 0) issued += 1;
       if (emails > 0) emailed += 1;
       if (approval.status === 'failed') {
@@ -348,6 +375,7 @@ async function countOutcome(dataDir: string, mailboxEndpoint: string, options: C
         emailed,
         duplicateCertificates,
         duplicateEmails,
+        repeatedAtACrash,
         lost,
         stuck,
         parkedFailed,

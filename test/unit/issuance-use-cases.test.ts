@@ -147,6 +147,30 @@ describe('the issuance workflow steps', () => {
     });
   });
 
+  it('never send twice when recording the sent state fails after the email went out', async () => {
+    const { approval } = await approve('thandiwe-nkosi');
+    const issued = await issueCertificate(world.deps, approval.approvalId);
+    // DynamoDB refuses the write that records `sent` (a throttle, a timeout), once.
+    const update = world.deps.certificates.updateCertificate;
+    let refused = false;
+    world.deps.certificates.updateCertificate = async (number, changes) => {
+      if (!refused && changes.delivery?.status === 'sent') {
+        refused = true;
+        throw Object.assign(new Error('Rate exceeded'), { name: 'TransientError' });
+      }
+      return update(number, changes);
+    };
+    await expect(deliverCertificate(world.deps, issued)).rejects.toMatchObject({ name: 'TransientError' });
+    // The workflow's retry finds the claim done: it records `sent` and sends nothing.
+    expect(await deliverCertificate(world.deps, issued)).toMatchObject({ delivered: false });
+    expect(world.state.sentMail).toHaveLength(1);
+    expect(world.state.certificates.get(issued.certificateNumber)?.delivery).toMatchObject({
+      status: 'sent',
+      messageId: 'message-1',
+    });
+    expect(world.state.approvals.get(approval.approvalId)?.email?.status).toBe('sent');
+  });
+
   it('record a failed send so the workflow retry can send it (and only then)', async () => {
     const { approval } = await approve('thandiwe-nkosi');
     const issued = await issueCertificate(world.deps, approval.approvalId);

@@ -57,9 +57,10 @@ async function loadHolder(deps: Pick<Deps, 'participants'>, certificate: Certifi
  *
  * 1. Claim the email in the claim ledger, with a lease; if it was sent, or another live run is sending
  *    it, stop. A run that died mid-send leaves a lease that lapses, and the next attempt takes over.
- * 2. Send the email, keeping the certificate's delivery state for operators (`sending`, `sent`, `failed`).
- * 3. On failure record it and rethrow: the claim is given back, so the workflow's retry sends it, and
- *    a passing SES fault delays the email rather than losing it.
+ * 2. Send the email, keeping the certificate's delivery state for operators (`sending`, then `sent` or
+ *    `failed`). `sent` is recorded once the claim is done, and a retry that finds the claim done records it.
+ * 3. On a failed send record it and rethrow: the claim is given back, so the workflow's retry sends it,
+ *    and a passing SES fault delays the email rather than losing it.
  */
 export async function deliverCertificate(
   deps: Pick<Deps, 'approvals' | 'certificates' | 'participants'> & NoticeDeps,
@@ -74,21 +75,22 @@ export async function deliverCertificate(
     await deps.certificates.updateCertificate(certificateNumber, { delivery });
     await deps.approvals.updateApproval(approvalId, { email: { status: delivery.status, at: delivery.at } });
   };
+  const claimKey = certificateEmailClaimKey(certificateNumber);
   const sent = await doOnce(
     deps,
-    certificateEmailClaimKey(certificateNumber),
+    claimKey,
     async () => {
       await setDelivery({ status: 'sending', at: deps.clock.now().toISOString() });
+      const context = {
+        ...(await noticeContextFor(deps, participant, { certificate: certificateNumber })),
+        recipientName: certificate.holderName,
+        ...certificateFactsOf(deps, certificate, {
+          token: certificate.downloadToken,
+          expiresAt: certificate.downloadTokenExpiresAt,
+        }),
+      };
       try {
-        const context = {
-          ...(await noticeContextFor(deps, participant, { certificate: certificateNumber })),
-          recipientName: certificate.holderName,
-          ...certificateFactsOf(deps, certificate, {
-            token: certificate.downloadToken,
-            expiresAt: certificate.downloadTokenExpiresAt,
-          }),
-        };
-        const { messageId } = await deps.notifications.send(
+        return await deps.notifications.send(
           certificate.supersedes
             ? {
                 kind: 'certificate-corrected',
@@ -98,15 +100,27 @@ export async function deliverCertificate(
               }
             : { kind: 'certificate-issued', ...context },
         );
-        await setDelivery({ status: 'sent', at: deps.clock.now().toISOString(), messageId });
-        return { messageId };
       } catch (error) {
-        await setDelivery({ status: 'failed', at: deps.clock.now().toISOString(), error: String(error) });
+        // Not sent: the claim goes back, and operators see why until a retry sends it.
+        await setDelivery({
+          status: 'failed',
+          at: deps.clock.now().toISOString(),
+          error: String(error),
+        }).catch(() => undefined);
         throw error;
       }
     },
     { outcomeOf: ({ messageId }) => ({ messageId }) },
   );
+  // Recorded after the claim is done, so a fault here cannot send the email twice: a retry finds the claim
+  // done and records `sent` from it (also what a run that died right after sending leaves to do).
+  // (Both records are written again on a replay: either may be the one a fault left behind.)
+  const messageId = sent.done
+    ? sent.result.messageId
+    : sent.why === 'already-done'
+      ? (await deps.claims.get(claimKey))?.outcome?.messageId
+      : undefined;
+  if (messageId) await setDelivery({ status: 'sent', at: deps.clock.now().toISOString(), messageId });
   return { approvalId, certificateNumber, delivered: sent.done };
 }
 

@@ -34,7 +34,8 @@ export async function stuckReasonOf(
   const since = approval.email?.at ?? approval.updatedAt;
   if (new Date(since).getTime() > at.now.getTime() - EMAIL_START_GRACE_MS) return undefined;
   const claim = await deps.claims.get(certificateEmailClaimKey(approval.certificateNumber));
-  if (claim?.state === 'done') return undefined;
+  // Sent, but `sent` was never recorded (a fault or a crash right after): a rerun records it, sends nothing.
+  if (claim?.state === 'done') return 'email-not-sent';
   // An address SES keeps refusing is left for an operator instead of being tried for ever.
   if (claim && at.maxEmailAttempts !== undefined && claim.attempts >= at.maxEmailAttempts) return undefined;
   return isClaimFree(claim, at.now) ? 'email-not-sent' : undefined;
