@@ -125,6 +125,8 @@ export interface PageCertificate {
   revocationReason?: string;
   supersededBy?: string;
   holderName: string;
+  /** The secret that, with the holder's address, proves the signed credential names them. */
+  holderProofSecret?: string;
 }
 
 export interface ParticipantPageView {
@@ -241,6 +243,7 @@ export async function viewParticipantPage(
       ...(certificate.expiresAt ? { expiresAt: certificate.expiresAt } : {}),
       ...(certificate.revocationReason ? { revocationReason: certificate.revocationReason } : {}),
       ...(certificate.supersededBy ? { supersededBy: certificate.supersededBy } : {}),
+      ...(certificate.holderProofSecret ? { holderProofSecret: certificate.holderProofSecret } : {}),
     });
   }
   certificates.sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
