@@ -41,6 +41,8 @@ Commands:
   verify <file.pdf> --credential <file.jwt> [--jwks <file|url>]
         Check a signed credential (and the PDF it binds) against SayPro's public keys, offline.
         The keys default to $CERTS_API_URL/.well-known/jwks.json. Exit code 0 valid, 1 not valid.
+        --holder-email <address> --holder-secret <code>: also check that the credential names this
+        holder (the code is on the holder's page); a credential that does not counts as not valid.
   verify <file.pdf>
         Without a credential, ask the API (POST /verify) about the PDF.
 
@@ -313,16 +315,31 @@ async function verify(args: string[]) {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { jwks: { type: 'string' }, credential: { type: 'string' } },
+    options: {
+      jwks: { type: 'string' },
+      credential: { type: 'string' },
+      'holder-email': { type: 'string' },
+      'holder-secret': { type: 'string' },
+    },
   });
   const [file, ...extra] = positionals;
   if (!file) throw new UsageError(`Missing the file to verify.\n\n${USAGE}`);
   if (extra.length > 0)
     throw new UsageError(`verify takes one file, got also: ${extra.join(' ')}\n\n${USAGE}`);
+  if (values['holder-secret'] && !values['holder-email'])
+    throw new UsageError(`--holder-secret goes with --holder-email.\n\n${USAGE}`);
   try {
     const { valid, lines } = await verifyOffline(file, {
       ...(values.jwks ? { jwks: values.jwks } : {}),
       ...(values.credential ? { credential: values.credential } : {}),
+      ...(values['holder-email']
+        ? {
+            holder: {
+              email: values['holder-email'],
+              ...(values['holder-secret'] ? { proofSecret: values['holder-secret'] } : {}),
+            },
+          }
+        : {}),
     });
     for (const line of lines) console.log(line);
     process.exitCode = valid ? 0 : 1;

@@ -4,6 +4,8 @@
  *                                      key set is at hand (a file, or fetched from a URL)
  *   <file.pdf> --credential <file.jwt> the same, plus the PDF's SHA-256 against the credential's digestSRI
  *   <file.pdf>                         no credential to check against: the PDF is sent to POST /verify
+ *   --holder-email <a> --holder-secret <s>  also whether the credential names that holder: its email hash is
+ *                                      salted with the holder's secret (on their page), so only they can show it
  * Offline checks prove who signed what; only the API knows of a later revocation or correction.
  */
 import { readFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ import {
   boundDocumentDigest,
   certificateNumberOf,
   checkCredentialJwt,
+  credentialNamesHolder,
 } from '../functions/core/credential-verification.js';
 import { sha256, toHex } from '../functions/core/signature.js';
 import type { PublishedJwk } from '../functions/core/signing-keys.js';
@@ -26,6 +29,8 @@ export interface VerifyOfflineOptions {
   jwks?: string;
   /** The certificate's VC-JWT, when `file` is its PDF. */
   credential?: string;
+  /** The address (and proof secret) a holder revealed, to check that the credential names them. */
+  holder?: { email: string; proofSecret?: string };
   now?: Date;
 }
 
@@ -142,6 +147,21 @@ async function verifyCredentialFile(
   }
   if (check.claims) lines.push(...describeClaims(check.claims));
 
+  if (options.holder && check.claims) {
+    const named = credentialNamesHolder(check.claims, options.holder.email, options.holder.proofSecret);
+    if (named.names) {
+      lines.push(
+        `  Holder email ${options.holder.email.trim()}: the credential names this address${
+          named.publishedSalt
+            ? ' (an older credential that publishes its salt, so anyone who knows the address can make this check)'
+            : ', proved with the holder’s secret'
+        }.`,
+      );
+    } else {
+      valid = false;
+      lines.push(`NOT THE HOLDER: ${named.reason} (${options.holder.email.trim()}).`);
+    }
+  }
   if (pdf && check.claims) {
     const actual = toHex(sha256(pdf));
     const bound = boundDocumentDigest(check.claims);
@@ -211,6 +231,10 @@ export async function verifyOffline(
       throw new VerifyUsageError(`--credential goes with a PDF, and ${file} is not a PDF.`);
     return verifyCredentialFile(bytes.toString('utf8'), undefined, options);
   }
-  if (!options.credential) return askTheApi(bytes);
+  if (!options.credential) {
+    if (options.holder)
+      throw new VerifyUsageError('--holder-email needs the signed credential (a .jwt, or --credential).');
+    return askTheApi(bytes);
+  }
   return verifyCredentialFile(readInput(options.credential, 'credential').toString('utf8'), bytes, options);
 }

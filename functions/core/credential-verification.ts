@@ -1,4 +1,6 @@
+import { timingSafeEqual } from 'node:crypto';
 import { compactVerify, decodeProtectedHeader, importJWK } from 'jose';
+import { emailIdentityHash } from './credential.js';
 import type { PublishedJwk } from './signing-keys.js';
 
 /** How far a verifier's clock may be ahead of or behind ours before nbf/exp judgements change. */
@@ -106,4 +108,50 @@ export function boundDocumentDigest(claims: Record<string, unknown>): string | u
     }
   }
   return undefined;
+}
+
+export type HolderCheck =
+  /** `publishedSalt`: an older credential that carries its own salt, which anyone could have checked. */
+  { names: true; publishedSalt: boolean } | { names: false; reason: string };
+
+/**
+ * Whether a credential names this email address as its holder: the check a verifier makes once the holder
+ * reveals their address and proof secret (shown on their personal page). The credential's email hash is
+ * salted with that secret, so without it nothing can be confirmed. Credentials issued before the secret
+ * was withheld carry their salt; for those the address alone suffices, and the answer says so.
+ */
+export function credentialNamesHolder(
+  claims: Record<string, unknown>,
+  email: string,
+  proofSecret?: string,
+): HolderCheck {
+  const subject = (claims.credentialSubject ?? {}) as { identifier?: unknown };
+  const identifiers = (Array.isArray(subject.identifier) ? subject.identifier : []) as {
+    identityType?: unknown;
+    hashed?: unknown;
+    identityHash?: unknown;
+    salt?: unknown;
+  }[];
+  const emails = identifiers.filter(
+    (identifier) =>
+      identifier.identityType === 'emailAddress' &&
+      identifier.hashed === true &&
+      typeof identifier.identityHash === 'string',
+  );
+  if (!emails.length) return { names: false, reason: 'the credential names no email address' };
+  for (const identifier of emails) {
+    const publishedSalt = typeof identifier.salt === 'string' ? identifier.salt : undefined;
+    const salt = publishedSalt ?? proofSecret;
+    if (salt === undefined) continue;
+    const expected = Buffer.from(emailIdentityHash(email, salt));
+    const stated = Buffer.from(String(identifier.identityHash).toLowerCase());
+    if (expected.length === stated.length && timingSafeEqual(expected, stated))
+      return { names: true, publishedSalt: publishedSalt !== undefined };
+  }
+  return proofSecret === undefined && emails.every((identifier) => typeof identifier.salt !== 'string')
+    ? {
+        names: false,
+        reason: "the credential's address is hashed with the holder's secret: ask the holder for it",
+      }
+    : { names: false, reason: 'the address and secret do not match the credential' };
 }

@@ -41,10 +41,17 @@ export const credentialIdOf = (verificationBaseUrl: string, number: string) =>
 export const digestSriOf = (sha256Hex: string) =>
   `sha256-${Buffer.from(sha256Hex, 'hex').toString('base64')}`;
 
-/** The email, salted and hashed: a holder can prove the credential is theirs without it being readable. */
-function hashedEmail(email: string, salt: string) {
+/** How OB 3.0 asks an email to be normalised before hashing: trimmed and lower-cased. */
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+/**
+ * OB 3.0's IdentityHash of an email: `sha256$` + SHA-256(normalised email ‖ salt), the one form any
+ * OB 3.0 tool knows how to check. Here the salt is a per-certificate secret, never published: see
+ * buildCredentialClaims.
+ */
+export function emailIdentityHash(email: string, salt: string) {
   return `sha256$${createHash('sha256')
-    .update(email.trim().toLowerCase() + salt)
+    .update(normaliseEmail(email) + salt)
     .digest('hex')}`;
 }
 
@@ -52,13 +59,20 @@ const seconds = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
 
 export interface CredentialHolder {
   email: string;
-  /** Random per certificate, so equal emails do not give equal hashes across certificates. */
-  salt: string;
+  /**
+   * The holder's proof secret: random per certificate (128 bits), the salt of the email's hash, and kept
+   * out of the credential. Only the holder gets it (on their page), so only they can show a verifier that
+   * the credential names their address.
+   */
+  proofSecret: string;
 }
 
 /**
  * Builds the credential's claims. Holder data is what the participant agreed to show: the name only
- * with consent, otherwise just the salted hash of their email address.
+ * with consent; the email only as a hash salted with a secret the credential does not carry. Publishing
+ * the salt (as credentials issued before did) let anyone who guessed an address confirm it in seconds;
+ * without it, the hash confirms nothing to a guesser, and the holder proves it by revealing address and
+ * secret. The `salt` property is omitted on purpose: OB 3.0 allows it to be absent.
  */
 export function buildCredentialClaims(
   certificate: Certificate,
@@ -72,8 +86,7 @@ export function buildCredentialClaims(
       type: 'IdentityObject',
       identityType: 'emailAddress',
       hashed: true,
-      identityHash: hashedEmail(holder.email, holder.salt),
-      salt: holder.salt,
+      identityHash: emailIdentityHash(holder.email, holder.proofSecret),
     },
     ...(certificate.holderConsentsToPublicName
       ? [

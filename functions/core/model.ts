@@ -178,6 +178,12 @@ export interface Certificate {
   };
   /** The Open Badges 3.0 credential as a VC-JWT (compact JWS, ES256), binding the PDF's digest. */
   credential: string;
+  /**
+   * The salt of the email hash in the credential, withheld from it: shown only to the holder, who reveals
+   * it with their address to prove the credential is theirs. Absent on certificates issued before, whose
+   * credentials carry their salt.
+   */
+  holderProofSecret?: string;
   correctionReason?: string;
   /** Opaque token that makes the emailed download link work; compared in constant time. */
   downloadToken: string;

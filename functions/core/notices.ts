@@ -12,6 +12,8 @@ export interface NoticeContext {
   participantPageUrl: string;
   helpUrl: string;
   faqUrl: string;
+  /** The published data protection policy (GET /privacy). */
+  privacyUrl: string;
   supportAddress: string;
   /** Tags let bounce and complaint events find their certificate or approval. */
   tags: Record<string, string>;

@@ -1,6 +1,7 @@
 import { renderFaqPage, renderHelpPage } from '../../templates/web/help-pages.js';
 import { cspForStyle, PAGE_CSP, PAGE_STYLE, renderPage } from '../../templates/web/page-layout.js';
 import { renderPageNotFound, renderParticipantPage } from '../../templates/web/participant-page.js';
+import { renderPrivacyPage } from '../../templates/web/privacy-page.js';
 import { ValidationError } from '../core/errors.js';
 import type { Deps } from '../core/ports.js';
 import {
@@ -13,7 +14,7 @@ import { html, httpApi, json, type Route } from './shared/http-api.js';
 import { PerClientRateLimit } from './shared/rate-limit.js';
 
 /**
- * The participant's side of the site: the public help pages and (below) the personal page a link in
+ * The participant's side of the site: the public help pages, the data protection policy and (below) the personal page a link in
  * every email opens. A function of its own so public-api.ts (verification) stays thin and light.
  */
 export type ParticipantApiDeps = Pick<
@@ -30,6 +31,7 @@ export type ParticipantApiDeps = Pick<
   | 'claims'
   | 'random'
   | 'participantLinkTtlDays'
+  | 'downloadLinkTtlDays'
   | 'notifications'
 >;
 
@@ -125,6 +127,20 @@ export const participantRoutes = (deps: () => ParticipantApiDeps): Route[] => [
     method: 'GET',
     resource: '/help/faq',
     handle: async () => participantPage(200, renderFaqPage(deps().links.supportAddress)),
+  },
+  {
+    // The data protection policy every email and page links to; its retention figures are the configured ones.
+    method: 'GET',
+    resource: '/privacy',
+    handle: async () =>
+      participantPage(
+        200,
+        renderPrivacyPage({
+          supportAddress: deps().links.supportAddress,
+          downloadLinkTtlDays: deps().downloadLinkTtlDays,
+          participantLinkTtlDays: deps().participantLinkTtlDays,
+        }),
+      ),
   },
 ];
 

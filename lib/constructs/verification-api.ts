@@ -15,7 +15,7 @@ export interface VerificationApiProps {
   readonly publicFunction: lambda.IFunction;
   /** Serves the participants' download links (GET /certificates/{number}/download). */
   readonly downloadFunction: lambda.IFunction;
-  /** Serves the participants' own pages (/me/*) and the public help pages (/help, /help/faq). */
+  /** Serves the participants' own pages (/me/*), the public help pages (/help, /help/faq) and /privacy. */
   readonly participantFunction: lambda.IFunction;
   /** Serves the operator routes (POST /approvals, /operator/*); every one needs the API key. */
   readonly operatorFunction: lambda.IFunction;
@@ -154,6 +154,7 @@ export class VerificationApi extends Construct {
     const help = root.addResource('help');
     participantRoute(help, 'GET');
     participantRoute(help.addResource('faq'), 'GET');
+    participantRoute(root.addResource('privacy'), 'GET');
     const me = root.addResource('me');
     // A form post or JSON: the function parses and validates either.
     participantRoute(me.addResource('link-requests'), 'POST');

@@ -97,7 +97,7 @@ export class StatelessStack extends Stack {
     const downloadApi = fn('download-api', 'Download links: a short-lived presigned URL of the PDF');
     const participantApi = fn(
       'participant-api',
-      "Participants' pages: their own page, fresh downloads, lost links, help and FAQ",
+      "Participants' pages: their own page, fresh downloads, lost links, help, FAQ and the privacy policy",
     );
     const mailEvents = fn('mail-events', 'Records SES bounces and complaints on the certificate');
     const operationsSweep = fn(

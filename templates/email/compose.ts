@@ -16,7 +16,7 @@ export type EmailBlock =
 export function composeEmail(
   notice: Pick<
     NoticeContext,
-    'recipientName' | 'supportAddress' | 'participantPageUrl' | 'helpUrl' | 'faqUrl'
+    'recipientName' | 'supportAddress' | 'participantPageUrl' | 'helpUrl' | 'faqUrl' | 'privacyUrl'
   >,
   email: { subject: string; heading: string; preheader: string; blocks: EmailBlock[] },
 ): RenderedEmail {

@@ -75,29 +75,35 @@ export function frame({
   ].join('\n');
 }
 
-/** The links every participant email ends with: their own page, and the help pages. */
+/** The links every participant email ends with: their own page, the help pages and the privacy policy. */
 export function participantLinksText(
-  notice: Pick<NoticeContext, 'participantPageUrl' | 'helpUrl' | 'faqUrl'>,
+  notice: Pick<NoticeContext, 'participantPageUrl' | 'helpUrl' | 'faqUrl' | 'privacyUrl'>,
 ) {
   return [
     `Your page (progress, certificates, downloads): ${notice.participantPageUrl}`,
     `How certificates work: ${notice.helpUrl} · Questions: ${notice.faqUrl}`,
+    `How we handle your personal data: ${notice.privacyUrl}`,
   ];
 }
 
 export function participantLinksHtml(
-  notice: Pick<NoticeContext, 'participantPageUrl' | 'helpUrl' | 'faqUrl'>,
+  notice: Pick<NoticeContext, 'participantPageUrl' | 'helpUrl' | 'faqUrl' | 'privacyUrl'>,
 ) {
   const link = (href: string, label: string) =>
     `<a href="${safeHref(href)}" style="${styles.link}">${escapeHtml(label)}</a>`;
-  return `<p style="${styles.small}">${link(notice.participantPageUrl, 'Your page')}: your progress, your certificates and fresh download links, at any time. ${link(notice.helpUrl, 'How certificates work')} · ${link(notice.faqUrl, 'Questions and answers')}</p>`;
+  return `<p style="${styles.small}">${link(notice.participantPageUrl, 'Your page')}: your progress, your certificates and fresh download links, at any time. ${link(notice.helpUrl, 'How certificates work')} · ${link(notice.faqUrl, 'Questions and answers')}</p>
+<p style="${styles.small}">${link(notice.privacyUrl, 'How we handle your personal data')}</p>`;
 }
 
-/** How every participant email ends: their page and the help pages, then the sign-off. */
-export function closingText(notice: Pick<NoticeContext, 'participantPageUrl' | 'helpUrl' | 'faqUrl'>) {
+/** How every participant email ends: their page, the help pages and the privacy policy, then the sign-off. */
+export function closingText(
+  notice: Pick<NoticeContext, 'participantPageUrl' | 'helpUrl' | 'faqUrl' | 'privacyUrl'>,
+) {
   return [...participantLinksText(notice), '', 'Kind regards,', 'SayPro Certificates'];
 }
 
-export function closingHtml(notice: Pick<NoticeContext, 'participantPageUrl' | 'helpUrl' | 'faqUrl'>) {
+export function closingHtml(
+  notice: Pick<NoticeContext, 'participantPageUrl' | 'helpUrl' | 'faqUrl' | 'privacyUrl'>,
+) {
   return `${participantLinksHtml(notice)}\n<p style="${styles.p}">Kind regards,<br>SayPro Certificates</p>`;
 }

@@ -44,7 +44,8 @@ export function renderHelpPage(courses: Course[]): string {
 <h2>Download it</h2><p>Open your personal page and press “Download PDF”: each press makes a fresh link, so an old email never leaves you stranded. Save the signed credential (.jwt) too: it works in digital wallets and proves the certificate without SayPro’s website.</p>
 <h2>Verify and share it</h2><p>Every certificate has a number and a QR code that opens its public verification page. Share that page, or use “Add to LinkedIn profile” on your personal page. Anyone can check a certificate at <a href="/verify">/verify</a> by its number or by uploading the PDF.</p>
 <h2 id="renewal">When it expires</h2><p>Some courses issue certificates valid for a set time (see the course below); the expiry date is printed on the certificate and shown on your page. We email you 60 days before and on the day. To renew, meet the course requirements again (the course may link its own renewal steps below); the new certificate is then issued and emailed automatically, with a new expiry date.</p>
-<h2>Lost your link?</h2><p>Ask for a new one with your email address:</p>${linkRequestForm()}</section>
+<h2>Lost your link?</h2><p>Ask for a new one with your email address:</p>${linkRequestForm()}
+<h2 id="personal-data">Your personal data</h2><p>What SayPro keeps about you, why, for how long, and how to ask for a copy, a correction or its removal: <a href="/privacy">the data protection policy</a>.</p></section>
 <h2>Courses and what they ask</h2>${sorted.map(courseSection).join('') || '<p>No courses are published yet.</p>'}`,
   );
 }
@@ -114,7 +115,7 @@ export const FAQ: { question: string; answer: string }[] = [
   {
     question: 'What data do you keep and whom do I contact about it?',
     answer:
-      'Your name, email, course progress and certificates, to issue and verify them. Personal links are stored only as a one-way hash. Write to the support address for access, correction or deletion requests.',
+      'Your name, email, course progress and certificates, to issue and verify them. Personal links are stored only as a one-way hash. The data protection policy (/privacy) lists everything, how long it is kept and your rights; write to the support address for access, correction or deletion requests.',
   },
 ];
 
@@ -126,6 +127,6 @@ export function renderFaqPage(supportAddress: string): string {
     'Questions and answers · SayPro certificates',
     'Questions and answers',
     `<section class="card"><h1>Questions and answers</h1>${items}
-<p>Anything else: write to <a href="mailto:${escapeHtml(supportAddress)}">${escapeHtml(supportAddress)}</a>.</p></section>`,
+<p>Anything else: write to <a href="mailto:${escapeHtml(supportAddress)}">${escapeHtml(supportAddress)}</a>. How we handle your personal data: <a href="/privacy">the data protection policy</a>.</p></section>`,
   );
 }

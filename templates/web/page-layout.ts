@@ -20,6 +20,7 @@ form{margin-top:12px;display:flex;gap:8px;flex-wrap:wrap}input{flex:1;min-width:
 button,.button{display:inline-block;padding:10px 16px;font:inherit;color:#fff;background:var(--brand);border:0;border-radius:8px;text-decoration:none}
 .actions{display:flex;gap:8px;flex-wrap:wrap;margin-top:12px}.actions form{margin:0}
 a{color:var(--brand)}footer{color:var(--muted);font-size:.85rem;text-align:center;margin:24px 0}
+code{overflow-wrap:anywhere}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
 
@@ -47,5 +48,5 @@ export function renderPage(title: string, heading: string, body: string): string
 <meta name="referrer" content="no-referrer"><link rel="icon" href="data:,"><title>${escapeHtml(title)}</title><style>${PAGE_STYLE}</style></head>
 <body><header>SayPro · ${escapeHtml(heading)}</header>
 <main>${body}
-<footer><a href="/help">How certificates work</a> · <a href="/help/faq">Questions and answers</a> · <a href="/verify">Verify a certificate</a></footer></main></body></html>`;
+<footer><a href="/help">How certificates work</a> · <a href="/help/faq">Questions and answers</a> · <a href="/verify">Verify a certificate</a> · <a href="/privacy">Privacy</a></footer></main></body></html>`;
 }

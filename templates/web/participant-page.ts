@@ -53,9 +53,14 @@ function certificateCard(certificate: PageCertificate, links: ParticipantPageLin
           ),
         )}" rel="noopener noreferrer">Add to LinkedIn profile</a></div>`
       : '';
+  // The credential holds the email only hashed with this secret, so only its holder can show it is theirs.
+  const proof =
+    certificate.status === 'valid' && certificate.holderProofSecret
+      ? `<p class="holder-proof">To prove the signed credential is yours, give the verifier your email address and this code: <code>${escapeHtml(certificate.holderProofSecret)}</code>. Keep it private otherwise: with it, anyone who knows your address can link this credential to you.</p>`
+      : '';
   return `<article class="certificate" data-number="${escapeHtml(number)}" data-status="${certificate.status}"><h3 class="${certificate.status}">${escapeHtml(certificate.courseTitle)}</h3>
 <dl>${rows.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>
-<p><a href="${verifyUrl}">Its public verification page</a></p>${actions}</article>`;
+<p><a href="${verifyUrl}">Its public verification page</a></p>${actions}${proof}</article>`;
 }
 
 /** Where the course stands for the participant, and when to expect the certificate. */

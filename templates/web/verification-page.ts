@@ -114,5 +114,5 @@ export function renderVerificationPage(content: VerificationPageContent): string
 <label for="document">A certificate PDF, or its signed credential (.jwt)</label>
 <input id="document" name="document" type="file" accept="application/pdf,.pdf,.jwt,application/jwt" required>
 <button type="submit">Check file</button></form></section>
-<footer>Anyone can also check a certificate offline with SayPro’s published public key. <a href="/help">How certificates work</a> · <a href="/help/faq">Questions and answers</a></footer></main></body></html>`;
+<footer>Anyone can also check a certificate offline with SayPro’s published public key. <a href="/help">How certificates work</a> · <a href="/help/faq">Questions and answers</a> · <a href="/privacy">Privacy</a></footer></main></body></html>`;
 }

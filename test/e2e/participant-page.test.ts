@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintParticipantPageLink } from '../../functions/core/use-cases/participant-access.js';
 import { type LocalStack, startLocalStack } from '../../functions/local/local-stack.js';
 import { PAGE_CSP } from '../../templates/web/page-layout.js';
+import { PRIVACY_SECTIONS } from '../../templates/web/privacy-page.js';
 import { apiClient, mailbox } from '../support/local-api.js';
 
 let stack: LocalStack;
@@ -102,6 +103,14 @@ describe('the participant page', () => {
       `certUrl=${encodeURIComponent(`${stack.deps.links.verificationBaseUrl}/verify/`)}`,
     );
     expect(url.searchParams.get('expirationYear')).toBe(String(new Date().getUTCFullYear() + 1));
+    // The secret that proves the credential is hers is shown to her, and only here.
+    const record = await stack.deps.certificates.getCertificate(issuedNumber.replace(/-/g, ''));
+    expect(record?.holderProofSecret).toMatch(/^[0-9a-f]{32}$/);
+    expect(body).toContain(`<code>${record?.holderProofSecret}</code>`);
+    const credential = await (await fetch(`${stack.url}/certificates/${number}/credential`)).text();
+    expect(Buffer.from(credential.split('.')[1]!, 'base64url').toString()).not.toContain(
+      record!.holderProofSecret!,
+    );
 
     const action = body.match(/<form method="post" action="([^"]+\/download)"/)?.[1];
     const pressed = await fetch(`${stack.url}${action}`, { method: 'POST', redirect: 'manual' });
@@ -164,6 +173,35 @@ describe('help pages', () => {
     expect(faq).toContain('What does the QR code do?');
     const verify = await (await fetch(`${stack.url}/verify`)).text();
     expect(verify).toContain('href="/help/faq"');
+  });
+});
+
+describe('the data protection policy', () => {
+  it('is served at /privacy as HTML under the page CSP, with every section, and linked from every page', async () => {
+    const response = await fetch(`${stack.url}/privacy`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(response.headers.get('content-security-policy')).toBe(PAGE_CSP);
+    const body = await response.text();
+    for (const [id, heading] of PRIVACY_SECTIONS) expect(body).toContain(`<h2 id="${id}">${heading}</h2>`);
+    for (const fact of [
+      'controller',
+      'processor',
+      'Art. 6(1)(a)',
+      's.11(1)(f)',
+      `work for ${stack.deps.downloadLinkTtlDays} days`,
+      `work for ${stack.deps.participantLinkTtlDays} days`,
+      'ttlEpochSeconds',
+      '35 days',
+      '72 hours',
+      's.22',
+      stack.deps.links.supportAddress,
+    ]) {
+      expect(body).toContain(fact);
+    }
+    expect(body).not.toContain('<script');
+    for (const path of ['/help', '/help/faq', '/verify', '/me/nonsense'])
+      expect(await (await fetch(`${stack.url}${path}`)).text()).toContain('href="/privacy"');
   });
 });
 

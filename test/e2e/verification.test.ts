@@ -680,6 +680,49 @@ describe('npx certs verify', () => {
     );
   });
 
+  it('tells a verifier whether the credential names a holder who reveals address and secret', async () => {
+    const secret = (await recordOf(numbers.holder!)).holderProofSecret!;
+    expect(secret).toMatch(/^[0-9a-f]{32}$/);
+    const [proved, noSecret, wrongAddress] = await Promise.all([
+      cli(
+        [
+          files.credential,
+          '--jwks',
+          files.jwks,
+          '--holder-email',
+          emailOf('holder'),
+          '--holder-secret',
+          secret,
+        ],
+        offline,
+      ),
+      cli([files.credential, '--jwks', files.jwks, '--holder-email', emailOf('holder')], offline),
+      cli(
+        [
+          files.credential,
+          '--jwks',
+          files.jwks,
+          '--holder-email',
+          emailOf('other'),
+          '--holder-secret',
+          secret,
+        ],
+        offline,
+      ),
+    ]);
+    expect(proved.code, proved.stdout + proved.stderr).toBe(0);
+    expect(proved.stdout).toContain('the credential names this address, proved with the holder’s secret');
+    expect(noSecret.code).toBe(1);
+    expect(noSecret.stdout).toContain(
+      "NOT THE HOLDER: the credential's address is hashed with the holder's secret",
+    );
+    expect(wrongAddress.code).toBe(1);
+    expect(wrongAddress.stdout).toContain('NOT THE HOLDER: the address and secret do not match');
+    await expect(
+      verifyOffline(files.pdf, { jwks: files.jwks, holder: { email: emailOf('holder') } }),
+    ).rejects.toThrow('--holder-email needs the signed credential');
+  });
+
   it('judges the validity window at the time it is given (verifyOffline now)', async () => {
     const credential = file('credential-now.jwt', await credentialOf(numbers.expiring!));
     const issuedAt = Date.parse((await recordOf(numbers.expiring!)).issuedAt);

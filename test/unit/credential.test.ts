@@ -8,6 +8,7 @@ import {
   buildCredentialClaims,
   compactJws,
   digestSriOf,
+  emailIdentityHash,
   jwsSigningInput,
 } from '../../functions/core/credential.js';
 import {
@@ -15,6 +16,7 @@ import {
   CLOCK_SKEW_SECONDS,
   certificateNumberOf,
   checkCredentialJwt,
+  credentialNamesHolder,
 } from '../../functions/core/credential-verification.js';
 import type { Certificate, Course } from '../../functions/core/model.js';
 import { derToJoseSignature, sha256 } from '../../functions/core/signature.js';
@@ -147,7 +149,7 @@ describe('the issued credential against 1EdTech’s Open Badges 3.0 JSON Schema'
     const certificate = await issue('thandiwe-nkosi');
     const claims = buildCredentialClaims(
       { ...certificate, supersedes: certificate.number, version: 2 },
-      { email: 'thandiwe.nkosi@example.org', salt: 'abc' },
+      { email: 'thandiwe.nkosi@example.org', proofSecret: 'abc' },
       world.deps.links,
     );
     expectSchemaValid(claims);
@@ -174,6 +176,72 @@ describe('the issued credential against 1EdTech’s Open Badges 3.0 JSON Schema'
   });
 });
 
+describe('the holder’s email in the public credential', () => {
+  const email = 'pieter.vdmerwe@example.org';
+
+  it('lets no guesser who has the public credential and the right address confirm it', async () => {
+    const certificate = await issue('pieter-van-der-merwe');
+    const claims = payloadOf(certificate.credential);
+    expectSchemaValid(claims);
+    const [identity] = claims.credentialSubject.identifier;
+    expect(Object.keys(identity).sort()).toEqual(['hashed', 'identityHash', 'identityType', 'type']);
+    // What an OB 3.0 verifier would compute from the credential alone: no salt given means "not salted".
+    const guesses = [email, `  ${email.toUpperCase()} `].flatMap((guess) => [
+      `sha256$${createHash('sha256').update(guess.trim().toLowerCase()).digest('hex')}`,
+      `sha256$${createHash('sha256').update(guess).digest('hex')}`,
+    ]);
+    for (const guess of guesses) expect(identity.identityHash).not.toBe(guess);
+    // Nothing else in the token salts it either: not the number, the id or any other public value.
+    for (const publicValue of [claims.id, claims.jti, certificate.number, certificate.signature.kid]) {
+      expect(identity.identityHash).not.toBe(emailIdentityHash(email, String(publicValue)));
+    }
+    expect(credentialNamesHolder(claims, email)).toEqual({
+      names: false,
+      reason: expect.stringContaining('ask the holder'),
+    });
+    expect(credentialNamesHolder(claims, email, 'a guessed secret')).toMatchObject({ names: false });
+  });
+
+  it('lets the holder, with the secret from their page, show that it names them', async () => {
+    const certificate = await issue('pieter-van-der-merwe');
+    const claims = payloadOf(certificate.credential);
+    const secret = certificate.holderProofSecret!;
+    expect(credentialNamesHolder(claims, email, secret)).toEqual({ names: true, publishedSalt: false });
+    // Written the way people type it, it still matches; another address with the same secret does not.
+    expect(credentialNamesHolder(claims, ' Pieter.VdMerwe@Example.ORG ', secret)).toMatchObject({
+      names: true,
+    });
+    expect(credentialNamesHolder(claims, 'thandiwe.nkosi@example.org', secret)).toEqual({
+      names: false,
+      reason: expect.stringContaining('do not match'),
+    });
+    // Any OB 3.0 tool checks it the standard way once given the secret as the salt.
+    expect(claims.credentialSubject.identifier[0].identityHash).toBe(
+      `sha256$${createHash('sha256').update(`${email}${secret}`).digest('hex')}`,
+    );
+  });
+
+  it('still verifies a credential issued with its salt published, and says anyone could check that one', async () => {
+    const certificate = await issue('pieter-van-der-merwe');
+    const legacy = payloadOf(certificate.credential);
+    legacy.credentialSubject.identifier = [
+      {
+        type: 'IdentityObject',
+        identityType: 'emailAddress',
+        hashed: true,
+        identityHash: emailIdentityHash(email, 'c0ffee'),
+        salt: 'c0ffee',
+      },
+    ];
+    expectSchemaValid(legacy);
+    const token = await signClaims(legacy);
+    const jwks = await publishedKeys(world.deps);
+    const check = await checkCredentialJwt(token, jwks, new Date(certificate.issuedAt));
+    expect(check).toMatchObject({ ok: true });
+    expect(credentialNamesHolder(check.claims!, email)).toEqual({ names: true, publishedSalt: true });
+  });
+});
+
 describe('buildCredentialClaims', () => {
   const links = {
     verificationBaseUrl: 'https://verify.test',
@@ -183,10 +251,14 @@ describe('buildCredentialClaims', () => {
 
   it('shows the holder’s name only with consent', async () => {
     const certificate = await issue('thandiwe-nkosi');
-    const withConsent = buildCredentialClaims(certificate, { email: 'a@example.org', salt: 's1' }, links);
+    const withConsent = buildCredentialClaims(
+      certificate,
+      { email: 'a@example.org', proofSecret: 's1' },
+      links,
+    );
     const withoutConsent = buildCredentialClaims(
       { ...certificate, holderConsentsToPublicName: false },
-      { email: 'a@example.org', salt: 's1' },
+      { email: 'a@example.org', proofSecret: 's1' },
       links,
     );
     expect(JSON.stringify(withConsent)).toContain('Thandiwe Nkosi');
@@ -194,41 +266,50 @@ describe('buildCredentialClaims', () => {
     expect(JSON.stringify(withoutConsent)).not.toContain('Nkosi');
   });
 
-  it('carries the email only as a salted SHA-256 of the trimmed, lower-cased address', async () => {
+  it('carries the email only as SHA-256 of the trimmed, lower-cased address and the unpublished secret', async () => {
     const certificate = await issue('thandiwe-nkosi');
     const email = '  Thandiwe.Nkosi@Example.org ';
-    const claims = buildCredentialClaims(certificate, { email, salt: 'pepper42' }, links);
+    const claims = buildCredentialClaims(certificate, { email, proofSecret: 'pepper42' }, links);
     const serialized = JSON.stringify(claims).toLowerCase();
     expect(serialized).not.toContain('thandiwe.nkosi');
     expect(serialized).not.toContain('example.org');
+    expect(serialized).not.toContain('pepper42');
     const expected = createHash('sha256').update('thandiwe.nkosi@example.orgpepper42').digest('hex');
+    // OB 3.0's own IdentityHash form, with `salt` left out: the salt is the holder's secret.
     expect(claims.credentialSubject.identifier[0]).toEqual({
       type: 'IdentityObject',
       identityType: 'emailAddress',
       hashed: true,
       identityHash: `sha256$${expected}`,
-      salt: 'pepper42',
     });
-    const otherSalt = buildCredentialClaims(certificate, { email, salt: 'other' }, links);
-    expect(otherSalt.credentialSubject.identifier[0]!.identityHash).not.toBe(
+    const otherSecret = buildCredentialClaims(certificate, { email, proofSecret: 'other' }, links);
+    expect(otherSecret.credentialSubject.identifier[0]!.identityHash).not.toBe(
       claims.credentialSubject.identifier[0]!.identityHash,
     );
   });
 
-  it('gives each issued certificate its own salt, and never the email in the signed credential', async () => {
-    const first = payloadOf((await issue('thandiwe-nkosi')).credential);
-    const second = payloadOf((await issue('thandiwe-nkosi', shortCourse.courseId)).credential);
-    expect(first.credentialSubject.identifier[0].salt).toMatch(/^[0-9a-f]{24}$/);
-    expect(first.credentialSubject.identifier[0].salt).not.toBe(second.credentialSubject.identifier[0].salt);
-    expect(first.credentialSubject.identifier[0].identityHash).not.toBe(
-      second.credentialSubject.identifier[0].identityHash,
+  it('gives each issued certificate its own 128-bit secret, kept on the record and out of the credential', async () => {
+    const first = await issue('thandiwe-nkosi');
+    const second = await issue('thandiwe-nkosi', shortCourse.courseId);
+    expect(first.holderProofSecret).toMatch(/^[0-9a-f]{32}$/);
+    expect(first.holderProofSecret).not.toBe(second.holderProofSecret);
+    const [firstClaims, secondClaims] = [payloadOf(first.credential), payloadOf(second.credential)];
+    expect(firstClaims.credentialSubject.identifier[0].identityHash).not.toBe(
+      secondClaims.credentialSubject.identifier[0].identityHash,
     );
-    for (const claims of [first, second]) expect(JSON.stringify(claims)).not.toContain('@example.org');
+    for (const [certificate, claims] of [
+      [first, firstClaims],
+      [second, secondClaims],
+    ] as const) {
+      expect(JSON.stringify(claims)).not.toContain('@example.org');
+      expect(JSON.stringify(claims)).not.toContain(certificate.holderProofSecret);
+      expect(claims.credentialSubject.identifier[0].salt).toBeUndefined();
+    }
   });
 
   it('states validity, dates and the digest from the certificate', async () => {
     const certificate = await issue('pieter-van-der-merwe', shortCourse.courseId);
-    const claims = buildCredentialClaims(certificate, { email: 'x@example.org', salt: 's' }, links);
+    const claims = buildCredentialClaims(certificate, { email: 'x@example.org', proofSecret: 's' }, links);
     expect(claims).toMatchObject({
       validFrom: certificate.issuedAt,
       validUntil: certificate.expiresAt,

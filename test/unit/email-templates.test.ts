@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ParticipantNotice } from '../../functions/core/notices.js';
 import { escapeHtml } from '../../templates/email/html.js';
 import { type RenderedEmail, renderNotice } from '../../templates/email/index.js';
 import { renderIssuedEmail } from '../../templates/email/issued.js';
@@ -9,6 +10,7 @@ const context = {
   participantPageUrl: 'https://verify.saypro.online/me/tok',
   helpUrl: 'https://verify.saypro.online/help',
   faqUrl: 'https://verify.saypro.online/help/faq',
+  privacyUrl: 'https://verify.saypro.online/privacy',
   supportAddress: 'certificates@saypro.online',
   tags: {},
 };
@@ -184,5 +186,64 @@ describe('the emails after issue and before it', () => {
     expect(revoked.text).toContain('Reason: Issued in error');
     expect(reminder.subject).toBe('Your SayPro certificate for First Aid expires on 31 January 2027');
     expect(reminder.html).toContain('href="https://verify.saypro.online/help#renewal"');
+  });
+});
+
+describe('the privacy policy link', () => {
+  // Typed by kind: a new kind of notice fails to compile here until it has a sample.
+  const samples: { [Kind in ParticipantNotice['kind']]: Extract<ParticipantNotice, { kind: Kind }> } = {
+    enrolled: {
+      ...context,
+      recipientName: 'Zoë',
+      kind: 'enrolled',
+      courseTitle: 'First Aid',
+      courseDescription: 'Basics',
+      requirements: ['Module “CPR”'],
+      issueDeadlineDays: 14,
+    },
+    'not-eligible': {
+      ...context,
+      recipientName: 'Zoë',
+      kind: 'not-eligible',
+      courseTitle: 'First Aid',
+      missing: ['Quiz'],
+    },
+    'certificate-issued': issued,
+    'certificate-corrected': {
+      ...issued,
+      kind: 'certificate-corrected',
+      replacesNumber: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF',
+      reason: 'Name misspelt',
+    },
+    'certificate-revoked': {
+      ...context,
+      recipientName: 'Zoë',
+      kind: 'certificate-revoked',
+      courseTitle: 'First Aid',
+      certificateNumber: issued.certificateNumber,
+      reason: 'Issued in error',
+      revokedAt: '2026-12-01T10:00:00Z',
+      verificationUrl: issued.verificationUrl,
+    },
+    'expiry-reminder': {
+      ...context,
+      recipientName: 'Zoë',
+      kind: 'expiry-reminder',
+      stage: 'today',
+      courseTitle: 'First Aid',
+      certificateNumber: issued.certificateNumber,
+      expiresAt: '2027-01-31T00:00:00Z',
+      renewalUrl: 'https://verify.saypro.online/help#renewal',
+    },
+    'page-link': { ...context, recipientName: 'Zoë', kind: 'page-link' },
+  };
+
+  it.each(Object.values(samples))('ends every $kind email, in text and HTML, with it', (notice) => {
+    const mail = renderNotice(notice);
+    expect(mail.text).toContain(`How we handle your personal data: ${context.privacyUrl}`);
+    expect(mail.html).toContain(`href="${context.privacyUrl}"`);
+    // In the shared closing, before the sign-off, like the page and help links.
+    const closing = mail.text.slice(mail.text.indexOf(context.participantPageUrl));
+    expect(closing.indexOf(context.privacyUrl)).toBeLessThan(closing.indexOf('Kind regards,'));
   });
 });

@@ -17,9 +17,11 @@ export const hashAccessToken = (token: string) => createHash('sha256').update(to
 export const participantPageUrlOf = (deps: Pick<Deps, 'links'>, token: string) =>
   `${deps.links.verificationBaseUrl}/me/${token}`;
 
-/** The public help pages every email and page links to. */
-export const helpPageUrlOf = (deps: Pick<Deps, 'links'>, page: 'help' | 'faq' = 'help') =>
-  `${deps.links.verificationBaseUrl}/${page === 'help' ? 'help' : 'help/faq'}`;
+const HELP_PAGE_PATHS = { help: 'help', faq: 'help/faq', privacy: 'privacy' } as const;
+
+/** The public help pages (and the data protection policy) every email and page links to. */
+export const helpPageUrlOf = (deps: Pick<Deps, 'links'>, page: keyof typeof HELP_PAGE_PATHS = 'help') =>
+  `${deps.links.verificationBaseUrl}/${HELP_PAGE_PATHS[page]}`;
 
 /**
  * Mints a personal link for a participant's page, put in every email they receive.
@@ -90,6 +92,7 @@ export async function noticeContextFor(
     participantPageUrl: url,
     helpUrl: helpPageUrlOf(deps, 'help'),
     faqUrl: helpPageUrlOf(deps, 'faq'),
+    privacyUrl: helpPageUrlOf(deps, 'privacy'),
     supportAddress: deps.links.supportAddress,
     tags,
   };
@@ -125,6 +128,8 @@ export interface PageCertificate {
   revocationReason?: string;
   supersededBy?: string;
   holderName: string;
+  /** The secret that, with the holder's address, proves the signed credential names them. */
+  holderProofSecret?: string;
 }
 
 export interface ParticipantPageView {
@@ -241,6 +246,7 @@ export async function viewParticipantPage(
       ...(certificate.expiresAt ? { expiresAt: certificate.expiresAt } : {}),
       ...(certificate.revocationReason ? { revocationReason: certificate.revocationReason } : {}),
       ...(certificate.supersededBy ? { supersededBy: certificate.supersededBy } : {}),
+      ...(certificate.holderProofSecret ? { holderProofSecret: certificate.holderProofSecret } : {}),
     });
   }
   certificates.sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));

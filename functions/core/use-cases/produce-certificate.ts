@@ -9,7 +9,14 @@ import { currentSigningKey } from '../signing-keys.js';
 /** Everything a certificate states, before it has a document, a signature and a credential. */
 export type CertificateDraft = Omit<
   Certificate,
-  'document' | 'signature' | 'credential' | 'status' | 'downloadToken' | 'downloadTokenExpiresAt' | 'delivery'
+  | 'document'
+  | 'signature'
+  | 'credential'
+  | 'holderProofSecret'
+  | 'status'
+  | 'downloadToken'
+  | 'downloadTokenExpiresAt'
+  | 'delivery'
 > & { templateId?: string; design?: CertificateDesign; holderEmail: string };
 
 export const documentKeyOf = (number: string, version: number) => `certificates/${number}/v${version}.pdf`;
@@ -27,7 +34,8 @@ export function addDays(iso: string, days: number): string {
  * 1. render the PDF and take its SHA-256;
  * 2. sign that digest with the current key (registered in the JWKS on first use);
  * 3. store the PDF;
- * 4. build the Open Badges credential binding the digest, and sign it as a VC-JWT with the same key.
+ * 4. draw the holder's proof secret, the unpublished salt of the email hash in the credential;
+ * 5. build the Open Badges credential binding the digest, and sign it as a VC-JWT with the same key.
  * Nothing is recorded as issued here: the caller's conditional write decides that.
  */
 export async function produceCertificate(deps: IssuingDeps, draft: CertificateDraft): Promise<Certificate> {
@@ -52,6 +60,7 @@ export async function produceCertificate(deps: IssuingDeps, draft: CertificateDr
   const documentKey = documentKeyOf(facts.number, facts.version);
   await deps.documents.put(documentKey, pdf, 'application/pdf', { 'certificate-number': facts.number });
 
+  const holderProofSecret = Buffer.from(deps.random.bytes(16)).toString('hex');
   const unsigned: Certificate = {
     ...facts,
     status: 'valid',
@@ -63,11 +72,15 @@ export async function produceCertificate(deps: IssuingDeps, draft: CertificateDr
       derBase64: Buffer.from(signatureDer).toString('base64'),
     },
     credential: '',
+    holderProofSecret,
     downloadToken: Buffer.from(deps.random.bytes(24)).toString('base64url'),
     downloadTokenExpiresAt: addDays(facts.issuedAt, deps.downloadLinkTtlDays),
   };
-  const salt = Buffer.from(deps.random.bytes(12)).toString('hex');
-  const claims = buildCredentialClaims(unsigned, { email: holderEmail, salt }, deps.links);
+  const claims = buildCredentialClaims(
+    unsigned,
+    { email: holderEmail, proofSecret: holderProofSecret },
+    deps.links,
+  );
   const signingInput = jwsSigningInput(claims, key.kid);
   const jwsSignature = await signWithKey(deps, sha256(new TextEncoder().encode(signingInput)), key.keyId);
   return { ...unsigned, credential: compactJws(signingInput, derToJoseSignature(jwsSignature.signatureDer)) };

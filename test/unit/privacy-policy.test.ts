@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { PRIVACY_SECTIONS, renderPrivacyPage } from '../../templates/web/privacy-page.js';
+
+const facts = { supportAddress: 'privacy@saypro.test', downloadLinkTtlDays: 14, participantLinkTtlDays: 365 };
+
+describe('the data protection policy', () => {
+  it('has the same sections, in the same order, on the page and in docs/privacy.md', () => {
+    const doc = readFileSync(new URL('../../docs/privacy.md', import.meta.url), 'utf8');
+    const docHeadings = [...doc.matchAll(/^## (.+)$/gm)].map((match) => match[1]);
+    expect(docHeadings).toEqual(PRIVACY_SECTIONS.map(([, heading]) => heading));
+  });
+
+  it('states the configured link lifetimes and the contact address', () => {
+    const page = renderPrivacyPage({ ...facts, downloadLinkTtlDays: 7, participantLinkTtlDays: 90 });
+    expect(page).toContain('work for 7 days');
+    expect(page).toContain('work for 90 days');
+    expect(page).toContain('href="mailto:privacy@saypro.test"');
+  });
+
+  it('says which rights are not built rather than promising them', () => {
+    const page = renderPrivacyPage(facts);
+    expect(page).toMatch(/Erasure and objection<\/strong>[^<]*: not built/);
+    expect(page).toContain('there is no export button');
+  });
+});
