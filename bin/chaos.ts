@@ -64,6 +64,11 @@ console.log('');
 for (const [label, value] of rows) console.log(`${label.padEnd(58)} ${value}`);
 for (const [reason, count] of Object.entries(outcome.failureReasons))
   console.log(`  failed ×${count}: ${reason}`);
-console.log(`\n${outcome.ok ? 'OK: 0 duplicates, 0 lost, 0 stuck' : 'NOT OK: see the counts above'}`);
+const repeated = counts.repeatedAtACrash
+  ? ` (${counts.repeatedAtACrash} email(s) repeated because a kill fell between sending and recording it)`
+  : '';
+console.log(
+  `\n${outcome.ok ? `OK: 0 duplicate certificates, 0 duplicate emails${repeated}, 0 lost, 0 stuck` : 'NOT OK: see the counts above'}`,
+);
 console.log(JSON.stringify({ chaos: outcome }));
 process.exitCode = outcome.ok ? 0 : 1;
