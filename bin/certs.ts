@@ -30,6 +30,8 @@ Commands:
         Email the holder a fresh download link for a valid certificate (earlier links stop working).
   participant revoke-links <participantId>
         Withdraw every personal page link of a participant (a forwarded email, a shared device).
+  stuck
+        Once-only work (emails, reminders) not done and past its lease, with what to do about each.
   reminders
         Send the expiry reminders due now (they also run on their own, daily in AWS, hourly locally).
   correct <number> --reason <text> --by <you> [--name <holder name>] [--title <course title>]
@@ -265,6 +267,24 @@ async function participant(args: string[]) {
   );
 }
 
+async function stuck() {
+  const { status: code, payload } = await call('GET', '/operator/stuck-work');
+  if (code >= 300) explainFailure(code, payload);
+  const claims = payload.claims as {
+    key: string;
+    state: string;
+    attempts: number;
+    lastError?: string;
+    action: string;
+  }[];
+  if (claims.length === 0) console.log('Nothing is stuck.');
+  for (const claim of claims) {
+    console.log(`${claim.key}  (${claim.state}, ${claim.attempts} attempt(s))`);
+    if (claim.lastError) console.log(`    last error: ${claim.lastError}`);
+    console.log(`    what to do: ${claim.action}`);
+  }
+}
+
 async function reminders() {
   const { status: code, payload } = await call('POST', '/operator/jobs/expiry-reminders');
   if (code >= 300) explainFailure(code, payload);
@@ -359,6 +379,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   resend,
   correct,
   participant,
+  stuck,
   reminders,
   keys,
   verify,

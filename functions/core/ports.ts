@@ -113,6 +113,8 @@ export interface ClaimLedger {
   /** Gives the claim back after a failure, so the next attempt takes it at once. */
   release(key: string, holder: string, error: string): Promise<void>;
   get(key: string): Promise<ClaimRecord | undefined>;
+  /** Claims not done whose lease ran out before the given time: work given back, or whose holder died. */
+  listUnfinished(leaseExpiredBefore: Date): Promise<ClaimRecord[]>;
 }
 
 /** A participant's personal link, kept only as the SHA-256 of its token. */

@@ -15,6 +15,7 @@ export const createOperationsSweepHandler = (deps: () => Deps) =>
       [names.overdue]: run.overdue,
       [names.needsAttention]: run.needsAttention,
       [names.restarted]: run.restarted.length,
+      [names.stuckClaims]: run.stuckClaims,
     }),
   );
 

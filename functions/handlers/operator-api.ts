@@ -3,7 +3,7 @@ import { markKeyCompromised, rotateSigningKey } from '../core/signing-keys.js';
 import { correctCertificate, revokeCertificate } from '../core/use-cases/certificate-lifecycle.js';
 import { resendCertificate } from '../core/use-cases/deliver-certificate.js';
 import { sendExpiryReminders } from '../core/use-cases/expiry-reminders.js';
-import { getApprovalStatus, listApprovals } from '../core/use-cases/operator-queries.js';
+import { getApprovalStatus, listApprovals, listStuckWork } from '../core/use-cases/operator-queries.js';
 import { revokeParticipantLinks } from '../core/use-cases/participant-access.js';
 import {
   defineCourse,
@@ -49,6 +49,12 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
         approvals: query.overdue === 'true' ? approvals.filter((approval) => approval.overdue) : approvals,
       });
     },
+  },
+  {
+    // Once-only work of every kind that is not done and whose lease ran out: what it is, what to do.
+    method: 'GET',
+    resource: '/operator/stuck-work',
+    handle: async () => json(200, { claims: await listStuckWork(deps()) }),
   },
   {
     method: 'GET',

@@ -10,6 +10,7 @@ export const SCHEDULED_JOB_METRICS = {
     overdue: 'OverdueApprovals',
     needsAttention: 'ApprovalsNeedingAttention',
     restarted: 'ApprovalsRestarted',
+    stuckClaims: 'StuckClaims',
   },
   expiryReminders: {
     service: 'expiry-reminders',

@@ -133,6 +133,13 @@ export class Operations extends Construct {
       'Approvals stuck in flight or with their email not sent for two sweeps in a row (docs/deploy.md)',
       2,
     );
+    this.addAlarm(
+      'StuckClaims',
+      sweepMetric(sweep.stuckClaims),
+      1,
+      'Once-only work (an email, a reminder) is not done and its lease ran out: `certs stuck` says what to do',
+      2,
+    );
     const reminders = SCHEDULED_JOB_METRICS.expiryReminders;
     this.addAlarm(
       'ExpiryRemindersFailed',

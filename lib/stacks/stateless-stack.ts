@@ -18,7 +18,7 @@ import { VerificationApi } from '../constructs/verification-api.js';
 import { acknowledgeWildcard } from '../nag.js';
 import { configurationSetName, documentsBucketName, type StatefulStack } from './stateful-stack.js';
 
-const APPROVALS_READ_ACTIONS = [
+const TABLE_READ_ACTIONS = [
   'dynamodb:GetItem',
   'dynamodb:BatchGetItem',
   'dynamodb:Query',
@@ -26,7 +26,7 @@ const APPROVALS_READ_ACTIONS = [
   'dynamodb:ConditionCheckItem',
   'dynamodb:DescribeTable',
 ];
-const APPROVALS_WRITE_ACTIONS = [
+const TABLE_WRITE_ACTIONS = [
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
@@ -125,21 +125,18 @@ export class StatelessStack extends Stack {
     const { approvalsTable, registryTable, dataKey } = stateful;
     // Explicit, not the table's grant methods: those add `index/*` for every role once the table has an
     // index, and only the operator API queries it.
-    const grantApprovals = (
+    // One rule for both tables: name the table, and an index only for the functions that query it.
+    const grantTable = (
+      table: { tableArn: string },
       target: { role: iam.IRole },
       access: 'read' | 'readWrite',
-      options: { index?: boolean } = {},
+      indexName?: string,
     ) => {
       const write = access === 'readWrite';
       target.role.addToPrincipalPolicy(
         new iam.PolicyStatement({
-          actions: [...APPROVALS_READ_ACTIONS, ...(write ? APPROVALS_WRITE_ACTIONS : [])],
-          resources: [
-            approvalsTable.tableArn,
-            ...(options.index
-              ? [`${approvalsTable.tableArn}/index/${APPROVALS_BY_PARTICIPANT_COURSE_INDEX}`]
-              : []),
-          ],
+          actions: [...TABLE_READ_ACTIONS, ...(write ? TABLE_WRITE_ACTIONS : [])],
+          resources: [table.tableArn, ...(indexName ? [`${table.tableArn}/index/${indexName}`] : [])],
         }),
       );
       dataKey.grant(
@@ -149,34 +146,47 @@ export class StatelessStack extends Stack {
         ...(write ? ['kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'] : []),
       );
     };
+    const grantApprovals = (
+      target: { role: iam.IRole },
+      access: 'read' | 'readWrite',
+      options: { index?: boolean } = {},
+    ) =>
+      grantTable(
+        approvalsTable,
+        target,
+        access,
+        options.index ? APPROVALS_BY_PARTICIPANT_COURSE_INDEX : undefined,
+      );
+    const grantRegistry = (target: { role: iam.IRole }, access: 'read' | 'readWrite') =>
+      grantTable(registryTable, target, access);
     grantApprovals(onApproval, 'readWrite');
     grantApprovals(checkEligibility, 'readWrite');
-    registryTable.grantReadData(checkEligibility.role);
+    grantRegistry(checkEligibility, 'read');
     grantApprovals(issueCertificate, 'readWrite');
-    registryTable.grantReadWriteData(issueCertificate.role);
+    grantRegistry(issueCertificate, 'readWrite');
     grantApprovals(deliverCertificate, 'readWrite');
-    registryTable.grantReadWriteData(deliverCertificate.role);
+    grantRegistry(deliverCertificate, 'readWrite');
     grantApprovals(notifyNotEligible, 'readWrite');
     // It writes its once-only claim and the personal link it mints into the registry.
-    registryTable.grantReadWriteData(notifyNotEligible.role);
+    grantRegistry(notifyNotEligible, 'readWrite');
     grantApprovals(recordFailure, 'readWrite');
     // Recorded progress finds the approvals it may now qualify through the participant-and-course index.
     grantApprovals(operatorApi, 'readWrite', { index: true });
-    registryTable.grantReadWriteData(operatorApi.role);
+    grantRegistry(operatorApi, 'readWrite');
     // Verification reads certificate records and the signing-key registry (JWKS), both in DynamoDB.
-    registryTable.grantReadData(publicApi.role);
-    registryTable.grantReadData(downloadApi.role);
+    grantRegistry(publicApi, 'read');
+    grantRegistry(downloadApi, 'read');
     // A participant's page reads their records and approvals; a lost-link request writes a new token and
     // its once-only claim.
-    registryTable.grantReadWriteData(participantApi.role);
+    grantRegistry(participantApi, 'readWrite');
     grantApprovals(participantApi, 'read');
     // Bounces and complaints are written on the certificate's delivery state.
-    registryTable.grantReadWriteData(mailEvents.role);
+    grantRegistry(mailEvents, 'readWrite');
     // The sweep reads approvals and email claims, and restarts workflows (granted below).
     grantApprovals(operationsSweep, 'read');
-    registryTable.grantReadData(operationsSweep.role);
+    grantRegistry(operationsSweep, 'read');
     // Reminders query the expiry pointers, and write their claims and the personal links they carry.
-    registryTable.grantReadWriteData(expiryReminders.role);
+    grantRegistry(expiryReminders, 'readWrite');
 
     // Signing: issuing and corrections sign with whichever key the signing alias names.
     const signing = new SigningKeyAccess(this, config.stage);
@@ -275,6 +285,7 @@ export class StatelessStack extends Stack {
       wafRateLimit: config.enableWaf ? config.wafRateLimit : undefined,
     });
     this.api.addOperatorRoute(['approvals'], 'GET');
+    this.api.addOperatorRoute(['stuck-work'], 'GET');
     this.api.addOperatorRoute(['approvals', '{approvalId}'], 'GET');
     this.api.addOperatorRoute(['approvals', '{approvalId}', 'retry'], 'POST', { jsonBody: false });
     this.api.addOperatorRoute(['courses', '{courseId}'], 'PUT');

@@ -205,6 +205,23 @@ describe('the emails around a certificate', () => {
     ]);
     const cli = await certs('status', '--overdue');
     expect(cli.stdout).toMatch(new RegExp(`not_eligible\\s+${late.json.approvalId}.*OVERDUE`));
+    // An enrolment email whose sender died an hour ago: listed as stuck, with what to do.
+    await stack.deps.claims.claim('enrolment-email#late-larry#first-aid-at-work', {
+      holder: 'a-dead-process',
+      now: new Date(Date.now() - 60 * 60 * 1000),
+      leaseMs: 120_000,
+    });
+    const stuck = await api.request('GET', '/operator/stuck-work');
+    expect(stuck.json.claims).toEqual([
+      expect.objectContaining({
+        key: 'enrolment-email#late-larry#first-aid-at-work',
+        state: 'leased',
+        attempts: 1,
+      }),
+    ]);
+    expect((await certs('stuck')).stdout).toContain(
+      'what to do: `certs enrol --participant <id> --course <id>`',
+    );
     const links = await certs('participant', 'revoke-links', 'late-larry');
     expect(links.stdout).toMatch(/Withdrew \d+ personal link\(s\) of late-larry/);
   });

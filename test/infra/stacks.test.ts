@@ -631,7 +631,12 @@ describe('operations', () => {
       statementsOf('operations-sweep').some((s) => toArray(s.Action).includes('states:StartExecution')),
     ).toBe(true);
     const alarms = Object.values(statelessResources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm');
-    for (const metric of ['OverdueApprovals', 'ApprovalsNeedingAttention', 'ExpiryRemindersFailed']) {
+    for (const metric of [
+      'OverdueApprovals',
+      'ApprovalsNeedingAttention',
+      'StuckClaims',
+      'ExpiryRemindersFailed',
+    ]) {
       const alarm = alarms.find((a) => a.Properties.MetricName === metric);
       expect(alarm, metric).toBeDefined();
       expect(alarm!.Properties.Namespace).toBe('SayProCertificates');

@@ -135,6 +135,21 @@ describe('the DynamoDB stores against DynamoDB Local', () => {
     });
   });
 
+  it('list unfinished claims past their lease, and not once done', async () => {
+    const at = new Date('2031-01-01T00:00:00.000Z');
+    await claims.claim('index-test#given-back', { holder: 'a', now: at, leaseMs: 1000 });
+    await claims.release('index-test#given-back', 'a', 'SES refused');
+    await claims.claim('index-test#holder-died', { holder: 'b', now: at, leaseMs: 1000 });
+    await claims.claim('index-test#done', { holder: 'c', now: at, leaseMs: 1000 });
+    await claims.complete('index-test#done', 'c', at);
+    await claims.claim('index-test#still-leased', { holder: 'd', now: at, leaseMs: 60 * 60 * 1000 });
+    const keys = (await claims.listUnfinished(new Date(at.getTime() + 5000)))
+      .map((claim) => claim.key)
+      .filter((key) => key.startsWith('index-test#'))
+      .sort();
+    expect(keys).toEqual(['index-test#given-back', 'index-test#holder-died']);
+  });
+
   it('find personal-link tokens by hash and revoke every one of a participant', async () => {
     const token = (hash: string, participantId: string) => ({
       tokenHash: hash,

@@ -231,6 +231,10 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
           claims.set(key, { ...found, state: 'released', lastError: error });
       },
       get: async (key) => clone(claims.get(key)),
+      listUnfinished: async (before) =>
+        [...claims.values()]
+          .filter((claim) => claim.state !== 'done' && claim.leaseExpiresAt < before.toISOString())
+          .map(clone),
     },
     claimLeaseMs: 120_000,
     accessTokens: {

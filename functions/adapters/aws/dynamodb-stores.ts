@@ -646,6 +646,25 @@ export class DynamoDbClaimLedger implements ClaimLedger {
   get(key: string) {
     return this.table.get<ClaimRecord>(DynamoDbClaimLedger.keyOf(key));
   }
+
+  /**
+   * A filtered scan of the registry: for the operations sweep (every 15 minutes) and `certs stuck`, not a
+   * request path. (A sparse index would avoid the scan, but DynamoDB Local answers concurrent conditional
+   * updates of items in a GSI with InternalFailure, which the claim races hit; see docs/deploy.md.)
+   */
+  async listUnfinished(leaseExpiredBefore: Date) {
+    const items = await scanAll(this.client, {
+      TableName: this.tableName,
+      FilterExpression: '#kind = :claim AND #state <> :done AND leaseExpiresAt < :before',
+      ExpressionAttributeNames: { '#kind': 'kind', '#state': 'state' },
+      ExpressionAttributeValues: {
+        ':claim': 'claim',
+        ':done': 'done',
+        ':before': leaseExpiredBefore.toISOString(),
+      },
+    });
+    return items.map((item) => withoutKeys<ClaimRecord>(item)!);
+  }
 }
 
 export class DynamoDbParticipantAccessTokens implements ParticipantAccessTokens {

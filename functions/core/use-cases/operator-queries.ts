@@ -76,3 +76,47 @@ export async function listApprovals(deps: Pick<Deps, 'approvals' | 'clock'>) {
       return { ...approval, overdue: isOverdue(approval, now), ...(attention ? { attention } : {}) };
     });
 }
+
+/** Grace before an unfinished claim counts as stuck: a lease that ran out a moment ago is usually being retried. */
+const STUCK_CLAIM_GRACE_MS = 60 * 1000;
+
+/** What an operator does about stuck once-only work, by the kind of work (the start of its claim key). */
+const STUCK_CLAIM_ACTIONS: Record<string, string> = {
+  'certificate-email': 'the sweep re-sends it up to 5 times; then `certs retry <approvalId>`',
+  'not-eligible-email': '`certs retry <approvalId>` assesses the approval again and tells the participant',
+  'enrolment-email': '`certs enrol --participant <id> --course <id>` again sends the email still due',
+  'certificate-revoked-email': 'the same `certs revoke` again sends the revocation email still due',
+  'expiry-reminder': 'the next reminder run (daily, or `certs reminders`) sends it',
+  'certificate-resend': '`certs resend <number>` again (a new request) sends a fresh email',
+  'page-link': 'the participant may ask again in an hour',
+};
+
+export interface StuckClaimView {
+  key: string;
+  kind: string;
+  state: string;
+  attempts: number;
+  leaseExpiresAt: string;
+  lastError?: string;
+  action: string;
+}
+
+/**
+ * Once-only work of every kind (emails, reminders) that is not done and whose lease ran out over a minute
+ * ago: given back after a failure and not retried since, or left by a holder that died. One index query.
+ */
+export async function listStuckWork(deps: Pick<Deps, 'claims' | 'clock'>): Promise<StuckClaimView[]> {
+  const before = new Date(deps.clock.now().getTime() - STUCK_CLAIM_GRACE_MS);
+  return (await deps.claims.listUnfinished(before)).map((claim) => {
+    const kind = claim.key.split('#')[0] ?? claim.key;
+    return {
+      key: claim.key,
+      kind,
+      state: claim.state,
+      attempts: claim.attempts,
+      leaseExpiresAt: claim.leaseExpiresAt,
+      ...(claim.lastError ? { lastError: claim.lastError } : {}),
+      action: STUCK_CLAIM_ACTIONS[kind] ?? 'look at the claim in the registry table',
+    };
+  });
+}

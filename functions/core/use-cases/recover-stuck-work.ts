@@ -2,7 +2,7 @@ import { isClaimFree } from '../claims.js';
 import type { Approval } from '../model.js';
 import type { Deps } from '../ports.js';
 import { certificateEmailClaimKey } from './deliver-certificate.js';
-import { attentionOf, isOverdue } from './operator-queries.js';
+import { attentionOf, isOverdue, listStuckWork } from './operator-queries.js';
 
 /** A workflow finishes in seconds; one still in flight after this long was lost on the way. */
 export const IN_FLIGHT_STUCK_AFTER_MS = 15 * 60 * 1000;
@@ -58,6 +58,8 @@ export interface RecoveryRun {
   overdue: number;
   /** Approvals an operator should look at (see attentionOf), restarted or not. */
   needsAttention: number;
+  /** Once-only work of any kind whose lease ran out over a minute ago without it being done. */
+  stuckClaims: number;
 }
 
 /**
@@ -91,5 +93,6 @@ export async function recoverStuckWork(
     await restartIssuance(deps, approval.approvalId, 'recover');
     restarted.push({ approvalId: approval.approvalId, reason });
   }
-  return { restarted, overdue, needsAttention };
+  const stuckClaims = (await listStuckWork(deps)).length;
+  return { restarted, overdue, needsAttention, stuckClaims };
 }
