@@ -30,6 +30,10 @@ Commands:
         Email the holder a fresh download link for a valid certificate (earlier links stop working).
   participant revoke-links <participantId>
         Withdraw every personal page link of a participant (a forwarded email, a shared device).
+  participant export <participantId> --by <you>
+        Everything held about a participant, as JSON (a data access request); the export is recorded.
+  participant access-log <participantId>
+        Who exported the participant's data, and when.
   stuck
         Once-only work (emails, reminders) not done and past its lease, with what to do about each.
   reminders
@@ -255,8 +259,17 @@ async function resend(args: string[]) {
 
 async function participant(args: string[]) {
   const [action, participantId] = args;
-  if (action !== 'revoke-links' || !participantId || participantId.startsWith('--'))
-    throw new UsageError(`Usage: certs participant revoke-links <participantId>\n\n${USAGE}`);
+  const actions = ['revoke-links', 'export', 'access-log'];
+  if (!action || !actions.includes(action) || !participantId || participantId.startsWith('--'))
+    throw new UsageError(
+      `Usage: certs participant revoke-links|export|access-log <participantId> [--by <you>]\n\n${USAGE}`,
+    );
+  const path = `/operator/participants/${encodeURIComponent(participantId)}`;
+  if (action === 'export') {
+    const { values } = parseArgs({ args: args.slice(2), options: { by: { type: 'string' } } });
+    return operatorCall('POST', `${path}/export`, { requestedBy: required(values, 'by') });
+  }
+  if (action === 'access-log') return operatorCall('GET', `${path}/access-log`);
   const { status: code, payload } = await call(
     'POST',
     `/operator/participants/${encodeURIComponent(participantId)}/link-revocation`,

@@ -5,6 +5,8 @@
 
 /** What every notice carries, whatever its kind. */
 export interface NoticeContext {
+  /** Whom it is for: the sent-notice log (what a data export lists) is kept per participant. */
+  participantId: string;
   /** The participant's email address. */
   to: string;
   recipientName: string;

@@ -38,6 +38,8 @@ export interface ApprovalStore {
   listApprovals(): Promise<Approval[]>;
   /** Every approval of one participant and course (a key query, never a scan). */
   listApprovalsOfCompletion(participantId: string, courseId: string): Promise<Approval[]>;
+  /** Every approval of one participant, in any course (the same index, by participant only). */
+  listApprovalsOfParticipant(participantId: string): Promise<Approval[]>;
   /**
    * Sends a `not_eligible` approval back to `received` with its evaluation counter incremented, in one
    * conditional write; returns the new counter, or undefined when the approval was no longer `not_eligible`.
@@ -143,6 +145,36 @@ export interface ParticipantRecords {
   listCertificateNumbersOf(participantId: string): Promise<string[]>;
   /** The participant whose address hashes to this (SHA-256 of the lower-cased address), if any. */
   findParticipantIdByEmailHash(emailHash: string): Promise<string | undefined>;
+  /** Every personal link of the participant (hashes and dates only; the tokens are never stored). */
+  listAccessTokensOf(participantId: string): Promise<ParticipantAccessTokenRecord[]>;
+  /** Every notice sent to the participant, oldest first. */
+  listNoticesSentTo(participantId: string): Promise<SentNoticeRecord[]>;
+  /** Every operator access to the participant's data (exports), oldest first. */
+  listAccessesTo(participantId: string): Promise<PersonalDataAccessRecord[]>;
+}
+
+/** One email sent to a participant: what kind, when, its message id; never its text or address. */
+export interface SentNoticeRecord {
+  participantId: string;
+  /** The notice's kind, e.g. `certificate-issued` (not `kind`: the registry keeps its item type there). */
+  notice: string;
+  sentAt: string;
+  messageId: string;
+}
+
+/** A record that staff read or exported a participant's data: who, when, what, never the data itself. */
+export interface PersonalDataAccessRecord {
+  participantId: string;
+  at: string;
+  /** The staff member who asked, as they named themselves, and the credential that let them in. */
+  actor: string;
+  action: 'export';
+}
+
+/** The sent-notice log and the access trail, both kept under the participant's own key. */
+export interface PersonalDataLog {
+  recordNoticeSent(record: SentNoticeRecord): Promise<void>;
+  recordAccess(record: PersonalDataAccessRecord): Promise<void>;
 }
 
 export interface DocumentStore {
@@ -266,6 +298,7 @@ export interface Deps {
   participantLinkTtlDays: number;
   participantRecords: ParticipantRecords;
   enrolments: EnrolmentStore;
+  personalDataLog: PersonalDataLog;
 }
 
 /** The renderer is kept apart from Deps: only the issuing function loads react-pdf. */

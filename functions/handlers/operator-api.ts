@@ -5,6 +5,7 @@ import { resendCertificate } from '../core/use-cases/deliver-certificate.js';
 import { sendExpiryReminders } from '../core/use-cases/expiry-reminders.js';
 import { getApprovalStatus, listApprovals, listStuckWork } from '../core/use-cases/operator-queries.js';
 import { revokeParticipantLinks } from '../core/use-cases/participant-access.js';
+import { exportParticipantData, listPersonalDataAccesses } from '../core/use-cases/personal-data.js';
 import {
   defineCourse,
   enrolParticipant,
@@ -80,6 +81,19 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
       // The email stays out of the answer: it is personal data the caller already has.
       return json(200, { participantId: participant.participantId });
     },
+  },
+  {
+    // A data subject access request: everything held about the participant, recorded as accessed.
+    method: 'POST',
+    resource: '/operator/participants/{participantId}/export',
+    handle: async ({ params, json: body }) =>
+      json(200, await exportParticipantData(deps(), params.participantId ?? '', body)),
+  },
+  {
+    method: 'GET',
+    resource: '/operator/participants/{participantId}/access-log',
+    handle: async ({ params }) =>
+      json(200, await listPersonalDataAccesses(deps(), params.participantId ?? '')),
   },
   {
     // Staff withdraw every personal link of a participant (a forwarded email, a shared device).

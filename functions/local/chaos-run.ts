@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createAwsClients } from '../adapters/aws/clients.js';
 import { formatCertificateNumber } from '../core/certificate-number.js';
 import { freePort, startDynamoDbLocal, startSesLocal } from './services.js';
@@ -287,6 +287,18 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosOutcome> {
   }
 }
 
+/** Every item of a table, page by page: for counting outcomes after a run, never on a request path. */
+export async function scanTable(documentClient: DynamoDBDocumentClient, TableName: string) {
+  const items: Record<string, any>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(new ScanCommand({ TableName, ExclusiveStartKey }));
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
 /** The outcome from the tables themselves (DynamoDB Local on the run's data folder) and the mailbox. */
 async function countOutcome(
   dataDir: string,
@@ -305,16 +317,7 @@ async function countOutcome(
   const dynamodb = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') });
   try {
     const { documentClient } = createAwsClients({ region: 'eu-west-1', dynamodbEndpoint: dynamodb.endpoint });
-    const scan = async (TableName: string) => {
-      const items: Record<string, any>[] = [];
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await documentClient.send(new ScanCommand({ TableName, ExclusiveStartKey }));
-        items.push(...(page.Items ?? []));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return items;
-    };
+    const scan = (TableName: string) => scanTable(documentClient, TableName);
     const approvals = (await scan('saypro-approvals')).filter((item) =>
       String(item.participantId).startsWith(PREFIX),
     );

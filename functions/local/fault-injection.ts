@@ -1,4 +1,5 @@
 import { appendFileSync } from 'node:fs';
+import type { AnyMiddlewareStack } from '../adapters/aws/client-options.js';
 import type { AwsClients } from '../adapters/aws/clients.js';
 
 /**
@@ -122,15 +123,7 @@ export function injectFaults(clients: AwsClients, options: FaultInjectionOptions
     ['SES', clients.ses],
   ];
   for (const [service, client] of targets) {
-    const stack = client.middlewareStack as {
-      add(
-        middleware: (
-          next: (args: unknown) => Promise<unknown>,
-          context: { commandName?: string },
-        ) => (args: unknown) => Promise<unknown>,
-        options: { step: 'serialize'; name: string; priority: 'high' },
-      ): void;
-    };
+    const stack = client.middlewareStack as AnyMiddlewareStack;
     stack.add(
       (next, context) => async (args) => {
         if (random() >= options.rate) return next(args);

@@ -10,6 +10,7 @@ import {
   DynamoDbParticipantAccessTokens,
   DynamoDbParticipantDirectory,
   DynamoDbParticipantRecords,
+  DynamoDbPersonalDataLog,
   DynamoDbProgressStore,
   DynamoDbSigningKeyRegistry,
 } from '../adapters/aws/dynamodb-stores.js';
@@ -20,6 +21,7 @@ import { SesMailer } from '../adapters/aws/ses-mailer.js';
 import { StepFunctionsWorkflowStarter } from '../adapters/aws/step-functions-workflow-starter.js';
 import { CachedCertificateStore } from '../adapters/cached-certificate-store.js';
 import { CachedSigningKeyRegistry } from '../adapters/cached-signing-key-registry.js';
+import { LoggedNotifications } from '../adapters/logged-notifications.js';
 import { TemplatedNotifications } from '../adapters/templated-notifications.js';
 import type { Deps, WorkflowStarter } from '../core/ports.js';
 import { type Config, linksFrom, readConfig, systemClock } from './config.js';
@@ -62,6 +64,7 @@ export function buildDeps(
     from: config.SENDER_ADDRESS,
     ...(config.SES_CONFIGURATION_SET ? { configurationSetName: config.SES_CONFIGURATION_SET } : {}),
   });
+  const personalDataLog = new DynamoDbPersonalDataLog(documentClient, config.REGISTRY_TABLE);
   return {
     courses: new DynamoDbCourseCatalog(documentClient, config.REGISTRY_TABLE),
     participants: new DynamoDbParticipantDirectory(documentClient, config.REGISTRY_TABLE),
@@ -77,9 +80,13 @@ export function buildDeps(
     ),
     keyAdmin: new KmsSigningKeyAdmin(clients.kms, config.SIGNING_KEY_ID),
     mailer,
-    notifications: new TemplatedNotifications(
-      mailer,
-      config.LINKEDIN_ORGANIZATION_ID ? { linkedInOrganizationId: config.LINKEDIN_ORGANIZATION_ID } : {},
+    notifications: new LoggedNotifications(
+      new TemplatedNotifications(
+        mailer,
+        config.LINKEDIN_ORGANIZATION_ID ? { linkedInOrganizationId: config.LINKEDIN_ORGANIZATION_ID } : {},
+      ),
+      personalDataLog,
+      systemClock,
     ),
     workflow,
     clock: systemClock,
@@ -92,6 +99,7 @@ export function buildDeps(
     participantLinkTtlDays: config.PARTICIPANT_LINK_TTL_DAYS,
     participantRecords: new DynamoDbParticipantRecords(documentClient, config.REGISTRY_TABLE),
     enrolments: new DynamoDbEnrolmentStore(documentClient, config.REGISTRY_TABLE),
+    personalDataLog,
   };
 }
 

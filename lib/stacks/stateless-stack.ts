@@ -290,6 +290,8 @@ export class StatelessStack extends Stack {
     this.api.addOperatorRoute(['approvals', '{approvalId}', 'retry'], 'POST', { jsonBody: false });
     this.api.addOperatorRoute(['courses', '{courseId}'], 'PUT');
     this.api.addOperatorRoute(['participants', '{participantId}'], 'PUT');
+    this.api.addOperatorRoute(['participants', '{participantId}', 'export'], 'POST');
+    this.api.addOperatorRoute(['participants', '{participantId}', 'access-log'], 'GET');
     this.api.addOperatorRoute(['participants', '{participantId}', 'link-revocation'], 'POST', {
       jsonBody: false,
     });

@@ -62,7 +62,7 @@ function sections(facts: PrivacyPageFacts): Record<SectionId, string> {
       'The document store’s access logs are kept 365 days; the API’s access logs one year; function logs three months.',
     ]),
     rights: `${list([
-      '<strong>Access</strong>: your personal page (the link in every email) shows your progress and certificates at any time, and lets you download them and the signed credential. A full copy of everything we hold about you: write to us; staff prepare it by hand today, there is no export button.',
+      '<strong>Access</strong>: your personal page (the link in every email) shows your progress and certificates at any time, and lets you download them and the signed credential. A full copy of everything we hold about you (profile, progress, approvals, certificates, the emails we sent you, and who has looked at your data): write to us, and staff export it for you within days; each export is recorded.',
       '<strong>Correction</strong>: a wrong name or detail on a certificate is fixed by staff issuing a corrected certificate (<code>certs correct</code>); the old one then shows as replaced. Staff update your profile (name, email) on request.',
       '<strong>Withdrawing consent to show your name</strong>: on request, staff record it and your name leaves the public view of every certificate at once; the public credential endpoint then stops serving a credential that names you. Not yet self-service.',
       '<strong>A compromised link</strong>: staff revoke all your personal links on request; ask for a new one on the help page.',

@@ -9,10 +9,10 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, expect, it } from 'vitest';
 import { createAwsClients } from '../../functions/adapters/aws/clients.js';
 import { formatCertificateNumber } from '../../functions/core/certificate-number.js';
+import { scanTable } from '../../functions/local/chaos-run.js';
 import { freePort, startDynamoDbLocal } from '../../functions/local/services.js';
 import type { StoredMail } from '../support/local-api.js';
 
@@ -201,16 +201,7 @@ it('finishes every approval exactly once after kill -9 of the process group mid-
   const dynamodb = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') });
   try {
     const { documentClient } = createAwsClients({ region: 'eu-west-1', dynamodbEndpoint: dynamodb.endpoint });
-    const scan = async (TableName: string) => {
-      const items: Record<string, unknown>[] = [];
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await documentClient.send(new ScanCommand({ TableName, ExclusiveStartKey }));
-        items.push(...(page.Items ?? []));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return items;
-    };
+    const scan = (TableName: string) => scanTable(documentClient, TableName);
     const registry = await scan('saypro-registry');
     const certificates = registry.filter(
       (item) => item.kind === 'certificate' && String(item.participantId).startsWith('crash-'),

@@ -186,6 +186,59 @@ describe('the emails around a certificate', () => {
     expect(resend.status).toBe(409);
   });
 
+  it('exports everything held about the participant, records who exported it, and leaves secrets out', async () => {
+    const exported = await certs(
+      'participant',
+      'export',
+      participant.participantId,
+      '--by',
+      'dpo@saypro.online',
+    );
+    expect(exported.code).toBe(0);
+    const data = JSON.parse(exported.stdout);
+    expect(data.participant).toMatchObject({
+      participantId: participant.participantId,
+      email: participant.email,
+    });
+    expect(data.enrolments).toEqual([
+      expect.objectContaining({ courseId: course.courseId, cohort: '2026 Soweto' }),
+    ]);
+    expect(data.progress).toEqual([
+      expect.objectContaining({ courseId: course.courseId, discussionPosts: 4 }),
+    ]);
+    expect(data.approvals).toHaveLength(1);
+    expect(data.certificates.map((c: { number: string; status: string }) => c.status).sort()).toEqual([
+      'revoked',
+      'superseded',
+    ]);
+    // The download token is a secret that opens the PDF, not data about them: left out.
+    expect(data.certificates.some((c: object) => 'downloadToken' in c)).toBe(false);
+    const kinds = data.emailsSent.map((sent: { notice: string }) => sent.notice);
+    for (const kind of [
+      'enrolled',
+      'certificate-issued',
+      'expiry-reminder',
+      'certificate-corrected',
+      'certificate-revoked',
+    ])
+      expect(kinds).toContain(kind);
+    // Every email sent to them is in the log, and nothing more (the log keeps no text or address).
+    expect(kinds).toHaveLength((await mailsTo(participant.email)).length);
+    expect(data.personalLinks.length).toBe(kinds.length);
+    expect(data.accessTrail).toEqual([
+      expect.objectContaining({ actor: 'dpo@saypro.online', action: 'export', at: data.exportedAt }),
+    ]);
+    const trail = await api.request('GET', `/operator/participants/${participant.participantId}/access-log`);
+    expect(trail.json.accesses).toHaveLength(1);
+    const unnamed = await api.request(
+      'POST',
+      `/operator/participants/${participant.participantId}/export`,
+      {},
+    );
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.json.issues).toEqual([{ field: 'requestedBy', message: 'is required' }]);
+  });
+
   it('lists overdue approvals in the operator API and in `certs status --overdue`', async () => {
     await api.request('PUT', '/operator/participants/late-larry', {
       participantId: 'late-larry',

@@ -1,9 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../functions/local/local-stack.js';
+import { launchChromium } from '../support/chromium.js';
 import { apiClient, mailbox, type StoredMail } from '../support/local-api.js';
 
 /**
@@ -12,31 +13,9 @@ import { apiClient, mailbox, type StoredMail } from '../support/local-api.js';
  * POST form), follow the verification and LinkedIn links, use it on a phone, and ask for a lost link.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = fileURLToPath(new URL('../../docs/images/participant-page.png', import.meta.url));
 
-let browser: Browser | undefined;
-let launchProblem = '';
-try {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-} catch (error) {
-  launchProblem = (error as Error).message.split('\n')[0] ?? String(error);
-  console.warn(
-    `Skipping the browser tests of the participant page: Chromium (${CHROMIUM}) cannot start: ${launchProblem}`,
-  );
-}
+const { browser, launchProblem } = await launchChromium('the participant page');
 
 afterAll(async () => {
   await browser?.close();

@@ -2,10 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../functions/local/local-stack.js';
 import { sampleCourse, sampleParticipants } from '../../functions/local/sample-programme.js';
+import { launchChromium } from '../support/chromium.js';
 import { apiClient } from '../support/local-api.js';
 
 /**
@@ -14,31 +15,9 @@ import { apiClient } from '../support/local-api.js';
  * and that the upload form works without any script.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = fileURLToPath(new URL('../../docs/images/verification-page.png', import.meta.url));
 
-let browser: Browser | undefined;
-let launchProblem = '';
-try {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-} catch (error) {
-  launchProblem = (error as Error).message.split('\n')[0] ?? String(error);
-  console.warn(
-    `Skipping the browser tests of the verification page: Chromium (${CHROMIUM}) cannot start: ${launchProblem}`,
-  );
-}
+const { browser, launchProblem } = await launchChromium('the verification page');
 
 afterAll(async () => {
   await browser?.close();

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { p256 } from '@noble/curves/nist.js';
+import { LoggedNotifications } from '../../functions/adapters/logged-notifications.js';
 import { TemplatedNotifications } from '../../functions/adapters/templated-notifications.js';
 import type {
   Approval,
@@ -16,6 +17,8 @@ import type {
   IssuingDeps,
   OutgoingMail,
   ParticipantAccessTokenRecord,
+  PersonalDataAccessRecord,
+  SentNoticeRecord,
 } from '../../functions/core/ports.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -33,6 +36,8 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
   const accessTokens = new Map<string, ParticipantAccessTokenRecord>();
   const certificates = new Map<string, Certificate>();
   const enrolments = new Map<string, Enrolment>();
+  const sentNotices: SentNoticeRecord[] = [];
+  const accesses: PersonalDataAccessRecord[] = [];
   const completions = new Map<string, string>();
   const digests = new Map<string, string>();
   const signingKeys = new Map<string, SigningKeyRecord>();
@@ -89,6 +94,8 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
         [...approvals.values()]
           .filter((a) => a.participantId === participantId && a.courseId === courseId)
           .map(clone),
+      listApprovalsOfParticipant: async (participantId) =>
+        [...approvals.values()].filter((a) => a.participantId === participantId).map(clone),
       requeueForEvaluation: async (id, updatedAt) => {
         const found = approvals.get(id);
         if (found?.status !== 'not_eligible') return undefined;
@@ -181,7 +188,14 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
     },
     mailer,
     // The real templates over the fake mailer, so tests read the words participants get.
-    notifications: new TemplatedNotifications(mailer),
+    notifications: new LoggedNotifications(
+      new TemplatedNotifications(mailer),
+      {
+        recordNoticeSent: async (record) => void sentNotices.push(clone(record)),
+        recordAccess: async (record) => void accesses.push(clone(record)),
+      },
+      { now: () => clock.current },
+    ),
     workflow: {
       startIssuance: async (approvalId) => {
         if (startedWorkflows.includes(approvalId)) return { started: false };
@@ -262,7 +276,17 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
       listEnrolmentsOfCourse: async (courseId) =>
         [...enrolments.values()].filter((entry) => entry.courseId === courseId).map(clone),
     },
+    personalDataLog: {
+      recordNoticeSent: async (record) => void sentNotices.push(clone(record)),
+      recordAccess: async (record) => void accesses.push(clone(record)),
+    },
     participantRecords: {
+      listAccessTokensOf: async (participantId) =>
+        [...accessTokens.values()].filter((record) => record.participantId === participantId).map(clone),
+      listNoticesSentTo: async (participantId) =>
+        sentNotices.filter((record) => record.participantId === participantId).map(clone),
+      listAccessesTo: async (participantId) =>
+        accesses.filter((record) => record.participantId === participantId).map(clone),
       listEnrolmentsOf: async (participantId) =>
         [...enrolments.values()].filter((entry) => entry.participantId === participantId).map(clone),
       listProgressOf: async (participantId) =>

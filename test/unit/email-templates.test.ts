@@ -6,6 +6,7 @@ import { renderIssuedEmail } from '../../templates/email/issued.js';
 import { renderNotEligibleEmail } from '../../templates/email/not-eligible.js';
 
 const context = {
+  participantId: 'zoe',
   to: 'zoe@example.org',
   participantPageUrl: 'https://verify.saypro.online/me/tok',
   helpUrl: 'https://verify.saypro.online/help',

@@ -18,9 +18,9 @@ describe('the data protection policy', () => {
     expect(page).toContain('href="mailto:privacy@saypro.test"');
   });
 
-  it('says which rights are not built rather than promising them', () => {
+  it('says which rights are not built rather than promising them, and how the built ones work', () => {
     const page = renderPrivacyPage(facts);
     expect(page).toMatch(/Erasure and objection<\/strong>[^<]*: not built/);
-    expect(page).toContain('there is no export button');
+    expect(page).toContain('staff export it for you within days; each export is recorded');
   });
 });

@@ -55,6 +55,17 @@ export function isPassingFault(error: unknown): boolean {
   );
 }
 
+/** Every SDK client's middleware stack has this shape; typed loosely so one helper serves all clients. */
+export interface AnyMiddlewareStack {
+  add(
+    middleware: (
+      next: (args: unknown) => Promise<unknown>,
+      context: { commandName?: string },
+    ) => (args: unknown) => Promise<unknown>,
+    options: { step: 'initialize' | 'serialize'; name: string; override?: boolean; priority?: 'high' },
+  ): void;
+}
+
 /**
  * Turns a passing fault that outlasted the SDK's own retries into the domain's TransientError, so the
  * workflow's Retry (and a stream batch's retry) tries the step again instead of parking the approval as
@@ -65,16 +76,7 @@ export function reportingPassingFaults<Client extends { middlewareStack: unknown
   client: Client,
   service: string,
 ): Client {
-  // Every SDK client's stack has this shape; typed loosely so one function serves all of them.
-  const stack = client.middlewareStack as {
-    add(
-      middleware: (
-        next: (args: unknown) => Promise<unknown>,
-        context: { commandName?: string },
-      ) => (args: unknown) => Promise<unknown>,
-      options: { step: 'initialize'; name: string; override: boolean },
-    ): void;
-  };
+  const stack = client.middlewareStack as AnyMiddlewareStack;
   stack.add(
     (next, context) => async (args) => {
       try {

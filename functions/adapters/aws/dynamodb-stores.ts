@@ -32,7 +32,10 @@ import type {
   ParticipantAccessTokens,
   ParticipantDirectory,
   ParticipantRecords,
+  PersonalDataAccessRecord,
+  PersonalDataLog,
   ProgressStore,
+  SentNoticeRecord,
   SigningKeyRegistry,
 } from '../../core/ports.js';
 
@@ -501,7 +504,15 @@ export class DynamoDbApprovalStore implements ApprovalStore {
     return items as unknown as Approval[];
   }
 
-  async listApprovalsOfCompletion(participantId: string, courseId: string) {
+  listApprovalsOfCompletion(participantId: string, courseId: string) {
+    return this.queryByParticipant(participantId, courseId);
+  }
+
+  listApprovalsOfParticipant(participantId: string) {
+    return this.queryByParticipant(participantId);
+  }
+
+  private async queryByParticipant(participantId: string, courseId?: string) {
     const found: Approval[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
@@ -509,8 +520,13 @@ export class DynamoDbApprovalStore implements ApprovalStore {
         new QueryCommand({
           TableName: this.tableName,
           IndexName: APPROVALS_BY_PARTICIPANT_COURSE_INDEX,
-          KeyConditionExpression: 'participantId = :participantId AND courseId = :courseId',
-          ExpressionAttributeValues: { ':participantId': participantId, ':courseId': courseId },
+          KeyConditionExpression: courseId
+            ? 'participantId = :participantId AND courseId = :courseId'
+            : 'participantId = :participantId',
+          ExpressionAttributeValues: {
+            ':participantId': participantId,
+            ...(courseId ? { ':courseId': courseId } : {}),
+          },
           ExclusiveStartKey: startKey,
         }),
       );
@@ -782,6 +798,24 @@ export class DynamoDbParticipantRecords implements ParticipantRecords {
     return Item?.participantId as string | undefined;
   }
 
+  async listAccessTokensOf(participantId: string) {
+    return (await this.itemsUnder(participantId, 'ACCESS_TOKEN#')).map(
+      (item) => withoutKeys<ParticipantAccessTokenRecord>(item)!,
+    );
+  }
+
+  async listNoticesSentTo(participantId: string) {
+    return (await this.itemsUnder(participantId, 'NOTICE#')).map(
+      (item) => withoutKeys<SentNoticeRecord>(item)!,
+    );
+  }
+
+  async listAccessesTo(participantId: string) {
+    return (await this.itemsUnder(participantId, 'ACCESS#')).map(
+      (item) => withoutKeys<PersonalDataAccessRecord>(item)!,
+    );
+  }
+
   async listCertificateNumbersOf(participantId: string) {
     return (await this.itemsUnder(participantId, 'CERTIFICATE#')).map(
       (item) => item.certificateNumber as string,
@@ -841,6 +875,45 @@ export class DynamoDbEnrolmentStore implements EnrolmentStore {
   async listEnrolmentsOfCourse(courseId: string) {
     return (await queryAll(this.client, this.tableName, `COURSE#${courseId}`, 'ENROLLED#')).map(
       (item) => withoutKeys<Enrolment>(item)!,
+    );
+  }
+}
+
+/**
+ * What was sent to a participant and who read their data, under `PARTICIPANT#<id>` (sort keys
+ * `NOTICE#<at>#<messageId>` and `ACCESS#<at>#<actor>`), so an export and an erasure find them by key.
+ */
+export class DynamoDbPersonalDataLog implements PersonalDataLog {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async recordNoticeSent(record: SentNoticeRecord) {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...record,
+          pk: `PARTICIPANT#${record.participantId}`,
+          sk: `NOTICE#${record.sentAt}#${record.messageId}`,
+          kind: 'sent-notice',
+        },
+      }),
+    );
+  }
+
+  async recordAccess(record: PersonalDataAccessRecord) {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...record,
+          pk: `PARTICIPANT#${record.participantId}`,
+          sk: `ACCESS#${record.at}#${record.actor}`,
+          kind: 'personal-data-access',
+        },
+      }),
     );
   }
 }

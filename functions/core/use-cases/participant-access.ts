@@ -87,6 +87,7 @@ export async function noticeContextFor(
 ): Promise<NoticeContext> {
   const { url } = await mintParticipantPageLink(deps, participant.participantId);
   return {
+    participantId: participant.participantId,
     to: participant.email,
     recipientName: participant.fullName,
     participantPageUrl: url,
