@@ -6,13 +6,20 @@ import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { acknowledgeWildcard, nagArnOf } from '../nag.js';
 
-/** Errors worth trying again: Lambda's own hiccups and the domain's TransientError (functions/core/errors.ts). */
+/**
+ * Errors worth trying again: Lambda's own hiccups, the domain's TransientError (functions/core/errors.ts),
+ * and a task that ran out of time: middy ends a handler just before its Lambda timeout with `TimeoutError`
+ * (a slow KMS or SES call, a cold start under load). Every step is exactly-once by its own conditional
+ * writes and claims, so running a step that timed out again never issues or sends twice.
+ */
 export const TRANSIENT_ERRORS = [
   'Lambda.ServiceException',
   'Lambda.AWSLambdaException',
   'Lambda.SdkClientException',
   'Lambda.TooManyRequestsException',
   'TransientError',
+  'TimeoutError',
+  'States.Timeout',
 ];
 
 export interface IssuanceWorkflowProps {

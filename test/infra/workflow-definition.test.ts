@@ -135,6 +135,25 @@ describe('the loaded definition, run by aws-local-stepfunctions', () => {
     expect(calls.filter((c) => c === 'issue-certificate')).toHaveLength(3);
   });
 
+  it('retries a step that ran out of time (middy ends it with TimeoutError before Lambda does)', async () => {
+    let timeouts = 1;
+    const output = await run(
+      handlers({
+        'deliver-certificate': async ({ approvalId, certificateNumber }) => {
+          if (timeouts-- > 0) {
+            const error = new Error('[AbortError]: The operation was aborted.');
+            error.name = 'TimeoutError';
+            throw error;
+          }
+          return { approvalId, certificateNumber, delivered: true };
+        },
+      }),
+      { approvalId: 'a-timeout' },
+    );
+    expect(output).toMatchObject({ delivered: true });
+    expect(calls.filter((c) => c === 'deliver-certificate')).toHaveLength(2);
+  });
+
   it('records a failure on the approval and fails the execution with the error', async () => {
     let recorded: unknown;
     const failing = handlers({
