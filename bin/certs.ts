@@ -18,6 +18,8 @@ Commands:
   status [<approvalId>] [--overdue]
         One approval in detail, or every approval with its state (--overdue: only those past their
         issue-by date without a certificate).
+  eligibility --participant <id> --course <id>
+        What the participant has met and what is missing for the course (a dry run: nothing recorded or sent).
   enrol --participant <id> --course <id> [--cohort <name>]
         Add a participant to a course; they are emailed what earns the certificate (once).
   certificate <number>
@@ -219,6 +221,29 @@ async function revoke(args: string[]) {
   });
 }
 
+async function eligibility(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { participant: { type: 'string' }, course: { type: 'string' } },
+  });
+  const participant = required(values, 'participant');
+  const course = required(values, 'course');
+  const { status: code, payload } = await call(
+    'GET',
+    `/operator/eligibility/${encodeURIComponent(participant)}/${encodeURIComponent(course)}`,
+  );
+  if (code >= 300) explainFailure(code, payload);
+  console.log(
+    payload.eligible
+      ? `${participant} meets every requirement of ${course}: an approval issues the certificate.`
+      : `${participant} does not yet meet every requirement of ${course}:`,
+  );
+  for (const requirement of payload.requirements as { label: string; met: boolean; missing?: string }[])
+    console.log(
+      `  ${requirement.met ? '✓' : '✗'} ${requirement.label}${requirement.missing ? `: ${requirement.missing}` : ''}`,
+    );
+}
+
 async function enrol(args: string[]) {
   const { values } = parseArgs({
     args,
@@ -386,6 +411,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   approve,
   status,
   certificate,
+  eligibility,
   enrol,
   retry,
   revoke,

@@ -9,6 +9,10 @@ import { exportParticipantData, listPersonalDataAccesses } from '../core/use-cas
 import {
   defineCourse,
   enrolParticipant,
+  previewEligibility,
+  readCourse,
+  readParticipant,
+  readProgress,
   recordProgress,
   registerParticipant,
 } from '../core/use-cases/programme-setup.js';
@@ -66,6 +70,46 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
     method: 'POST',
     resource: '/operator/approvals/{approvalId}/retry',
     handle: async ({ params }) => json(202, await retryApproval(deps(), params.approvalId ?? '')),
+  },
+  {
+    method: 'GET',
+    resource: '/operator/courses',
+    handle: async () => json(200, { courses: await deps().courses.listCourses() }),
+  },
+  {
+    method: 'GET',
+    resource: '/operator/courses/{courseId}',
+    handle: async ({ params }) => json(200, await readCourse(deps(), params.courseId ?? '')),
+  },
+  {
+    method: 'GET',
+    resource: '/operator/participants/{participantId}',
+    handle: async ({ params }) => json(200, await readParticipant(deps(), params.participantId ?? '')),
+  },
+  {
+    method: 'GET',
+    resource: '/operator/progress/{participantId}/{courseId}',
+    handle: async ({ params }) =>
+      json(
+        200,
+        await readProgress(deps(), {
+          participantId: params.participantId ?? '',
+          courseId: params.courseId ?? '',
+        }),
+      ),
+  },
+  {
+    // A dry run of the eligibility check: met and missing, no approval recorded, nothing sent.
+    method: 'GET',
+    resource: '/operator/eligibility/{participantId}/{courseId}',
+    handle: async ({ params }) =>
+      json(
+        200,
+        await previewEligibility(deps(), {
+          participantId: params.participantId ?? '',
+          courseId: params.courseId ?? '',
+        }),
+      ),
   },
   {
     method: 'PUT',

@@ -288,7 +288,12 @@ export class StatelessStack extends Stack {
     this.api.addOperatorRoute(['stuck-work'], 'GET');
     this.api.addOperatorRoute(['approvals', '{approvalId}'], 'GET');
     this.api.addOperatorRoute(['approvals', '{approvalId}', 'retry'], 'POST', { jsonBody: false });
+    this.api.addOperatorRoute(['courses'], 'GET');
+    this.api.addOperatorRoute(['courses', '{courseId}'], 'GET');
     this.api.addOperatorRoute(['courses', '{courseId}'], 'PUT');
+    this.api.addOperatorRoute(['participants', '{participantId}'], 'GET');
+    this.api.addOperatorRoute(['progress', '{participantId}', '{courseId}'], 'GET');
+    this.api.addOperatorRoute(['eligibility', '{participantId}', '{courseId}'], 'GET');
     this.api.addOperatorRoute(['participants', '{participantId}'], 'PUT');
     this.api.addOperatorRoute(['participants', '{participantId}', 'export'], 'POST');
     this.api.addOperatorRoute(['participants', '{participantId}', 'access-log'], 'GET');

@@ -59,6 +59,54 @@ describe('the operator CLI', () => {
     expect(again.stdout).toContain('nothing new was issued');
   });
 
+  it('dry-runs eligibility without recording anything, and reads back what staff entered', async () => {
+    const approvalsBefore = (await api.request('GET', '/operator/approvals')).json.approvals.length;
+    const amina = await certs(
+      'eligibility',
+      '--participant',
+      'amina-yusuf',
+      '--course',
+      sampleCourse.courseId,
+    );
+    expect(amina.code).toBe(0);
+    expect(amina.stdout).toContain('amina-yusuf does not yet meet every requirement');
+    expect(amina.stdout).toContain('✓ Module “Foundations of Digital Work”');
+    expect(amina.stdout).toContain(
+      '✗ Module “Collaboration Tools”: Complete the module "Collaboration Tools".',
+    );
+    expect(amina.stdout).toContain('✗ Peer review');
+    const thandiwe = await certs(
+      'eligibility',
+      '--participant',
+      'thandiwe-nkosi',
+      '--course',
+      sampleCourse.courseId,
+    );
+    expect(thandiwe.stdout).toContain('meets every requirement');
+    expect((await api.request('GET', '/operator/approvals')).json.approvals).toHaveLength(approvalsBefore);
+    expect(
+      (await mailbox(stack)).filter((mail) => mail.destination.to.includes('amina.yusuf@example.org')),
+    ).toHaveLength(0);
+
+    expect((await api.request('GET', `/operator/courses/${sampleCourse.courseId}`)).json).toMatchObject({
+      title: sampleCourse.title,
+      criteria: { issueDeadlineDays: 7 },
+    });
+    expect((await api.request('GET', '/operator/courses')).json.courses).toHaveLength(1);
+    expect((await api.request('GET', '/operator/participants/amina-yusuf')).json.email).toBe(
+      'amina.yusuf@example.org',
+    );
+    expect(
+      (await api.request('GET', `/operator/progress/amina-yusuf/${sampleCourse.courseId}`)).json.quizScores,
+    ).toEqual({ 'final-quiz': 61 });
+    const unknown = await api.request('GET', '/operator/courses/no-such-course');
+    expect(unknown.status).toBe(404);
+    expect(unknown.json.error).toBe('course no-such-course does not exist');
+    expect(
+      (await certs('eligibility', '--participant', 'nobody', '--course', sampleCourse.courseId)).stderr,
+    ).toContain('participant nobody does not exist');
+  });
+
   it('names the missing option or the bad field, with exit code 2', async () => {
     const missing = await certs('approve', '--participant', 'thandiwe-nkosi', '--by', 'x');
     expect(missing.code).toBe(2);

@@ -171,7 +171,8 @@ function courseRequirements(course: Course) {
 /** What earns a course's certificate, one line each (the enrolment email lists them). */
 export const requirementLabelsOf = (course: Course) => courseRequirements(course).map(({ label }) => label);
 
-function requirementsOf(course: Course, unmet: UnmetRequirement[]): PageRequirement[] {
+/** Each requirement of the course, ticked or with what is still missing. */
+export function requirementsOf(course: Course, unmet: UnmetRequirement[]): PageRequirement[] {
   return courseRequirements(course).map(({ label, unmetBy }) => {
     const missing = unmet.find(unmetBy);
     return missing ? { label, met: false, missing: missing.message } : { label, met: true };

@@ -1,9 +1,15 @@
 import { doOnce } from '../claims.js';
+import { assessEligibility } from '../eligibility.js';
 import { NotFoundError } from '../errors.js';
 import type { Course, Enrolment, Participant, Progress } from '../model.js';
 import type { Deps } from '../ports.js';
 import { courseSchema, enrolmentSchema, parseInput, participantSchema, progressSchema } from '../schemas.js';
-import { type NoticeDeps, noticeContextFor, requirementLabelsOf } from './participant-access.js';
+import {
+  type NoticeDeps,
+  noticeContextFor,
+  requirementLabelsOf,
+  requirementsOf,
+} from './participant-access.js';
 
 /**
  * What staff set up before anyone is approved: courses with their criteria, participants, and their
@@ -119,6 +125,53 @@ export async function recordProgress(
     }
   }
   return { ...progress, reevaluated };
+}
+
+/** What staff read back: a course, a participant, their progress (404 when there is none). */
+export async function readCourse(deps: Pick<Deps, 'courses'>, courseId: string): Promise<Course> {
+  const course = await deps.courses.getCourse(courseId);
+  if (!course) throw new NotFoundError(`course ${courseId} does not exist`);
+  return course;
+}
+
+export async function readParticipant(deps: Pick<Deps, 'participants'>, participantId: string) {
+  const participant = await deps.participants.getParticipant(participantId);
+  if (!participant) throw new NotFoundError(`participant ${participantId} does not exist`);
+  return participant;
+}
+
+export async function readProgress(
+  deps: Pick<Deps, 'progress'>,
+  key: { participantId: string; courseId: string },
+) {
+  const progress = await deps.progress.getProgress(key.participantId, key.courseId);
+  if (!progress)
+    throw new NotFoundError(
+      `no progress of participant ${key.participantId} in course ${key.courseId} is recorded`,
+    );
+  return progress;
+}
+
+/**
+ * The eligibility check as the workflow runs it, without recording an approval or sending anything: what
+ * a participant has met and what is still missing, for staff answering "why no certificate yet?".
+ */
+export async function previewEligibility(
+  deps: Pick<Deps, 'courses' | 'participants' | 'progress'>,
+  key: { participantId: string; courseId: string },
+) {
+  const [course] = await Promise.all([
+    readCourse(deps, key.courseId),
+    readParticipant(deps, key.participantId),
+  ]);
+  const progress = await deps.progress.getProgress(key.participantId, key.courseId);
+  const { eligible, unmet } = assessEligibility(course, progress);
+  return {
+    ...key,
+    eligible,
+    requirements: requirementsOf(course, unmet),
+    missing: unmet.map((entry) => entry.message),
+  };
 }
 
 /** A body that is not an object (null, a list, a string) still gets per-field answers, not a crash. */
