@@ -1,9 +1,15 @@
+import { ValidationError } from '../core/errors.js';
 import type { IssuingDeps } from '../core/ports.js';
 import { markKeyCompromised, rotateSigningKey } from '../core/signing-keys.js';
 import { correctCertificate, revokeCertificate } from '../core/use-cases/certificate-lifecycle.js';
 import { resendCertificate } from '../core/use-cases/deliver-certificate.js';
 import { sendExpiryReminders } from '../core/use-cases/expiry-reminders.js';
-import { getApprovalStatus, listApprovals, listStuckWork } from '../core/use-cases/operator-queries.js';
+import {
+  getApprovalStatus,
+  listApprovals,
+  listStuckWork,
+  trackCourse,
+} from '../core/use-cases/operator-queries.js';
 import { revokeParticipantLinks } from '../core/use-cases/participant-access.js';
 import { exportParticipantData, listPersonalDataAccesses } from '../core/use-cases/personal-data.js';
 import {
@@ -80,6 +86,26 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
     method: 'GET',
     resource: '/operator/courses/{courseId}',
     handle: async ({ params }) => json(200, await readCourse(deps(), params.courseId ?? '')),
+  },
+  {
+    // ?limit=50&after=<participantId from `next`>&status=issued|not_eligible|…|none
+    method: 'GET',
+    resource: '/operator/courses/{courseId}/tracking',
+    async handle({ params, query }) {
+      const limit = query.limit === undefined ? undefined : Number(query.limit);
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 200))
+        throw new ValidationError('limit must be a whole number from 1 to 200', [
+          { field: 'limit', message: 'must be a whole number from 1 to 200' },
+        ]);
+      return json(
+        200,
+        await trackCourse(deps(), params.courseId ?? '', {
+          ...(limit ? { limit } : {}),
+          ...(query.after ? { after: query.after } : {}),
+          ...(query.status ? { status: query.status } : {}),
+        }),
+      );
+    },
   },
   {
     method: 'GET',

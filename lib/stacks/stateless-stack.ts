@@ -290,6 +290,7 @@ export class StatelessStack extends Stack {
     this.api.addOperatorRoute(['approvals', '{approvalId}', 'retry'], 'POST', { jsonBody: false });
     this.api.addOperatorRoute(['courses'], 'GET');
     this.api.addOperatorRoute(['courses', '{courseId}'], 'GET');
+    this.api.addOperatorRoute(['courses', '{courseId}', 'tracking'], 'GET');
     this.api.addOperatorRoute(['courses', '{courseId}'], 'PUT');
     this.api.addOperatorRoute(['participants', '{participantId}'], 'GET');
     this.api.addOperatorRoute(['progress', '{participantId}', '{courseId}'], 'GET');

@@ -278,4 +278,52 @@ describe('the emails around a certificate', () => {
     const links = await certs('participant', 'revoke-links', 'late-larry');
     expect(links.stdout).toMatch(/Withdrew \d+ personal link\(s\) of late-larry/);
   });
+
+  it("tracks the course for staff: each enrolled participant's requirements, approval, certificate and overdue flag", async () => {
+    await api.request('PUT', `/operator/courses/${course.courseId}/enrolments/late-larry`, {});
+    const tracking = await api.request('GET', `/operator/courses/${course.courseId}/tracking`);
+    expect(tracking.status).toBe(200);
+    const rows = tracking.json.participants as {
+      participantId: string;
+      eligible: boolean;
+      overdue: boolean;
+      approval: { status: string } | null;
+      certificate: { status: string } | null;
+      requirements: { met: boolean }[];
+    }[];
+    expect(rows.map((row) => row.participantId)).toEqual(['late-larry', participant.participantId]);
+    expect(rows[0]).toMatchObject({
+      eligible: false,
+      overdue: true,
+      approval: { status: 'not_eligible' },
+      certificate: null,
+    });
+    expect(rows[0]!.requirements.some((requirement) => !requirement.met)).toBe(true);
+    expect(rows[1]).toMatchObject({ eligible: true, overdue: false, approval: { status: 'issued' } });
+
+    const firstPage = await api.request('GET', `/operator/courses/${course.courseId}/tracking?limit=1`);
+    expect(firstPage.json.participants).toHaveLength(1);
+    expect(firstPage.json.next).toBe('late-larry');
+    const secondPage = await api.request(
+      'GET',
+      `/operator/courses/${course.courseId}/tracking?limit=1&after=late-larry`,
+    );
+    expect(secondPage.json.participants.map((row: { participantId: string }) => row.participantId)).toEqual([
+      participant.participantId,
+    ]);
+    expect(secondPage.json.next).toBeUndefined();
+    const waiting = await api.request(
+      'GET',
+      `/operator/courses/${course.courseId}/tracking?status=not_eligible`,
+    );
+    expect(waiting.json.participants.map((row: { participantId: string }) => row.participantId)).toEqual([
+      'late-larry',
+    ]);
+    const badLimit = await api.request('GET', `/operator/courses/${course.courseId}/tracking?limit=0`);
+    expect(badLimit.status).toBe(400);
+    expect(badLimit.json.issues).toEqual([
+      { field: 'limit', message: 'must be a whole number from 1 to 200' },
+    ]);
+    expect((await api.request('GET', '/operator/courses/nope/tracking')).status).toBe(404);
+  });
 });

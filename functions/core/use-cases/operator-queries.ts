@@ -1,7 +1,10 @@
 import { formatCertificateNumber } from '../certificate-number.js';
+import { assessEligibility } from '../eligibility.js';
+import { NotFoundError } from '../errors.js';
 import type { Approval } from '../model.js';
 import type { Deps } from '../ports.js';
 import { loadApproval } from './check-eligibility.js';
+import { requirementsOf } from './participant-access.js';
 
 export interface ApprovalStatusView extends Approval {
   /** True when the approval is still not issued after the course's issue deadline. */
@@ -119,4 +122,65 @@ export async function listStuckWork(deps: Pick<Deps, 'claims' | 'clock'>): Promi
       action: STUCK_CLAIM_ACTIONS[kind] ?? 'look at the claim in the registry table',
     };
   });
+}
+
+/**
+ * Staff's tracking view of one course: every enrolled participant, each requirement met or missing, where
+ * their latest approval stands, their certificate, and whether it is overdue. Key queries only (the
+ * course's `ENROLLED#` items, then each participant's progress, approvals by index, certificate), a page
+ * at a time, sorted by participant id; `status` filters by approval state (`none` for not yet approved).
+ */
+export async function trackCourse(
+  deps: Pick<Deps, 'courses' | 'enrolments' | 'progress' | 'approvals' | 'certificates' | 'clock'>,
+  courseId: string,
+  options: { limit?: number; after?: string; status?: string } = {},
+) {
+  const course = await deps.courses.getCourse(courseId);
+  if (!course) throw new NotFoundError(`course ${courseId} does not exist`);
+  const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
+  const now = deps.clock.now();
+  const enrolled = (await deps.enrolments.listEnrolmentsOfCourse(courseId))
+    .sort((a, b) => a.participantId.localeCompare(b.participantId))
+    .filter((enrolment) => !options.after || enrolment.participantId > options.after);
+  const rows = [];
+  let next: string | undefined;
+  for (const enrolment of enrolled) {
+    if (rows.length === limit) {
+      next = rows.at(-1)?.participantId;
+      break;
+    }
+    const [progress, approvals] = await Promise.all([
+      deps.progress.getProgress(enrolment.participantId, courseId),
+      deps.approvals.listApprovalsOfCompletion(enrolment.participantId, courseId),
+    ]);
+    const latest = approvals.sort((a, b) => b.approvedAt.localeCompare(a.approvedAt))[0];
+    if (options.status && (latest?.status ?? 'none') !== options.status) continue;
+    const certificate = latest?.certificateNumber
+      ? await deps.certificates.getCertificate(latest.certificateNumber)
+      : undefined;
+    const { eligible, unmet } = assessEligibility(course, progress);
+    rows.push({
+      participantId: enrolment.participantId,
+      enrolledAt: enrolment.enrolledAt,
+      ...(enrolment.cohort ? { cohort: enrolment.cohort } : {}),
+      eligible,
+      requirements: requirementsOf(course, unmet),
+      approval: latest
+        ? {
+            approvalId: latest.approvalId,
+            status: latest.status,
+            ...(latest.issueBy ? { issueBy: latest.issueBy } : {}),
+          }
+        : null,
+      certificate: certificate
+        ? {
+            number: formatCertificateNumber(certificate.number),
+            status: certificate.status,
+            ...(certificate.delivery ? { delivery: certificate.delivery.status } : {}),
+          }
+        : null,
+      overdue: latest ? isOverdue(latest, now) : false,
+    });
+  }
+  return { courseId, participants: rows, ...(next ? { next } : {}) };
 }

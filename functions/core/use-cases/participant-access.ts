@@ -173,7 +173,10 @@ export const requirementLabelsOf = (course: Course) => courseRequirements(course
 
 /** Each requirement of the course, ticked or with what is still missing. */
 export function requirementsOf(course: Course, unmet: UnmetRequirement[]): PageRequirement[] {
+  // No progress at all: nothing is met yet (the check reports that once, not per requirement).
+  const nothingRecorded = unmet.find((entry) => entry.code === 'NO_PROGRESS_RECORDED');
   return courseRequirements(course).map(({ label, unmetBy }) => {
+    if (nothingRecorded) return { label, met: false, missing: 'Nothing is recorded yet.' };
     const missing = unmet.find(unmetBy);
     return missing ? { label, met: false, missing: missing.message } : { label, met: true };
   });
