@@ -1,5 +1,5 @@
 import type { Deps } from '../core/ports.js';
-import { recoverStuckWork } from '../core/use-cases/recover-stuck-work.js';
+import { sweepOperations } from '../core/use-cases/recover-stuck-work.js';
 import { lambdaDeps } from '../wiring/deps.js';
 import { SCHEDULED_JOB_METRICS } from '../wiring/metric-names.js';
 import { scheduledJob } from './shared/scheduled-job.js';
@@ -10,7 +10,7 @@ const names = SCHEDULED_JOB_METRICS.operationsSweep;
 export const createOperationsSweepHandler = (deps: () => Deps) =>
   scheduledJob(
     names.service,
-    () => recoverStuckWork(deps()),
+    () => sweepOperations(deps()),
     (run) => ({
       [names.overdue]: run.overdue,
       [names.needsAttention]: run.needsAttention,

@@ -27,6 +27,12 @@ import { retryApproval } from '../core/use-cases/retry-approval.js';
 import { lambdaIssuingDeps } from '../wiring/issuing-deps.js';
 import { httpApi, json, type Route } from './shared/http-api.js';
 
+/** The participant and course a route names in its path. */
+const completionOf = (params: Record<string, string | undefined>) => ({
+  participantId: params.participantId ?? '',
+  courseId: params.courseId ?? '',
+});
+
 /** Staff and integrations; API Gateway checks the `x-api-key` header before any of these run. */
 export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
   {
@@ -115,27 +121,13 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
   {
     method: 'GET',
     resource: '/operator/progress/{participantId}/{courseId}',
-    handle: async ({ params }) =>
-      json(
-        200,
-        await readProgress(deps(), {
-          participantId: params.participantId ?? '',
-          courseId: params.courseId ?? '',
-        }),
-      ),
+    handle: async ({ params }) => json(200, await readProgress(deps(), completionOf(params))),
   },
   {
     // A dry run of the eligibility check: met and missing, no approval recorded, nothing sent.
     method: 'GET',
     resource: '/operator/eligibility/{participantId}/{courseId}',
-    handle: async ({ params }) =>
-      json(
-        200,
-        await previewEligibility(deps(), {
-          participantId: params.participantId ?? '',
-          courseId: params.courseId ?? '',
-        }),
-      ),
+    handle: async ({ params }) => json(200, await previewEligibility(deps(), completionOf(params))),
   },
   {
     method: 'PUT',
@@ -176,11 +168,7 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
     method: 'PUT',
     resource: '/operator/courses/{courseId}/enrolments/{participantId}',
     async handle({ params, json: body }) {
-      const enrolment = await enrolParticipant(
-        deps(),
-        { participantId: params.participantId ?? '', courseId: params.courseId ?? '' },
-        body ?? {},
-      );
+      const enrolment = await enrolParticipant(deps(), completionOf(params), body ?? {});
       return json(enrolment.enrolled ? 201 : 200, enrolment);
     },
   },
@@ -188,14 +176,7 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
     method: 'PUT',
     resource: '/operator/progress/{participantId}/{courseId}',
     handle: async ({ params, json: body }) =>
-      json(
-        200,
-        await recordProgress(
-          deps(),
-          { participantId: params.participantId ?? '', courseId: params.courseId ?? '' },
-          body,
-        ),
-      ),
+      json(200, await recordProgress(deps(), completionOf(params), body)),
   },
   {
     method: 'POST',

@@ -72,7 +72,44 @@ interface ApprovalRow {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** `npm start` as a user runs it, in a process group of its own, with the chaos knobs set. */
+/**
+ * `npm start` as a user runs it (bin/local.ts) in a process group of its own, so `kill -9 -<pgid>` ends
+ * all of it; resolves once it says it is running. Shared by the chaos run and the crash test.
+ */
+export async function startNpmStart(env: Record<string, string>, timeoutMs = 120_000) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/local.ts'], {
+    cwd: REPO_ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    if (output.length < 200_000) output += chunk.toString();
+  };
+  await new Promise<void>((resolve, reject) => {
+    // A start that hangs is killed, so nothing is left running behind a failed test or run.
+    const timer = setTimeout(() => {
+      killGroup(child);
+      reject(new Error(`npm start did not come up:\n${output}`));
+    }, timeoutMs);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      keep(chunk);
+      if (output.includes('is running')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.stderr!.on('data', keep);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited (${code}):\n${output.slice(-4000)}`));
+    });
+  });
+  return { child, output: () => output };
+}
+
+/** `npm start` with the chaos knobs set. */
 async function startSystem(
   dataDir: string,
   port: number,
@@ -80,40 +117,16 @@ async function startSystem(
   options: ChaosOptions,
   run: number,
 ) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/local.ts'], {
-    cwd: REPO_ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      MAILBOX_URL: mailbox,
-      CHAOS_FAULT_RATE: String(options.faultRate),
-      // Each life of the process draws other faults.
-      CHAOS_SEED: String(options.seed + run),
-      CHAOS_FAULT_JOURNAL: join(dataDir, 'injected-faults.jsonl'),
-      // A short lease, so work whose holder was killed or lost its answer is taken over within seconds.
-      CLAIM_LEASE_SECONDS: '5',
-    },
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${output}`)), 120_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (output.length < 200_000) output += chunk.toString();
-      if (output.includes('is running')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => {
-      if (output.length < 200_000) output += chunk.toString();
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`npm start exited (${code}):\n${output.slice(-4000)}`));
-    });
+  const { child } = await startNpmStart({
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    MAILBOX_URL: mailbox,
+    CHAOS_FAULT_RATE: String(options.faultRate),
+    // Each life of the process draws other faults.
+    CHAOS_SEED: String(options.seed + run),
+    CHAOS_FAULT_JOURNAL: join(dataDir, 'injected-faults.jsonl'),
+    // A short lease, so work whose holder was killed or lost its answer is taken over within seconds.
+    CLAIM_LEASE_SECONDS: '5',
   });
   return child;
 }

@@ -3,20 +3,18 @@
  * the same data folder: every approval must end issued exactly once and every certificate emailed
  * exactly once, without an operator. Counted from the stores and the mailbox, not from logs.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
 import { createAwsClients } from '../../functions/adapters/aws/clients.js';
 import { formatCertificateNumber } from '../../functions/core/certificate-number.js';
-import { scanTable } from '../../functions/local/chaos-run.js';
+import { scanTable, startNpmStart } from '../../functions/local/chaos-run.js';
 import { freePort, startDynamoDbLocal } from '../../functions/local/services.js';
 import type { StoredMail } from '../support/local-api.js';
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const APPROVALS = 30;
 const COURSE = {
   title: 'Crash Course',
@@ -63,36 +61,17 @@ async function javaProcessesOf(folder: string) {
 
 /** `npm start` as a user runs it: bin/local.ts in a process group of its own. */
 async function startSystem(port: number, mailPort: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/local.ts'], {
-    cwd: REPO_ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
+  const { child, output } = await startNpmStart(
+    {
       PORT: String(port),
       MAIL_PORT: String(mailPort),
       DATA_DIR: dataDir,
       // A short lease, so an email whose sender was killed is taken over within seconds.
       CLAIM_LEASE_SECONDS: '3',
     },
-  });
+    90_000,
+  );
   running = child;
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${output}`)), 90_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('is running')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once('exit', (code) => reject(new Error(`npm start exited (${code}):\n${output}`)));
-  });
   const apiKey = (await readFile(join(dataDir, 'operator-api-key'), 'utf8')).trim();
   const call = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`http://127.0.0.1:${port}${path}`, {
@@ -102,7 +81,7 @@ async function startSystem(port: number, mailPort: number) {
     });
     return { status: response.status, json: (await response.json()) as Record<string, unknown> };
   };
-  return { child, call, output: () => output };
+  return { child, call, output };
 }
 
 type Call = Awaited<ReturnType<typeof startSystem>>['call'];

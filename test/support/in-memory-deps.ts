@@ -38,6 +38,10 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
   const enrolments = new Map<string, Enrolment>();
   const sentNotices: SentNoticeRecord[] = [];
   const accesses: PersonalDataAccessRecord[] = [];
+  const personalDataLog: IssuingDeps['personalDataLog'] = {
+    recordNoticeSent: async (record) => void sentNotices.push(clone(record)),
+    recordAccess: async (record) => void accesses.push(clone(record)),
+  };
   const completions = new Map<string, string>();
   const digests = new Map<string, string>();
   const signingKeys = new Map<string, SigningKeyRecord>();
@@ -188,14 +192,9 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
     },
     mailer,
     // The real templates over the fake mailer, so tests read the words participants get.
-    notifications: new LoggedNotifications(
-      new TemplatedNotifications(mailer),
-      {
-        recordNoticeSent: async (record) => void sentNotices.push(clone(record)),
-        recordAccess: async (record) => void accesses.push(clone(record)),
-      },
-      { now: () => clock.current },
-    ),
+    notifications: new LoggedNotifications(new TemplatedNotifications(mailer), personalDataLog, {
+      now: () => clock.current,
+    }),
     workflow: {
       startIssuance: async (approvalId) => {
         if (startedWorkflows.includes(approvalId)) return { started: false };
@@ -276,10 +275,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
       listEnrolmentsOfCourse: async (courseId) =>
         [...enrolments.values()].filter((entry) => entry.courseId === courseId).map(clone),
     },
-    personalDataLog: {
-      recordNoticeSent: async (record) => void sentNotices.push(clone(record)),
-      recordAccess: async (record) => void accesses.push(clone(record)),
-    },
+    personalDataLog,
     participantRecords: {
       listAccessTokensOf: async (participantId) =>
         [...accessTokens.values()].filter((record) => record.participantId === participantId).map(clone),

@@ -889,30 +889,29 @@ export class DynamoDbPersonalDataLog implements PersonalDataLog {
     private readonly tableName: string,
   ) {}
 
-  async recordNoticeSent(record: SentNoticeRecord) {
-    await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...record,
-          pk: `PARTICIPANT#${record.participantId}`,
-          sk: `NOTICE#${record.sentAt}#${record.messageId}`,
-          kind: 'sent-notice',
-        },
-      }),
+  recordNoticeSent(record: SentNoticeRecord) {
+    return this.putUnder(
+      record.participantId,
+      `NOTICE#${record.sentAt}#${record.messageId}`,
+      'sent-notice',
+      record,
     );
   }
 
-  async recordAccess(record: PersonalDataAccessRecord) {
+  recordAccess(record: PersonalDataAccessRecord) {
+    return this.putUnder(
+      record.participantId,
+      `ACCESS#${record.at}#${record.actor}`,
+      'personal-data-access',
+      record,
+    );
+  }
+
+  private async putUnder(participantId: string, sk: string, kind: string, record: object) {
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: {
-          ...record,
-          pk: `PARTICIPANT#${record.participantId}`,
-          sk: `ACCESS#${record.at}#${record.actor}`,
-          kind: 'personal-data-access',
-        },
+        Item: { ...record, pk: `PARTICIPANT#${participantId}`, sk, kind },
       }),
     );
   }

@@ -58,8 +58,6 @@ export interface RecoveryRun {
   overdue: number;
   /** Approvals an operator should look at (see attentionOf), restarted or not. */
   needsAttention: number;
-  /** Once-only work of any kind whose lease ran out over a minute ago without it being done. */
-  stuckClaims: number;
 }
 
 /**
@@ -93,6 +91,17 @@ export async function recoverStuckWork(
     await restartIssuance(deps, approval.approvalId, 'recover');
     restarted.push({ approvalId: approval.approvalId, reason });
   }
-  const stuckClaims = (await listStuckWork(deps)).length;
-  return { restarted, overdue, needsAttention, stuckClaims };
+  return { restarted, overdue, needsAttention };
+}
+
+/**
+ * The scheduled operations sweep in AWS: the recovery above, plus how much once-only work of other kinds
+ * is stuck (a scan of the claims, so it runs here every 15 minutes, not in the local stack's 15-second
+ * recovery loop).
+ */
+export async function sweepOperations(
+  deps: Pick<Deps, 'approvals' | 'claims' | 'workflow' | 'clock' | 'random'>,
+): Promise<RecoveryRun & { stuckClaims: number }> {
+  const [recovery, stuck] = await Promise.all([recoverStuckWork(deps), listStuckWork(deps)]);
+  return { ...recovery, stuckClaims: stuck.length };
 }
