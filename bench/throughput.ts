@@ -110,6 +110,7 @@ async function main() {
         fullName: `Bench Participant ${index + 1}`,
         email: emailOf(index),
         consentToPublicName: true,
+        consent: { nameOnCertificate: true, channel: 'paper-form', recordedBy: 'bench' },
       });
       await put(`/operator/progress/${id}/${COURSE_ID}`, {
         participantId: id,

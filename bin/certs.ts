@@ -329,7 +329,7 @@ async function reminders() {
   const sent = payload.sent as { soon: number; today: number };
   const failed = payload.failed as { number: string; error: string }[];
   console.log(
-    `Expiry reminders: ${sent.soon} sent 60 days ahead, ${sent.today} on the day, ${payload.alreadySent} already sent before, ${failed.length} failed.`,
+    `Expiry reminders: ${sent.soon} sent 60 days ahead, ${sent.today} on the day, ${payload.alreadySent} already sent before, ${payload.withoutConsent ?? 0} not sent without consent to reminders, ${failed.length} failed.`,
   );
   for (const failure of failed) console.log(`  - ${failure.number}: ${failure.error}`);
   if (failed.length > 0) process.exitCode = 1;

@@ -3,6 +3,7 @@
  * (progress), what staff decide (approvals) and what the system issues (certificates).
  * Plain data only: no AWS types, so the same objects travel through DynamoDB, Step Functions and tests.
  */
+import type { ConsentState } from './consent.js';
 
 export interface Signatory {
   name: string;
@@ -65,8 +66,13 @@ export interface Participant {
   participantId: string;
   fullName: string;
   email: string;
-  /** Whether the participant agreed to have their name shown to verifiers. Without it, only the course shows. */
+  /**
+   * Whether the participant agreed to have their name shown to verifiers. Without it, only the course shows.
+   * Kept in step with `consents['name-to-verifiers']` (what certificates copy at issue).
+   */
   consentToPublicName: boolean;
+  /** The current choice per purpose (consent.ts); the full history is in the personal-data log. */
+  consents?: ConsentState;
 }
 
 /** A participant added to a course: what the enrolment email and the participant's page start from. */
@@ -90,7 +96,15 @@ export interface Progress {
   completedAt?: string;
 }
 
-export type ApprovalStatus = 'received' | 'processing' | 'issued' | 'not_eligible' | 'rejected' | 'failed';
+export type ApprovalStatus =
+  | 'received'
+  | 'processing'
+  | 'issued'
+  | 'not_eligible'
+  /** Eligible, but the participant has not agreed to their name on the certificate: asked once, resumes when given. */
+  | 'awaiting_consent'
+  | 'rejected'
+  | 'failed';
 
 export interface Approval {
   /** Derived from (participant, course, attempt), so the same approval sent twice is one approval. */

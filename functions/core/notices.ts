@@ -92,6 +92,18 @@ export interface NotEligibleNotice extends NoticeContext {
   missing: string[];
 }
 
+/**
+ * The certificate is ready to issue, but the participant has not agreed to their name on it: one email
+ * asks, and the certificate issues by itself once they agree on their page.
+ */
+export interface ConsentRequestNotice extends NoticeContext {
+  kind: 'consent-request';
+  courseTitle: string;
+  /** The choice they are asked for, in the words the form shows and records. */
+  consentTitle: string;
+  consentText: string;
+}
+
 /** A fresh personal link, asked for on /me or /help by email address. */
 export interface PageLinkNotice extends NoticeContext {
   kind: 'page-link';
@@ -100,6 +112,7 @@ export interface PageLinkNotice extends NoticeContext {
 export type ParticipantNotice =
   | EnrolledNotice
   | NotEligibleNotice
+  | ConsentRequestNotice
   | CertificateIssuedNotice
   | CertificateCorrectedNotice
   | CertificateRevokedNotice

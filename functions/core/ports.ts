@@ -2,8 +2,10 @@
  * Ports: what the use cases need from the outside world, named by role.
  * Adapters (functions/adapters) implement them by technology; tests implement them with fakes.
  */
+import type { ConsentRecord } from './consent.js';
 import type {
   Approval,
+  ApprovalStatus,
   Certificate,
   CertificateDesign,
   Course,
@@ -41,10 +43,20 @@ export interface ApprovalStore {
   /** Every approval of one participant, in any course (the same index, by participant only). */
   listApprovalsOfParticipant(participantId: string): Promise<Approval[]>;
   /**
-   * Sends a `not_eligible` approval back to `received` with its evaluation counter incremented, in one
-   * conditional write; returns the new counter, or undefined when the approval was no longer `not_eligible`.
+   * Sends a waiting approval (`not_eligible`, or `awaiting_consent` when `from` says so) back to `received`
+   * with its evaluation counter incremented, in one conditional write; returns the new counter, or
+   * undefined when the approval was no longer in that status.
    */
-  requeueForEvaluation(approvalId: string, updatedAt: string): Promise<number | undefined>;
+  /** Moves an approval from one status to another in one conditional write; false when it was not in `from`. */
+  moveStatus(
+    approvalId: string,
+    move: { from: ApprovalStatus; to: ApprovalStatus; updatedAt: string },
+  ): Promise<boolean>;
+  requeueForEvaluation(
+    approvalId: string,
+    updatedAt: string,
+    from?: 'not_eligible' | 'awaiting_consent',
+  ): Promise<number | undefined>;
 }
 
 export interface CertificateStore {
@@ -151,6 +163,8 @@ export interface ParticipantRecords {
   listNoticesSentTo(participantId: string): Promise<SentNoticeRecord[]>;
   /** Every operator access to the participant's data (exports), oldest first. */
   listAccessesTo(participantId: string): Promise<PersonalDataAccessRecord[]>;
+  /** Every consent decision the participant made or staff entered for them, oldest first. */
+  listConsentsOf(participantId: string): Promise<ConsentRecord[]>;
 }
 
 /** One email sent to a participant: what kind, when, its message id; never its text or address. */
@@ -171,10 +185,12 @@ export interface PersonalDataAccessRecord {
   action: 'export';
 }
 
-/** The sent-notice log and the access trail, both kept under the participant's own key. */
+/** The sent-notice log, the access trail and the consent history, all kept under the participant's own key. */
 export interface PersonalDataLog {
   recordNoticeSent(record: SentNoticeRecord): Promise<void>;
   recordAccess(record: PersonalDataAccessRecord): Promise<void>;
+  /** Appends one consent decision to the participant's history (never overwritten). */
+  recordConsent(record: ConsentRecord): Promise<void>;
 }
 
 export interface DocumentStore {

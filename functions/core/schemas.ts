@@ -106,7 +106,18 @@ export const participantSchema = z.object({
     }
   }),
   email: z.string().trim().email('must be an email address'),
-  consentToPublicName: z.boolean().default(false),
+  /** The older single flag: the same as `consent.nameToVerifiers`. Absent: unchanged. */
+  consentToPublicName: z.boolean().optional(),
+  /** Consent the participant gave on an enrolment form (paper or the learning platform's), entered by staff. */
+  consent: z
+    .object({
+      nameOnCertificate: z.boolean().optional(),
+      nameToVerifiers: z.boolean().optional(),
+      surveysAndReminders: z.boolean().optional(),
+      channel: z.enum(['registration', 'paper-form', 'email', 'phone']).default('registration'),
+      recordedBy: text().pipe(z.string().min(1).max(200)).optional(),
+    })
+    .optional(),
 });
 
 export const progressSchema = z.object({

@@ -2,6 +2,7 @@ import { ValidationError } from '../core/errors.js';
 import type { IssuingDeps } from '../core/ports.js';
 import { markKeyCompromised, rotateSigningKey } from '../core/signing-keys.js';
 import { correctCertificate, revokeCertificate } from '../core/use-cases/certificate-lifecycle.js';
+import { readConsent, recordStaffConsent } from '../core/use-cases/consent.js';
 import { resendCertificate } from '../core/use-cases/deliver-certificate.js';
 import { sendExpiryReminders } from '../core/use-cases/expiry-reminders.js';
 import {
@@ -150,6 +151,19 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
     resource: '/operator/participants/{participantId}/export',
     handle: async ({ params, json: body }) =>
       json(200, await exportParticipantData(deps(), params.participantId ?? '', body)),
+  },
+  {
+    // The current choice per purpose and every decision made, with its text, time and channel.
+    method: 'GET',
+    resource: '/operator/participants/{participantId}/consent',
+    handle: async ({ params }) => json(200, await readConsent(deps(), params.participantId ?? '')),
+  },
+  {
+    // Consent given on paper, by email or by phone, entered by staff (who is part of the record).
+    method: 'PUT',
+    resource: '/operator/participants/{participantId}/consent',
+    handle: async ({ params, json: body }) =>
+      json(200, await recordStaffConsent(deps(), params.participantId ?? '', body)),
   },
   {
     method: 'GET',

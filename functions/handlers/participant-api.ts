@@ -4,8 +4,10 @@ import { renderPageNotFound, renderParticipantPage } from '../../templates/web/p
 import { renderPrivacyPage } from '../../templates/web/privacy-page.js';
 import { ValidationError } from '../core/errors.js';
 import type { Deps } from '../core/ports.js';
+import { recordConsentFromPage } from '../core/use-cases/consent.js';
 import {
   freshDownloadFor,
+  participantPageUrlOf,
   requestPageLink,
   viewParticipantPage,
 } from '../core/use-cases/participant-access.js';
@@ -33,6 +35,7 @@ export type ParticipantApiDeps = Pick<
   | 'participantLinkTtlDays'
   | 'downloadLinkTtlDays'
   | 'notifications'
+  | 'personalDataLog'
 >;
 
 const LINK_REQUEST_ANSWER =
@@ -87,7 +90,7 @@ export const participantRoutes = (deps: () => ParticipantApiDeps): Route[] => [
   {
     method: 'GET',
     resource: '/me/{token}',
-    async handle({ params }) {
+    async handle({ params, query }) {
       const token = params.token ?? '';
       const view = await viewParticipantPage(deps(), token);
       if (!view) return notFound();
@@ -96,12 +99,33 @@ export const participantRoutes = (deps: () => ParticipantApiDeps): Route[] => [
         renderParticipantPage(view, {
           verificationBaseUrl: deps().links.verificationBaseUrl,
           token,
+          consentSaved: query.saved === 'consent',
           ...(process.env.LINKEDIN_ORGANIZATION_ID
             ? { linkedInOrganizationId: process.env.LINKEDIN_ORGANIZATION_ID }
             : {}),
         }),
         cspForStyle(PAGE_STYLE, await downloadOrigin(deps().documents)),
       );
+    },
+  },
+  {
+    // The consent form: a form post, answered with a 303 back to the page, which shows what is saved.
+    method: 'POST',
+    resource: '/me/{token}/consent',
+    body: 'any',
+    async handle({ params, rawBody }) {
+      const token = params.token ?? '';
+      const saved = await recordConsentFromPage(deps(), token, new URLSearchParams(rawBody.toString('utf8')));
+      if (!saved) return notFound();
+      return {
+        statusCode: 303,
+        headers: {
+          location: `${participantPageUrlOf(deps(), token)}?saved=consent#consent`,
+          'cache-control': 'no-store',
+          'referrer-policy': 'no-referrer',
+        },
+        body: '',
+      };
     },
   },
   {

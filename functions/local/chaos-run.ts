@@ -210,6 +210,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosOutcome> {
         fullName: `Participant ${id.slice(PREFIX.length)}`,
         email: `${id}@example.org`,
         consentToPublicName: true,
+        consent: { nameOnCertificate: true, channel: 'paper-form', recordedBy: 'chaos run' },
       });
       await untilAnswered(call, 'PUT', `/operator/progress/${id}/${COURSE_ID}`, {
         completedModuleIds: [],

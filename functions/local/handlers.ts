@@ -11,6 +11,7 @@ import { createOperatorApiHandler, operatorRoutes } from '../handlers/operator-a
 import { createParticipantApiHandler, participantRoutes } from '../handlers/participant-api.js';
 import { createPublicApiHandler, publicRoutes } from '../handlers/public-api.js';
 import { createRecordFailureHandler } from '../handlers/record-failure.js';
+import { createRequestConsentHandler } from '../handlers/request-consent.js';
 import type { BridgedRoute } from './api-gateway-bridge.js';
 import type { LambdaHandler } from './lambda-context.js';
 
@@ -26,6 +27,7 @@ export function localHandlers(deps: IssuingDeps): Record<string, LambdaHandler> 
     'issue-certificate': createIssueCertificateHandler(get),
     'deliver-certificate': createDeliverCertificateHandler(get),
     'notify-not-eligible': createNotifyNotEligibleHandler(get),
+    'request-consent': createRequestConsentHandler(get),
     'record-failure': createRecordFailureHandler(get),
     'operator-api': createOperatorApiHandler(get),
     'public-api': createPublicApiHandler(get),

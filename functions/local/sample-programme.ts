@@ -1,3 +1,4 @@
+import { consentStateOf } from '../core/consent.js';
 import type { Course, Participant, Progress } from '../core/model.js';
 import type { Deps } from '../core/ports.js';
 import { enrolParticipant } from '../core/use-cases/programme-setup.js';
@@ -25,6 +26,16 @@ export const sampleCourse: Course = {
   signatory: { name: 'Lindiwe Mokoena', title: 'Director of Training, SayPro' },
 };
 
+/**
+ * Every sample participant agreed on the enrolment form to their name on the certificate and to
+ * surveys and reminders; some also to their name being shown to verifiers.
+ */
+const givenOnEnrolmentForm = (nameToVerifiers: boolean) =>
+  consentStateOf(
+    { 'name-on-certificate': true, 'name-to-verifiers': nameToVerifiers, 'surveys-and-reminders': true },
+    { at: '2026-11-01T09:00:00.000Z', channel: 'paper-form', recordedBy: 'sample.staff@saypro.online' },
+  );
+
 const allModules = sampleCourse.criteria.requiredModules.map((module) => module.moduleId);
 
 export const sampleParticipants: { participant: Participant; progress: Progress }[] = [
@@ -34,6 +45,7 @@ export const sampleParticipants: { participant: Participant; progress: Progress 
       fullName: 'Thandiwe Nkosi',
       email: 'thandiwe.nkosi@example.org',
       consentToPublicName: true,
+      consents: givenOnEnrolmentForm(true),
     },
     progress: {
       participantId: 'thandiwe-nkosi',
@@ -50,6 +62,7 @@ export const sampleParticipants: { participant: Participant; progress: Progress 
       fullName: 'Piëter van der Merwe',
       email: 'pieter.vdmerwe@example.org',
       consentToPublicName: false,
+      consents: givenOnEnrolmentForm(false),
     },
     progress: {
       participantId: 'pieter-van-der-merwe',
@@ -66,6 +79,7 @@ export const sampleParticipants: { participant: Participant; progress: Progress 
       fullName: 'Amina Yusuf',
       email: 'amina.yusuf@example.org',
       consentToPublicName: true,
+      consents: givenOnEnrolmentForm(true),
     },
     progress: {
       participantId: 'amina-yusuf',
@@ -83,6 +97,8 @@ export async function loadSampleProgramme(deps: Deps): Promise<{ loaded: boolean
   await deps.courses.putCourse(sampleCourse);
   for (const { participant, progress } of sampleParticipants) {
     await deps.participants.putParticipant(participant);
+    for (const decision of Object.values(participant.consents ?? {}))
+      await deps.personalDataLog.recordConsent({ participantId: participant.participantId, ...decision });
     // Enrolment first, as staff would: each participant gets the email saying what earns the certificate.
     await enrolParticipant(
       deps,

@@ -160,6 +160,8 @@ export class VerificationApi extends Construct {
     participantRoute(me.addResource('link-requests'), 'POST');
     const page = me.addResource('{token}');
     participantRoute(page, 'GET', ['token']);
+    // The consent form on the page posts here (form-encoded), and is answered with the page again.
+    participantRoute(page.addResource('consent'), 'POST', ['token']);
     participantRoute(
       page.addResource('certificates').addResource('{number}').addResource('download'),
       'POST',

@@ -86,6 +86,10 @@ export class StatelessStack extends Stack {
     );
     const deliverCertificate = fn('deliver-certificate', 'Emails the certificate download link');
     const notifyNotEligible = fn('notify-not-eligible', 'Tells the participant what is still missing');
+    const requestConsent = fn(
+      'request-consent',
+      'Asks an eligible participant, once, to agree to their name on the certificate',
+    );
     const recordFailure = fn('record-failure', 'Records a failed issuance on the approval');
     // Corrections render and sign a new PDF, so the operator function is bundled like issue-certificate.
     const operatorApi = fn(
@@ -111,6 +115,7 @@ export class StatelessStack extends Stack {
       issueCertificate,
       deliverCertificate,
       notifyNotEligible,
+      requestConsent,
       recordFailure,
       operatorApi,
       publicApi,
@@ -124,7 +129,7 @@ export class StatelessStack extends Stack {
     // Grants: exactly what each handler's use case touches.
     const { approvalsTable, registryTable, dataKey } = stateful;
     // Explicit, not the table's grant methods: those add `index/*` for every role once the table has an
-    // index, and only the operator API queries it.
+    // index, and only the operator and participant APIs query it.
     // One rule for both tables: name the table, and an index only for the functions that query it.
     const grantTable = (
       table: { tableArn: string },
@@ -169,6 +174,9 @@ export class StatelessStack extends Stack {
     grantApprovals(notifyNotEligible, 'readWrite');
     // It writes its once-only claim and the personal link it mints into the registry.
     grantRegistry(notifyNotEligible, 'readWrite');
+    // It marks the approval awaiting consent, writes its once-only claim and the personal link it mints.
+    grantApprovals(requestConsent, 'readWrite');
+    grantRegistry(requestConsent, 'readWrite');
     grantApprovals(recordFailure, 'readWrite');
     // Recorded progress finds the approvals it may now qualify through the participant-and-course index.
     grantApprovals(operatorApi, 'readWrite', { index: true });
@@ -178,8 +186,9 @@ export class StatelessStack extends Stack {
     grantRegistry(downloadApi, 'read');
     // A participant's page reads their records and approvals; a lost-link request writes a new token and
     // its once-only claim.
+    // Consent given on the page resumes approvals awaiting it, found through the participant index.
     grantRegistry(participantApi, 'readWrite');
-    grantApprovals(participantApi, 'read');
+    grantApprovals(participantApi, 'readWrite', { index: true });
     // Bounces and complaints are written on the certificate's delivery state.
     grantRegistry(mailEvents, 'readWrite');
     // The sweep reads approvals and email claims, and restarts workflows (granted below).
@@ -224,6 +233,7 @@ export class StatelessStack extends Stack {
     });
     deliverCertificate.role.addToPrincipalPolicy(sendEmail);
     notifyNotEligible.role.addToPrincipalPolicy(sendEmail);
+    requestConsent.role.addToPrincipalPolicy(sendEmail);
     // A lost-link request emails a fresh personal link.
     participantApi.role.addToPrincipalPolicy(sendEmail);
     // Corrections, revocations, enrolments and resends email the participant.
@@ -236,6 +246,7 @@ export class StatelessStack extends Stack {
       issueCertificate: issueCertificate.function,
       deliverCertificate: deliverCertificate.function,
       notifyNotEligible: notifyNotEligible.function,
+      requestConsent: requestConsent.function,
       recordFailure: recordFailure.function,
     });
     this.cohortIssuance = new CohortIssuance(this, 'CohortIssuance', {
@@ -298,6 +309,8 @@ export class StatelessStack extends Stack {
     this.api.addOperatorRoute(['participants', '{participantId}'], 'PUT');
     this.api.addOperatorRoute(['participants', '{participantId}', 'export'], 'POST');
     this.api.addOperatorRoute(['participants', '{participantId}', 'access-log'], 'GET');
+    this.api.addOperatorRoute(['participants', '{participantId}', 'consent'], 'GET');
+    this.api.addOperatorRoute(['participants', '{participantId}', 'consent'], 'PUT');
     this.api.addOperatorRoute(['participants', '{participantId}', 'link-revocation'], 'POST', {
       jsonBody: false,
     });

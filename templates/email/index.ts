@@ -1,6 +1,7 @@
 import type { ParticipantNotice } from '../../functions/core/notices.js';
 import { type IssuedEmailOptions, type RenderedEmail, renderIssuedEmail } from './issued.js';
 import {
+  renderConsentRequestEmail,
   renderCorrectedEmail,
   renderEnrolledEmail,
   renderExpiryReminderEmail,
@@ -19,6 +20,8 @@ export function renderNotice(notice: ParticipantNotice, options: RenderOptions =
       return renderEnrolledEmail(notice);
     case 'not-eligible':
       return renderNotEligibleEmail(notice);
+    case 'consent-request':
+      return renderConsentRequestEmail(notice);
     case 'certificate-issued':
       return renderIssuedEmail(notice, options);
     case 'certificate-corrected':

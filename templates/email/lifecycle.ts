@@ -2,6 +2,7 @@
 import type {
   CertificateCorrectedNotice,
   CertificateRevokedNotice,
+  ConsentRequestNotice,
   EnrolledNotice,
   ExpiryReminderNotice,
 } from '../../functions/core/notices.js';
@@ -99,6 +100,25 @@ export function renderExpiryReminderEmail(notice: ExpiryReminderNotice): Rendere
       },
       { button: 'How to renew', href: notice.renewalUrl },
       { p: `Questions? Reply to this email or write to ${notice.supportAddress}.` },
+    ],
+  });
+}
+
+export function renderConsentRequestEmail(notice: ConsentRequestNotice): RenderedEmail {
+  return composeEmail(notice, {
+    subject: `Your SayPro certificate for ${notice.courseTitle} is ready: one choice needed`,
+    heading: 'Your certificate is ready to issue',
+    preheader: 'We need your agreement to print your name on it.',
+    blocks: [
+      {
+        p: `You have met everything ${notice.courseTitle} asks for, and your work is approved. Before we issue your certificate we need your agreement to print your name on it:`,
+      },
+      { h2: notice.consentTitle },
+      { p: `“${notice.consentText}”` },
+      { button: 'Give or refuse your agreement', href: `${notice.participantPageUrl}#consent` },
+      {
+        p: 'Once you agree on your page, the certificate is issued and emailed to you within minutes; nothing else is needed. Your page also lets you choose whether verifiers see your name, and whether we may send you surveys and reminders. You can change any of these later.',
+      },
     ],
   });
 }

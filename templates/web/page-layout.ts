@@ -21,6 +21,9 @@ button,.button{display:inline-block;padding:10px 16px;font:inherit;color:#fff;ba
 .actions{display:flex;gap:8px;flex-wrap:wrap;margin-top:12px}.actions form{margin:0}
 a{color:var(--brand)}footer{color:var(--muted);font-size:.85rem;text-align:center;margin:24px 0}
 code{overflow-wrap:anywhere}
+fieldset.consent{flex-basis:100%;border:1px solid #d5dce3;border-radius:8px;margin:0 0 8px;padding:8px 14px}legend{font-weight:600;padding:0 4px}
+fieldset.consent label{margin-right:16px}fieldset.consent input{flex:none;min-width:0;width:auto;margin-right:4px}.consent-current{color:var(--muted)}
+.notice{background:#e8f3ec;border-radius:8px;padding:8px 12px}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
 

@@ -16,6 +16,8 @@ export interface ParticipantPageLinks {
   /** The token from the URL, to post download requests back to this page. */
   token: string;
   linkedInOrganizationId?: string;
+  /** Set right after the consent form was saved, to confirm it. */
+  consentSaved?: boolean;
 }
 
 const STATUS_TEXT: Record<PageCertificate['status'], string> = {
@@ -76,6 +78,8 @@ function courseState(course: PageCourse): string {
   switch (approval.status) {
     case 'issued':
       return `${approved} Your certificate is issued: see below.`;
+    case 'awaiting_consent':
+      return `${approved} Your certificate is ready to issue: agree below to your name on it, and it is issued and emailed within minutes.`;
     case 'not_eligible':
       return `${approved} Some requirements are still missing: once they are recorded, your certificate is issued automatically; you do not need to ask again.`;
     case 'failed':
@@ -83,6 +87,34 @@ function courseState(course: PageCourse): string {
     default:
       return `${approved} Your certificate is being issued and usually arrives within minutes${due ? `; it is due${due}` : ''}.`;
   }
+}
+
+/**
+ * One yes/no question per purpose, neither chosen until the participant answers (no pre-ticked consent),
+ * in a plain form that works without script; the current answer and its date are shown.
+ */
+function consentForm(view: ParticipantPageView, links: ParticipantPageLinks): string {
+  const questions = view.consents
+    .map((consent) => {
+      const name = escapeHtml(consent.field);
+      const option = (value: 'yes' | 'no', label: string) =>
+        `<label><input type="radio" name="${name}" value="${value}"${
+          consent.granted === (value === 'yes') ? ' checked' : ''
+        }> ${label}</label>`;
+      const current =
+        consent.granted === undefined
+          ? 'Not answered yet.'
+          : `Your answer since ${formatLongDate(consent.at ?? '')}: ${consent.granted ? 'yes' : 'no'}.`;
+      return `<fieldset class="consent" data-purpose="${escapeHtml(consent.purpose)}"><legend>${escapeHtml(consent.title)}</legend>
+<p>${escapeHtml(consent.text)}</p><p class="consent-current">${escapeHtml(current)}</p>${option('yes', 'Yes, I agree')} ${option('no', 'No')}</fieldset>`;
+    })
+    .join('');
+  const saved = links.consentSaved
+    ? '<p class="notice" role="status">Your choices are saved. You can change them here at any time.</p>'
+    : '';
+  return `<section class="card" id="consent"><h2>Your choices about your data</h2>${saved}
+<form method="post" action="/me/${escapeHtml(links.token)}/consent">${questions}<button type="submit">Save my choices</button></form>
+<p>Each answer is recorded with the wording above and the date. See <a href="/privacy">how we handle your personal data</a>.</p></section>`;
 }
 
 export function renderParticipantPage(view: ParticipantPageView, links: ParticipantPageLinks): string {
@@ -108,7 +140,8 @@ export function renderParticipantPage(view: ParticipantPageView, links: Particip
     'Your SayPro certificates',
     'Your certificates',
     `<section class="card"><h1>Hello, ${escapeHtml(view.fullName)}</h1><p>This page is yours: keep its link private. It shows your progress and your certificates.</p></section>
-${courses}<section class="card"><h2>Certificates</h2>${certificates}</section>`,
+${courses}<section class="card"><h2>Certificates</h2>${certificates}</section>
+${consentForm(view, links)}`,
   );
 }
 

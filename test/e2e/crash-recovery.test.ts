@@ -115,6 +115,7 @@ it('finishes every approval exactly once after kill -9 of the process group mid-
       fullName: `Participant ${id}`,
       email: `${id}@example.org`,
       consentToPublicName: true,
+      consent: { nameOnCertificate: true, channel: 'paper-form', recordedBy: 'crash test' },
     };
     expect((await system.call('PUT', `/operator/participants/${id}`, participant)).status).toBe(200);
     const progress = {

@@ -157,6 +157,7 @@ describe('an approval that cannot be issued', () => {
       fullName: '🎓🎓',
       email: 'emoji@example.org',
       consentToPublicName: true,
+      consents: sampleParticipants[0]!.participant.consents,
     };
     expect(
       (await api.request('PUT', `/operator/participants/${participant.participantId}`, participant)).status,

@@ -33,6 +33,12 @@ const participant = {
   fullName: 'Lerato Dube',
   email: 'lerato.dube@example.org',
   consentToPublicName: true,
+  consent: {
+    nameOnCertificate: true,
+    surveysAndReminders: true,
+    channel: 'paper-form',
+    recordedBy: 'emails test',
+  },
 };
 const progress = {
   completedModuleIds: course.criteria.requiredModules.map((module) => module.moduleId),

@@ -56,7 +56,12 @@ const emailOf = (person: string) => `${person}.verify@example.org`;
 const numbers: Record<string, string> = {};
 
 async function enrolAndApprove(person: string, fullName: string, courseId: string): Promise<string> {
-  const participant = { fullName, email: emailOf(person), consentToPublicName: true };
+  const participant = {
+    fullName,
+    email: emailOf(person),
+    consentToPublicName: true,
+    consent: { nameOnCertificate: true, channel: 'paper-form', recordedBy: 'verification test' },
+  };
   expect((await api.request('PUT', `/operator/participants/${person}`, participant)).status).toBe(200);
   const progress = {
     completedModuleIds: [],

@@ -202,6 +202,7 @@ describe('functions', () => {
       'participant-api',
       'public-api',
       'record-failure',
+      'request-consent',
     ]);
     for (const fn of functions) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
@@ -250,6 +251,7 @@ describe('functions', () => {
     'issue-certificate',
     'deliver-certificate',
     'notify-not-eligible',
+    'request-consent',
     'record-failure',
     'operator-api',
     'public-api',

@@ -50,6 +50,7 @@ describe('loadIssuanceWorkflowDefinition', () => {
       IssueCertificate: 'issue-certificate',
       DeliverCertificate: 'deliver-certificate',
       NotifyNotEligible: 'notify-not-eligible',
+      RequestConsent: 'request-consent',
       RecordFailure: 'record-failure',
     });
     const states = loaded.definition.States as Record<string, Record<string, unknown>>;
@@ -64,6 +65,8 @@ describe('loadIssuanceWorkflowDefinition', () => {
         'NotEligible',
         'NotifyNotEligible',
         'RecordFailure',
+        'RequestConsent',
+        'AwaitingConsent',
       ].sort(),
     );
     expect(loaded.definition.QueryLanguage ?? 'JSONPath').toBe('JSONPath');
@@ -93,10 +96,16 @@ describe('the loaded definition, run by aws-local-stepfunctions', () => {
         return fn(input);
       };
     const base: Record<string, Handler> = {
-      'check-eligibility': async ({ approvalId }) => ({ approvalId, eligible: true, reasons: [] }),
+      'check-eligibility': async ({ approvalId }) => ({
+        approvalId,
+        eligible: true,
+        reasons: [],
+        consentNeeded: false,
+      }),
       'issue-certificate': async ({ approvalId }) => ({ approvalId, certificateNumber: 'C-1' }),
       'deliver-certificate': async (input) => ({ ...input, delivered: true }),
       'notify-not-eligible': async ({ approvalId }) => ({ approvalId, notified: true }),
+      'request-consent': async ({ approvalId }) => ({ approvalId, asked: true, resumed: false }),
       'record-failure': async () => ({ recorded: true }),
       ...overrides,
     } as Record<string, Handler>;
@@ -118,6 +127,32 @@ describe('the loaded definition, run by aws-local-stepfunctions', () => {
     );
     expect(output).toEqual({ approvalId: 'a-2', notified: true });
     expect(calls).toEqual(['check-eligibility', 'notify-not-eligible']);
+  });
+
+  it('asks an eligible participant for consent to the name instead of issuing, and issues nothing', async () => {
+    const output = await run(
+      handlers({
+        'check-eligibility': async ({ approvalId }) => ({
+          approvalId,
+          eligible: true,
+          reasons: [],
+          consentNeeded: true,
+        }),
+      }),
+      { approvalId: 'a-3' },
+    );
+    expect(output).toEqual({ approvalId: 'a-3', asked: true, resumed: false });
+    expect(calls).toEqual(['check-eligibility', 'request-consent']);
+  });
+
+  it('still issues for a decision without the consent field (an execution started before it existed)', async () => {
+    const output = await run(
+      handlers({
+        'check-eligibility': async ({ approvalId }) => ({ approvalId, eligible: true, reasons: [] }),
+      }),
+      { approvalId: 'a-4' },
+    );
+    expect(output).toMatchObject({ certificateNumber: 'C-1', delivered: true });
   });
 
   it('retries a TransientError and goes on', async () => {

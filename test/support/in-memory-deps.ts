@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { p256 } from '@noble/curves/nist.js';
 import { LoggedNotifications } from '../../functions/adapters/logged-notifications.js';
 import { TemplatedNotifications } from '../../functions/adapters/templated-notifications.js';
+import type { ConsentRecord } from '../../functions/core/consent.js';
 import type {
   Approval,
   Certificate,
@@ -38,9 +39,11 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
   const enrolments = new Map<string, Enrolment>();
   const sentNotices: SentNoticeRecord[] = [];
   const accesses: PersonalDataAccessRecord[] = [];
+  const consentRecords: ConsentRecord[] = [];
   const personalDataLog: IssuingDeps['personalDataLog'] = {
     recordNoticeSent: async (record) => void sentNotices.push(clone(record)),
     recordAccess: async (record) => void accesses.push(clone(record)),
+    recordConsent: async (record) => void consentRecords.push(clone(record)),
   };
   const completions = new Map<string, string>();
   const digests = new Map<string, string>();
@@ -100,9 +103,15 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
           .map(clone),
       listApprovalsOfParticipant: async (participantId) =>
         [...approvals.values()].filter((a) => a.participantId === participantId).map(clone),
-      requeueForEvaluation: async (id, updatedAt) => {
+      moveStatus: async (id, { from, to, updatedAt }) => {
         const found = approvals.get(id);
-        if (found?.status !== 'not_eligible') return undefined;
+        if (found?.status !== from) return false;
+        approvals.set(id, { ...found, status: to, updatedAt });
+        return true;
+      },
+      requeueForEvaluation: async (id, updatedAt, from = 'not_eligible') => {
+        const found = approvals.get(id);
+        if (found?.status !== from) return undefined;
         const evaluation = (found.evaluation ?? 0) + 1;
         approvals.set(id, { ...found, status: 'received', evaluation, updatedAt });
         return evaluation;
@@ -283,6 +292,8 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
         sentNotices.filter((record) => record.participantId === participantId).map(clone),
       listAccessesTo: async (participantId) =>
         accesses.filter((record) => record.participantId === participantId).map(clone),
+      listConsentsOf: async (participantId) =>
+        consentRecords.filter((record) => record.participantId === participantId).map(clone),
       listEnrolmentsOf: async (participantId) =>
         [...enrolments.values()].filter((entry) => entry.participantId === participantId).map(clone),
       listProgressOf: async (participantId) =>

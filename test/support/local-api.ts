@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { CONSENT_WORDING, type ConsentState } from '../../functions/core/consent.js';
 import type { LocalStack } from '../../functions/local/local-stack.js';
 
 const runFile = promisify(execFile);
@@ -36,12 +37,26 @@ export function apiClient(stack: LocalStack) {
   return {
     request,
     putCourse: (course: { courseId: string }) => put(`/operator/courses/${course.courseId}`, course),
-    /** A participant and their progress in one course. */
+    /**
+     * A participant and their progress in one course. Staff enter the consent the participant gave on
+     * the enrolment form: the participant's own, or else to their name on the certificate.
+     */
     putParticipant: async (
-      participant: { participantId: string },
+      participant: { participantId: string; consents?: ConsentState },
       progress: { courseId: string; participantId: string },
     ) => {
-      await put(`/operator/participants/${participant.participantId}`, participant);
+      const choices = participant.consents
+        ? Object.fromEntries(
+            Object.values(participant.consents).map((decision) => [
+              CONSENT_WORDING[decision.purpose].field,
+              decision.granted,
+            ]),
+          )
+        : { nameOnCertificate: true };
+      await put(`/operator/participants/${participant.participantId}`, {
+        ...participant,
+        consent: { ...choices, channel: 'paper-form', recordedBy: 'test support' },
+      });
       await put(`/operator/progress/${progress.participantId}/${progress.courseId}`, progress);
     },
     /** Polls an approval until it leaves the in-progress states (or the deadline passes). */
@@ -49,7 +64,9 @@ export function apiClient(stack: LocalStack) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const { json } = await request('GET', `/operator/approvals/${approvalId}`);
-        const settled = ['issued', 'not_eligible', 'failed', 'rejected'].includes(json?.status);
+        const settled = ['issued', 'not_eligible', 'awaiting_consent', 'failed', 'rejected'].includes(
+          json?.status,
+        );
         const delivered =
           json?.status !== 'issued' || ['sent', 'failed'].includes(json?.certificate?.delivery);
         if (settled && delivered) return json;

@@ -209,6 +209,14 @@ describe('the privacy policy link', () => {
       courseTitle: 'First Aid',
       missing: ['Quiz'],
     },
+    'consent-request': {
+      ...context,
+      recipientName: 'Zoë',
+      kind: 'consent-request',
+      courseTitle: 'First Aid',
+      consentTitle: 'My name on my certificate',
+      consentText: 'SayPro may print my <name>.',
+    },
     'certificate-issued': issued,
     'certificate-corrected': {
       ...issued,

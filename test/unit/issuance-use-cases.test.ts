@@ -99,6 +99,7 @@ describe('the issuance workflow steps', () => {
       approvalId: approval.approvalId,
       eligible: true,
       reasons: [],
+      consentNeeded: false,
     });
     const { certificateNumber } = await issueCertificate(world.deps, approval.approvalId);
     const certificate = world.state.certificates.get(certificateNumber)!;

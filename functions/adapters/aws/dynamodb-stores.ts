@@ -11,8 +11,10 @@ import {
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { ConsentRecord } from '../../core/consent.js';
 import type {
   Approval,
+  ApprovalStatus,
   Certificate,
   Course,
   Enrolment,
@@ -536,13 +538,39 @@ export class DynamoDbApprovalStore implements ApprovalStore {
     return found;
   }
 
-  async requeueForEvaluation(approvalId: string, updatedAt: string) {
+  async moveStatus(
+    approvalId: string,
+    move: { from: ApprovalStatus; to: ApprovalStatus; updatedAt: string },
+  ) {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { approvalId },
+          ConditionExpression: '#status = :from',
+          UpdateExpression: 'SET #status = :to, #updatedAt = :updatedAt',
+          ExpressionAttributeNames: { '#status': 'status', '#updatedAt': 'updatedAt' },
+          ExpressionAttributeValues: { ':from': move.from, ':to': move.to, ':updatedAt': move.updatedAt },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async requeueForEvaluation(
+    approvalId: string,
+    updatedAt: string,
+    from: 'not_eligible' | 'awaiting_consent' = 'not_eligible',
+  ) {
     try {
       const { Attributes } = await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { approvalId },
-          ConditionExpression: '#status = :notEligible',
+          ConditionExpression: '#status = :waiting',
           UpdateExpression:
             'SET #status = :received, #updatedAt = :updatedAt, #evaluation = if_not_exists(#evaluation, :zero) + :one',
           ExpressionAttributeNames: {
@@ -551,7 +579,7 @@ export class DynamoDbApprovalStore implements ApprovalStore {
             '#evaluation': 'evaluation',
           },
           ExpressionAttributeValues: {
-            ':notEligible': 'not_eligible',
+            ':waiting': from,
             ':received': 'received',
             ':updatedAt': updatedAt,
             ':zero': 0,
@@ -816,6 +844,12 @@ export class DynamoDbParticipantRecords implements ParticipantRecords {
     );
   }
 
+  async listConsentsOf(participantId: string) {
+    return (await this.itemsUnder(participantId, 'CONSENT#')).map(
+      (item) => withoutKeys<ConsentRecord>(item)!,
+    );
+  }
+
   async listCertificateNumbersOf(participantId: string) {
     return (await this.itemsUnder(participantId, 'CERTIFICATE#')).map(
       (item) => item.certificateNumber as string,
@@ -903,6 +937,15 @@ export class DynamoDbPersonalDataLog implements PersonalDataLog {
       record.participantId,
       `ACCESS#${record.at}#${record.actor}`,
       'personal-data-access',
+      record,
+    );
+  }
+
+  recordConsent(record: ConsentRecord) {
+    return this.putUnder(
+      record.participantId,
+      `CONSENT#${record.at}#${record.purpose}`,
+      'consent-decision',
       record,
     );
   }

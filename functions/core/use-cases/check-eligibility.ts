@@ -1,3 +1,4 @@
+import { hasConsented } from '../consent.js';
 import { assessEligibility } from '../eligibility.js';
 import { NotFoundError } from '../errors.js';
 import type { Approval, UnmetRequirement } from '../model.js';
@@ -7,6 +8,8 @@ export interface EligibilityDecision {
   approvalId: string;
   eligible: boolean;
   reasons: UnmetRequirement[];
+  /** Eligible, but the participant has not agreed to their name on the certificate: ask before issuing. */
+  consentNeeded: boolean;
 }
 
 export async function loadApproval(deps: Pick<Deps, 'approvals'>, approvalId: string): Promise<Approval> {
@@ -19,24 +22,30 @@ export async function loadApproval(deps: Pick<Deps, 'approvals'>, approvalId: st
  * First step of the issuance workflow: is the approved participant eligible for the certificate?
  *
  * 1. Load the approval and its course and progress.
- * 2. Assess eligibility (every unmet requirement is a reason).
+ * 2. Assess eligibility (every unmet requirement is a reason), and whether the participant agreed to their
+ *    name on the certificate (without it nothing is issued: the workflow asks them instead).
  * 3. Mark the approval as processing, so operators see it moving.
  */
 export async function checkEligibility(
-  deps: Pick<Deps, 'approvals' | 'courses' | 'progress' | 'clock'>,
+  deps: Pick<Deps, 'approvals' | 'courses' | 'progress' | 'participants' | 'clock'>,
   approvalId: string,
 ): Promise<EligibilityDecision> {
   const approval = await loadApproval(deps, approvalId);
   const course = await deps.courses.getCourse(approval.courseId);
   if (!course) throw new NotFoundError(`course ${approval.courseId} does not exist`);
-  const progress = await deps.progress.getProgress(approval.participantId, approval.courseId);
+  const [progress, participant] = await Promise.all([
+    deps.progress.getProgress(approval.participantId, approval.courseId),
+    deps.participants.getParticipant(approval.participantId),
+  ]);
+  if (!participant) throw new NotFoundError(`participant ${approval.participantId} does not exist`);
 
   const { eligible, unmet } = assessEligibility(course, progress);
+  const consentNeeded = eligible && !hasConsented(participant.consents, 'name-on-certificate');
   if (approval.status === 'received') {
     await deps.approvals.updateApproval(approvalId, {
       status: 'processing',
       updatedAt: deps.clock.now().toISOString(),
     });
   }
-  return { approvalId, eligible, reasons: unmet };
+  return { approvalId, eligible, reasons: unmet, consentNeeded };
 }

@@ -1,5 +1,6 @@
 import { formatCertificateNumber } from '../certificate-number.js';
 import { doOnce } from '../claims.js';
+import { hasConsented } from '../consent.js';
 import type { Certificate } from '../model.js';
 import type { Deps } from '../ports.js';
 import { helpPageUrlOf, type NoticeDeps, noticeContextFor } from './participant-access.js';
@@ -28,6 +29,8 @@ export interface ExpiryReminderRun {
   alreadySent: number;
   /** Certificates skipped because they are revoked or replaced (the replacement is reminded instead). */
   skipped: number;
+  /** Reminders not sent because the holder has not agreed to reminders (or withdrew). */
+  withoutConsent: number;
   failed: { number: string; stage: string; error: string }[];
 }
 
@@ -37,13 +40,19 @@ export interface ExpiryReminderRun {
  *
  * 1. For each stage, list the certificates whose expiry day is the stage's day, or up to a week before it
  *    (one key query per day on the `EXPIRY#<day>` pointers, never a scan).
- * 2. Skip certificates that are no longer valid.
+ * 2. Skip certificates that are no longer valid, and holders who have not agreed to reminders.
  * 3. Send each reminder through the claim ledger; a failure is reported and the next run tries again.
  */
 export async function sendExpiryReminders(
   deps: Pick<Deps, 'certificates' | 'participants' | 'courses'> & NoticeDeps,
 ): Promise<ExpiryReminderRun> {
-  const run: ExpiryReminderRun = { sent: { soon: 0, today: 0 }, alreadySent: 0, skipped: 0, failed: [] };
+  const run: ExpiryReminderRun = {
+    sent: { soon: 0, today: 0 },
+    alreadySent: 0,
+    skipped: 0,
+    withoutConsent: 0,
+    failed: [],
+  };
   const now = deps.clock.now().toISOString();
   for (const { stage, daysBefore } of EXPIRY_REMINDER_STAGES) {
     for (let back = CATCH_UP_DAYS; back >= 0; back -= 1) {
@@ -57,7 +66,8 @@ export async function sendExpiryReminders(
         }
         try {
           const outcome = await remind(deps, certificate, stage);
-          if (outcome) run.sent[stage] += 1;
+          if (outcome === 'sent') run.sent[stage] += 1;
+          else if (outcome === 'without-consent') run.withoutConsent += 1;
           else run.alreadySent += 1;
         } catch (error) {
           run.failed.push({ number, stage, error: String(error) });
@@ -72,12 +82,14 @@ async function remind(
   deps: Pick<Deps, 'participants' | 'courses'> & NoticeDeps,
   certificate: Certificate,
   stage: 'soon' | 'today',
-): Promise<boolean> {
+): Promise<'sent' | 'already-sent' | 'without-consent'> {
   const [participant, course] = await Promise.all([
     deps.participants.getParticipant(certificate.participantId),
     deps.courses.getCourse(certificate.courseId),
   ]);
-  if (!participant) return false;
+  if (!participant) return 'already-sent';
+  // Read per reminder, so a withdrawal stops the very next one.
+  if (!hasConsented(participant.consents, 'surveys-and-reminders')) return 'without-consent';
   const sent = await doOnce(deps, expiryReminderClaimKey(certificate.number, stage), async () =>
     deps.notifications.send({
       kind: 'expiry-reminder',
@@ -90,5 +102,5 @@ async function remind(
       renewalUrl: course?.renewalUrl ?? `${helpPageUrlOf(deps, 'help')}#renewal`,
     }),
   );
-  return sent.done;
+  return sent.done ? 'sent' : 'already-sent';
 }

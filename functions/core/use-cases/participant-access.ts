@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { formatCertificateNumber } from '../certificate-number.js';
 import { doOnce } from '../claims.js';
+import { CONSENT_PURPOSES, CONSENT_WORDING, type ConsentPurpose } from '../consent.js';
 import { assessEligibility } from '../eligibility.js';
 import type { Approval, Certificate, Course, Participant, UnmetRequirement } from '../model.js';
 import type { NoticeContext } from '../notices.js';
@@ -133,8 +134,20 @@ export interface PageCertificate {
   holderProofSecret?: string;
 }
 
+/** One consent question on the page: the words shown, and the participant's current answer. */
+export interface PageConsent {
+  purpose: ConsentPurpose;
+  field: string;
+  title: string;
+  text: string;
+  /** Absent: never answered. */
+  granted?: boolean;
+  at?: string;
+}
+
 export interface ParticipantPageView {
   fullName: string;
+  consents: PageConsent[];
   courses: PageCourse[];
   certificates: PageCertificate[];
 }
@@ -255,7 +268,15 @@ export async function viewParticipantPage(
     });
   }
   certificates.sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
-  return { fullName: participant.fullName, courses, certificates };
+  const consents = CONSENT_PURPOSES.map((purpose): PageConsent => {
+    const decision = participant.consents?.[purpose];
+    return {
+      purpose,
+      ...CONSENT_WORDING[purpose],
+      ...(decision ? { granted: decision.granted, at: decision.at } : {}),
+    };
+  });
+  return { fullName: participant.fullName, consents, courses, certificates };
 }
 
 /**

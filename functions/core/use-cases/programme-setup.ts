@@ -1,9 +1,11 @@
 import { doOnce } from '../claims.js';
+import { decisionsThatChange } from '../consent.js';
 import { assessEligibility } from '../eligibility.js';
 import { NotFoundError } from '../errors.js';
 import type { Course, Enrolment, Participant, Progress } from '../model.js';
 import type { Deps } from '../ports.js';
 import { courseSchema, enrolmentSchema, parseInput, participantSchema, progressSchema } from '../schemas.js';
+import { applyConsentDecisions, type ConsentDeps, choicesOf } from './consent.js';
 import {
   type NoticeDeps,
   noticeContextFor,
@@ -28,25 +30,34 @@ export async function defineCourse(
 }
 
 /**
- * Registers or updates a participant. A change of consent to show their name reaches the certificates
- * already issued at once: the public view and credential follow the holder's current choice.
+ * Registers or updates a participant, with any consent they gave on the enrolment form.
+ *
+ * 1. Store the profile (name, email); the consent already recorded stays as it is.
+ * 2. Record the consent choices the body carries, if they change anything (consent.ts): a changed choice
+ *    about the name reaches issued certificates and approvals awaiting it (applyConsentDecisions).
  */
-export async function registerParticipant(
-  deps: Pick<Deps, 'participants' | 'certificates' | 'participantRecords'>,
-  participantId: string,
-  body: unknown,
-): Promise<Participant> {
-  const participant = parseInput(participantSchema, { ...asObject(body), participantId }, 'participant');
+export async function registerParticipant(deps: ConsentDeps, participantId: string, body: unknown) {
+  const { consent, consentToPublicName, ...profile } = parseInput(
+    participantSchema,
+    { ...asObject(body), participantId },
+    'participant',
+  );
   const before = await deps.participants.getParticipant(participantId);
+  const participant: Participant = {
+    ...profile,
+    consentToPublicName: before?.consentToPublicName ?? false,
+    ...(before?.consents ? { consents: before.consents } : {}),
+  };
   await deps.participants.putParticipant(participant);
-  if (before && before.consentToPublicName !== participant.consentToPublicName) {
-    for (const number of await deps.participantRecords.listCertificateNumbersOf(participantId)) {
-      await deps.certificates.updateCertificate(number, {
-        holderConsentsToPublicName: participant.consentToPublicName,
-      });
-    }
-  }
-  return participant;
+  const choices = choicesOf(consent ?? {});
+  if (consentToPublicName !== undefined && consent?.nameToVerifiers === undefined)
+    choices['name-to-verifiers'] = consentToPublicName;
+  const decisions = decisionsThatChange(before?.consents, choices, {
+    at: deps.clock.now().toISOString(),
+    channel: consent?.channel ?? 'registration',
+    recordedBy: consent?.recordedBy ?? 'operator API',
+  });
+  return (await applyConsentDecisions(deps, participant, decisions)).participant;
 }
 
 /** The once-only key of the enrolment email of one participant in one course. */
