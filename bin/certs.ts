@@ -36,6 +36,10 @@ Commands:
         Everything held about a participant, as JSON (a data access request); the export is recorded.
   participant access-log <participantId>
         Who exported the participant's data, and when.
+  participant consent <participantId> [--name-on-certificate yes|no] [--name-to-verifiers yes|no]
+                      [--surveys yes|no] --by <you> [--channel paper-form|email|phone]
+        Without a choice: the participant's current consent and its history. With one: record consent
+        they gave on paper, by email or by phone (an approval waiting for it then issues).
   stuck
         Once-only work (emails, reminders) not done and past its lease, with what to do about each.
   reminders
@@ -282,8 +286,52 @@ async function resend(args: string[]) {
   );
 }
 
+const CONSENT_OPTIONS = {
+  'name-on-certificate': 'nameOnCertificate',
+  'name-to-verifiers': 'nameToVerifiers',
+  surveys: 'surveysAndReminders',
+} as const;
+
+/** `certs participant consent <id>`: shows the choices; with any choice flag, records consent given off-line. */
+async function consent(participantId: string, args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      ...Object.fromEntries(Object.keys(CONSENT_OPTIONS).map((name) => [name, { type: 'string' as const }])),
+      channel: { type: 'string' },
+      by: { type: 'string' },
+    },
+  });
+  const path = `/operator/participants/${encodeURIComponent(participantId)}/consent`;
+  const choices: Record<string, boolean> = {};
+  for (const [option, field] of Object.entries(CONSENT_OPTIONS)) {
+    const value = values[option as keyof typeof values];
+    if (value === undefined) continue;
+    if (value !== 'yes' && value !== 'no') throw new UsageError(`--${option} must be yes or no`);
+    choices[field] = value === 'yes';
+  }
+  if (Object.keys(choices).length === 0) return operatorCall('GET', path);
+  const { status: code, payload } = await call('PUT', path, {
+    ...choices,
+    channel: values.channel ?? 'paper-form',
+    recordedBy: required(values, 'by'),
+  });
+  if (code >= 300) explainFailure(code, payload);
+  const recorded = payload.recorded as { purpose: string; granted: boolean }[];
+  const resumed = payload.resumedApprovals as string[];
+  console.log(
+    recorded.length === 0
+      ? `Nothing changed: ${participantId} had already given these answers.`
+      : `Recorded for ${participantId}: ${recorded.map((entry) => `${entry.purpose} ${entry.granted ? 'yes' : 'no'}`).join(', ')}.`,
+  );
+  if (resumed.length > 0)
+    console.log(`${resumed.length} approval(s) that waited for this consent are being issued now.`);
+}
+
 async function participant(args: string[]) {
   const [action, participantId] = args;
+  if (action === 'consent' && participantId && !participantId.startsWith('--'))
+    return consent(participantId, args.slice(2));
   const actions = ['revoke-links', 'export', 'access-log'];
   if (!action || !actions.includes(action) || !participantId || participantId.startsWith('--'))
     throw new UsageError(

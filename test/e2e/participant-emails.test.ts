@@ -231,6 +231,13 @@ describe('the emails around a certificate', () => {
     // Every email sent to them is in the log, and nothing more (the log keeps no text or address).
     expect(kinds).toHaveLength((await mailsTo(participant.email)).length);
     expect(data.personalLinks.length).toBe(kinds.length);
+    // What they agreed to on the enrolment form, with the words and policy version of the day.
+    expect(data.consentHistory.map((c: { purpose: string }) => c.purpose).sort()).toEqual([
+      'name-on-certificate',
+      'name-to-verifiers',
+      'surveys-and-reminders',
+    ]);
+    expect(data.consentHistory[0]).toMatchObject({ channel: 'paper-form', text: expect.any(String) });
     expect(data.accessTrail).toEqual([
       expect.objectContaining({ actor: 'dpo@saypro.online', action: 'export', at: data.exportedAt }),
     ]);

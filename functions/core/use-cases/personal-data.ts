@@ -12,7 +12,7 @@ const exportRequestSchema = z.object({
 /**
  * Everything the system holds about one participant, as staff hand it over on a data subject access
  * request (GDPR Art. 15, POPIA s.23): profile, enrolments, progress, approvals, certificates, personal
- * links, the emails sent, and who has exported this before.
+ * links, the emails sent, every consent decision, and who has exported this before.
  *
  * 1. Record the access first (who, when), so no export goes unrecorded even if it fails halfway.
  * 2. Read each kind by the participant's own key or index (no scans): seconds, whatever the table size.
@@ -39,7 +39,7 @@ export async function exportParticipantData(
   await deps.personalDataLog.recordAccess(access);
 
   const records = deps.participantRecords;
-  const [enrolments, progress, approvals, numbers, personalLinks, emailsSent, accessTrail] =
+  const [enrolments, progress, approvals, numbers, personalLinks, emailsSent, accessTrail, consentHistory] =
     await Promise.all([
       records.listEnrolmentsOf(participantId),
       records.listProgressOf(participantId),
@@ -48,6 +48,7 @@ export async function exportParticipantData(
       records.listAccessTokensOf(participantId),
       records.listNoticesSentTo(participantId),
       records.listAccessesTo(participantId),
+      records.listConsentsOf(participantId),
     ]);
   const certificates = [];
   for (const number of numbers) {
@@ -71,6 +72,8 @@ export async function exportParticipantData(
       ...(revokedAt ? { revokedAt } : {}),
     })),
     emailsSent,
+    // Every decision, with the text shown and the policy version: what they agreed to, not just that they did.
+    consentHistory,
     // Includes this export: the trail is part of what is held about them.
     accessTrail,
   };
