@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { MAX_BODY_BYTES } from '../handlers/shared/body-limit.js';
-import { bodyTooLarge } from '../handlers/shared/http-api.js';
+import { bodyTooLarge, withoutEmailAddresses } from '../handlers/shared/http-api.js';
 import { type LambdaHandler, localLambdaContext } from './lambda-context.js';
 
 export interface BridgedRoute {
@@ -165,7 +165,7 @@ export async function startApiGatewayBridge(options: {
       send(await route.handler(event, localLambdaContext(route.functionName)));
     } catch (error) {
       // What API Gateway answers when the integration itself fails; details stay in the log.
-      console.error(`[api] ${route.functionName} failed`, error);
+      console.error(`[api] ${route.functionName} failed`, withoutEmailAddresses(error));
       send({
         statusCode: 502,
         headers: { 'content-type': 'application/json' },

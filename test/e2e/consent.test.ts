@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONSENT_WORDING } from '../../functions/core/consent.js';
 import { type LocalStack, startLocalStack } from '../../functions/local/local-stack.js';
 import { apiClient, certsCli, mailbox, type StoredMail } from '../support/local-api.js';
@@ -48,7 +48,45 @@ const mailsTo = async (participantId: string) =>
 const pagePathIn = (mail: StoredMail) =>
   new URL(/https?:\/\/\S+\/me\/[A-Za-z0-9_-]{43}/.exec(mail.body.text!)![0]).pathname;
 
+// The functions at their most talkative (before any import creates the logger), so the log check covers every line.
+vi.hoisted(() => {
+  process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
+});
+
+/** Everything the stack writes to stdout/stderr or the console while this file runs (its logs). */
+const logged: string[] = [];
+const restoreLogs: (() => void)[] = [];
+function captureLogs() {
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream);
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+      logged.push(String(chunk));
+      return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof stream.write;
+    restoreLogs.push(() => {
+      stream.write = write;
+    });
+  }
+  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    const original = console[level];
+    console[level] = (...args: unknown[]) => {
+      logged.push(
+        args
+          .map((arg) =>
+            arg instanceof Error ? `${arg.message} ${arg.stack}` : (JSON.stringify(arg) ?? String(arg)),
+          )
+          .join(' '),
+      );
+      original(...args);
+    };
+    restoreLogs.push(() => {
+      console[level] = original;
+    });
+  }
+}
+
 beforeAll(async () => {
+  captureLogs();
   stack = await startLocalStack();
   api = apiClient(stack);
   certs = certsCli(stack);
@@ -57,6 +95,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.stop();
+  for (const restore of restoreLogs) restore();
 });
 
 describe('an approval without consent to the name', () => {
@@ -168,5 +207,43 @@ describe('an approval without consent to the name', () => {
     });
     expect(unnamed.status).toBe(400);
     expect(unnamed.json.issues).toContainEqual(expect.objectContaining({ field: 'recordedBy' }));
+  });
+});
+
+describe('the logs', () => {
+  it('hold no name or email address of anyone, also when issuing fails', async () => {
+    // A name the certificate refuses fails the approval in the workflow: the failure is logged.
+    await register('lindiwe', {
+      consent: { nameOnCertificate: true, channel: 'paper-form', recordedBy: 'registrar@saypro.online' },
+    });
+    // Staff's API refuses such a name; written directly, as an older record might hold it.
+    await stack.deps.participants.putParticipant({
+      ...(await stack.deps.participants.getParticipant('lindiwe'))!,
+      fullName: '🎓🎓',
+    });
+    const approvalId = await approve('lindiwe');
+    expect((await api.settledApproval(approvalId, 60_000)).status).toBe('failed');
+    // A refused registration names the field, not the value, in its logs.
+    expect(
+      (
+        await api.request('PUT', '/operator/participants/bad-address', {
+          fullName: 'Bad Address',
+          email: 'not-an-address-secret',
+        })
+      ).status,
+    ).toBe(400);
+    await api.request('POST', '/operator/participants/zanele/export', { requestedBy: 'dpo@saypro.online' });
+
+    const everything = logged.join('\n');
+    // Each request is logged by its route's template: the page's route, never its token.
+    expect(everything).toContain('"resource":"/me/{token}"');
+    expect(everything).toContain('"resource":"/operator/participants/{participantId}/export"');
+    expect(everything).not.toMatch(/\/me\/[A-Za-z0-9_-]{43}/);
+    for (const secret of [
+      ...['zanele', 'themba', 'sipho', 'lindiwe'].flatMap((id) => [`${id}@example.org`, `Zanele ${id}`]),
+      '🎓🎓',
+      'not-an-address-secret',
+    ])
+      expect(everything, secret).not.toContain(secret);
   });
 });

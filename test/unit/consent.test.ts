@@ -237,3 +237,15 @@ describe('expiry reminders', () => {
     expect((await sendExpiryReminders(world.deps)).sent).toEqual({ soon: 0, today: 1 });
   });
 });
+
+describe('errors as logged', () => {
+  it('mask email addresses in the message and stack, keeping what went wrong', async () => {
+    const { withoutEmailAddresses } = await import('../../functions/handlers/shared/http-api.js');
+    const logged = withoutEmailAddresses(
+      new Error('MessageRejected: Email address is not verified: "Nomsa" <nomsa.k+x@example.org>'),
+    );
+    expect(logged.message).toBe('MessageRejected: Email address is not verified: "Nomsa" <[email address]>');
+    expect(logged.stack).not.toContain('nomsa.k+x@example.org');
+    expect(withoutEmailAddresses('plain a@b.co text').message).toBe('plain [email address] text');
+  });
+});

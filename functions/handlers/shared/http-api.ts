@@ -90,6 +90,18 @@ export class HttpProblem extends Error {
 /** The 413 answer, the same from the handlers (AWS) and the local bridge. */
 export const bodyTooLarge = (): APIGatewayProxyResult => json(413, BODY_TOO_LARGE);
 
+const EMAIL_ADDRESS = /[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+\.[A-Za-z]{2,}/g;
+
+/**
+ * An error as logged: name, message and stack with any email address masked. A service's message can
+ * quote the address it refused (SES does); the logs keep what went wrong, not to whom.
+ */
+export function withoutEmailAddresses(error: unknown): { name: string; message: string; stack?: string } {
+  const mask = (text: string) => text.replace(EMAIL_ADDRESS, '[email address]');
+  const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
+  return { name, message: mask(message), ...(stack ? { stack: mask(stack) } : {}) };
+}
+
 /** One rule for what reaches a client: our own messages below 500, never a stack trace or an SDK error. */
 export function errorResponse(error: unknown): APIGatewayProxyResult {
   if (error instanceof HttpProblem)
@@ -100,14 +112,14 @@ export function errorResponse(error: unknown): APIGatewayProxyResult {
   if (error instanceof GoneError) return json(410, { error: error.message });
   if (error instanceof TransientError) {
     // A passing fault (throttling, a timeout): the same request a moment later is expected to work.
-    logger.warn('request failed for now', { error });
+    logger.warn('request failed for now', { error: withoutEmailAddresses(error) });
     return json(
       503,
       { error: 'Busy for a moment: please send the same request again.' },
       { 'retry-after': '1' },
     );
   }
-  logger.error('request failed', { error: error as Error });
+  logger.error('request failed', { error: withoutEmailAddresses(error) });
   return json(500, { error: 'Something went wrong on our side. Please try again shortly.' });
 }
 
@@ -195,10 +207,20 @@ export function httpApi(
       // API Gateway refuses more than the limit before we run; the same check here (on the decoded size
       // of a base64 body) keeps the handlers' answer the bridge's and the gateway's whatever calls them.
       if (eventBodyBytes(event) > MAX_BODY_BYTES) return bodyTooLarge();
+      const started = Date.now();
+      let answer: APIGatewayProxyResult;
       try {
-        return await route.handle(toRequest(event, route.body ?? 'json'));
+        answer = await route.handle(toRequest(event, route.body ?? 'json'));
       } catch (error) {
-        return errorResponse(error);
+        answer = errorResponse(error);
       }
+      // The route's template, never the path: paths carry personal tokens, certificate numbers and ids.
+      logger.info('request', {
+        method: route.method,
+        resource: route.resource,
+        status: answer.statusCode,
+        ms: Date.now() - started,
+      });
+      return answer;
     });
 }
