@@ -49,8 +49,11 @@ function sections(facts: PrivacyPageFacts): Record<SectionId, string> {
     purposes: list([
       '<strong>Issuing, delivering and correcting certificates</strong> and showing you your progress: performing our agreement with you to train and certify you, or SayPro’s legitimate interest in certifying its participants (GDPR Art. 6(1)(b) and (f); POPIA s.11(1)(b) and (f)).',
       '<strong>Letting anyone verify a certificate</strong> by its number, QR code or file: legitimate interest in certificates that cannot be forged (Art. 6(1)(f); s.11(1)(f)). Verifiers see the course and dates, not your email address.',
-      '<strong>Showing your name to verifiers</strong>, on the verification page and in the signed credential: only with your consent (Art. 6(1)(a); s.11(1)(a)). You may withdraw it; see your rights.',
-      '<strong>Emails</strong>: the certificate, corrections, revocations and your personal link are part of issuing it. Expiry reminders (60 days before and on the day a certificate expires) rest on legitimate interest in your keeping the certificate valid (Art. 6(1)(f); s.11(1)(f)).',
+      '<strong>Printing your name on your certificate</strong> and in its signed credential: only with your consent (Art. 6(1)(a); s.11(1)(a)). Until you agree, an approved certificate waits (it is not issued without your name, nor with it); we email you once to ask, and it is issued within minutes of your agreeing.',
+      '<strong>Showing your name to verifiers</strong>, on the verification page and in the signed credential: only with your consent (Art. 6(1)(a); s.11(1)(a)).',
+      '<strong>Feedback surveys and expiry reminders</strong> (60 days before and on the day a certificate expires): only with your consent (Art. 6(1)(a); s.11(1)(a)).',
+      '<strong>Emails</strong>: the certificate, corrections, revocations, the request for consent and your personal link are part of issuing it (Art. 6(1)(b); s.11(1)(b)).',
+      '<strong>Your consent</strong>: you answer each of the three questions separately on your own page (the link in every email), or on a paper form that staff enter for you. Each answer is kept with the wording you were shown, its policy version, the date and how it was given. Withdrawing is the same single step as agreeing, on the same page, and takes effect at once; it does not undo what was done before.',
       '<strong>Security and abuse prevention</strong> (rate limits, access logs): legitimate interest (Art. 6(1)(f); s.11(1)(f)).',
     ]),
     retention: list([
