@@ -247,5 +247,9 @@ describe('errors as logged', () => {
     expect(logged.message).toBe('MessageRejected: Email address is not verified: "Nomsa" <[email address]>');
     expect(logged.stack).not.toContain('nomsa.k+x@example.org');
     expect(withoutEmailAddresses('plain a@b.co text').message).toBe('plain [email address] text');
+    // Package paths in a stack are not addresses.
+    const path =
+      'at file:///app/node_modules/.pnpm/@middy+core@6.4.5/node_modules/@middy/core/index.js:302:11';
+    expect(withoutEmailAddresses(new Error(path)).message).toBe(path);
   });
 });

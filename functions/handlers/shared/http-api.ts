@@ -90,7 +90,7 @@ export class HttpProblem extends Error {
 /** The 413 answer, the same from the handlers (AWS) and the local bridge. */
 export const bodyTooLarge = (): APIGatewayProxyResult => json(413, BODY_TOO_LARGE);
 
-const EMAIL_ADDRESS = /[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+\.[A-Za-z]{2,}/g;
+const EMAIL_ADDRESS = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
 /**
  * An error as logged: name, message and stack with any email address masked. A service's message can
