@@ -2,12 +2,15 @@ import type { SigningKeyRecord } from '../core/model.js';
 import type { SigningKeyRegistry } from '../core/ports.js';
 
 /**
- * Keeps the (small, rarely changing) key list in memory for a short time, so verifying a certificate
- * costs one database read, not two. A key marked compromised stops verifying everywhere within `ttlMs`
- * (at once in the instance that marked it).
+ * Keeps the (small, rarely changing) key list in memory, so verifying a certificate costs one database
+ * read, not two. Only the first request waits for the list; after `ttlMs` the next request is still
+ * answered from memory while the list is read again in the background (no request waits on a refresh).
+ * A key marked compromised stops verifying everywhere within `ttlMs` plus one request (at once in the
+ * instance that marked it).
  */
 export class CachedSigningKeyRegistry implements SigningKeyRegistry {
   private cached: { at: number; keys: Promise<SigningKeyRecord[]> } | undefined;
+  private refreshing = false;
 
   constructor(
     private readonly inner: SigningKeyRegistry,
@@ -16,14 +19,32 @@ export class CachedSigningKeyRegistry implements SigningKeyRegistry {
   ) {}
 
   listKeys(): Promise<SigningKeyRecord[]> {
-    if (!this.cached || this.now() - this.cached.at > this.ttlMs) {
+    if (!this.cached) {
       const keys = this.inner.listKeys();
       this.cached = { at: this.now(), keys };
       keys.catch(() => {
         this.cached = undefined;
       });
+    } else if (this.now() - this.cached.at > this.ttlMs && !this.refreshing) {
+      this.refreshInBackground();
     }
     return this.cached.keys;
+  }
+
+  private refreshInBackground() {
+    this.refreshing = true;
+    this.inner
+      .listKeys()
+      .then(
+        (keys) => {
+          this.cached = { at: this.now(), keys: Promise.resolve(keys) };
+        },
+        // A failed refresh keeps the list we have; the next request tries again.
+        () => undefined,
+      )
+      .finally(() => {
+        this.refreshing = false;
+      });
   }
 
   async getKey(kid: string) {

@@ -81,4 +81,29 @@ describe('the read caches in front of the stores', () => {
     await cached.updateKey(key!.kid, { status: 'compromised' });
     expect((await cached.getKey(key!.kid))?.status).toBe('compromised');
   });
+
+  it('answer from memory after the time to live while the list is read again in the background', async () => {
+    const { world } = await issuedWorld();
+    let clock = 0;
+    let release: () => void = () => {};
+    let slow = false;
+    const inner = world.deps.signingKeys;
+    const gated = {
+      ...inner,
+      listKeys: async () => {
+        if (slow) await new Promise<void>((resolve) => (release = resolve));
+        return inner.listKeys();
+      },
+    };
+    const cached = new CachedSigningKeyRegistry(gated, 1_000, () => clock);
+    const [key] = await cached.listKeys();
+    await inner.updateKey(key!.kid, { status: 'compromised' });
+    clock = 5_000;
+    slow = true;
+    // Stale: answered at once from memory (the refresh is held back), not after the refresh.
+    expect((await cached.listKeys())[0]?.status).toBe(key!.status);
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect((await cached.listKeys())[0]?.status).toBe('compromised');
+  });
 });

@@ -182,19 +182,26 @@ class RegistryTable {
   }
 }
 
+const COURSES_PARTITION = 'COURSES';
+/** The signing keys, a handful ever: one partition, so the JWKS and every verification query it. */
+const SIGNING_KEYS_PARTITION = 'SIGNING_KEYS';
+
 export class DynamoDbCourseCatalog implements CourseCatalog {
   private readonly table: RegistryTable;
   constructor(client: DynamoDBDocumentClient, tableName: string) {
     this.table = new RegistryTable(client, tableName);
   }
+  // Every course in one small partition: the help page and staff list them with one query, never a scan.
   getCourse(courseId: string) {
-    return this.table.get<Course>({ pk: `COURSE#${courseId}`, sk: 'COURSE' });
+    return this.table.get<Course>({ pk: COURSES_PARTITION, sk: `COURSE#${courseId}` });
   }
   putCourse(course: Course) {
-    return this.table.put({ pk: `COURSE#${course.courseId}`, sk: 'COURSE' }, 'course', course);
+    return this.table.put({ pk: COURSES_PARTITION, sk: `COURSE#${course.courseId}` }, 'course', course);
   }
-  listCourses() {
-    return this.table.listKind<Course>('course');
+  async listCourses() {
+    return (await queryAll(this.table.client, this.table.tableName, COURSES_PARTITION, 'COURSE#')).map(
+      (item) => withoutKeys<Course>(item)!,
+    );
   }
 }
 
@@ -426,7 +433,7 @@ export class DynamoDbSigningKeyRegistry implements SigningKeyRegistry {
     this.table = new RegistryTable(client, tableName);
   }
   private static keyOf(kid: string): Key {
-    return { pk: `SIGNING_KEY#${kid}`, sk: 'SIGNING_KEY' };
+    return { pk: SIGNING_KEYS_PARTITION, sk: `KEY#${kid}` };
   }
   getKey(kid: string) {
     return this.table.get<SigningKeyRecord>(DynamoDbSigningKeyRegistry.keyOf(kid));
@@ -437,7 +444,7 @@ export class DynamoDbSigningKeyRegistry implements SigningKeyRegistry {
         new PutCommand({
           TableName: this.tableName,
           Item: { ...key, ...DynamoDbSigningKeyRegistry.keyOf(key.kid), kind: 'signing-key' },
-          ConditionExpression: 'attribute_not_exists(pk)',
+          ConditionExpression: 'attribute_not_exists(sk)',
         }),
       );
       return true;
@@ -451,13 +458,15 @@ export class DynamoDbSigningKeyRegistry implements SigningKeyRegistry {
       new UpdateCommand({
         TableName: this.tableName,
         Key: DynamoDbSigningKeyRegistry.keyOf(kid),
-        ConditionExpression: 'attribute_exists(pk)',
+        ConditionExpression: 'attribute_exists(sk)',
         ...updateExpressionFor(changes),
       }),
     );
   }
-  listKeys() {
-    return this.table.listKind<SigningKeyRecord>('signing-key');
+  async listKeys() {
+    return (await queryAll(this.client, this.tableName, SIGNING_KEYS_PARTITION, 'KEY#')).map(
+      (item) => withoutKeys<SigningKeyRecord>(item)!,
+    );
   }
 }
 
