@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { formatCertificateNumber } from './certificate-number.js';
 import type { Certificate } from './model.js';
+import { statusListEntryOf } from './status-list.js';
 
 /**
  * Each certificate is also an Open Badges 3.0 AchievementCredential (a W3C Verifiable Credential 2.0),
@@ -130,6 +131,10 @@ export function buildCredentialClaims(
         digestSRI: digestSriOf(certificate.document.sha256Hex),
       },
     ],
+    // Its bit in a W3C Bitstring Status List: revocation checkable from the list alone, offline too.
+    ...(certificate.statusList
+      ? { credentialStatus: statusListEntryOf(links, certificate.statusList) }
+      : {}),
     ...(certificate.supersedes
       ? {
           evidence: [

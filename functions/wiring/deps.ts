@@ -14,6 +14,7 @@ import {
   DynamoDbProgressStore,
   DynamoDbSigningKeyRegistry,
 } from '../adapters/aws/dynamodb-stores.js';
+import { DynamoDbStatusListStore } from '../adapters/aws/dynamodb-status-lists.js';
 import { KmsDigestSigner } from '../adapters/aws/kms-digest-signer.js';
 import { KmsSigningKeyAdmin } from '../adapters/aws/kms-signing-key-admin.js';
 import { S3DocumentStore } from '../adapters/aws/s3-document-store.js';
@@ -100,6 +101,7 @@ export function buildDeps(
     participantRecords: new DynamoDbParticipantRecords(documentClient, config.REGISTRY_TABLE),
     enrolments: new DynamoDbEnrolmentStore(documentClient, config.REGISTRY_TABLE),
     personalDataLog,
+    statusLists: new DynamoDbStatusListStore(documentClient, config.REGISTRY_TABLE),
   };
 }
 
