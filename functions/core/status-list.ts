@@ -160,7 +160,10 @@ export function revocationBitOf(
   if (!types.includes('BitstringStatusListCredential') || subject.type !== 'BitstringStatusList')
     return { known: false, reason: 'the status list given is not a BitstringStatusListCredential' };
   if (subject.statusPurpose !== STATUS_PURPOSE)
-    return { known: false, reason: `the status list is for ${String(subject.statusPurpose)}, not revocation` };
+    return {
+      known: false,
+      reason: `the status list is for ${String(subject.statusPurpose)}, not revocation`,
+    };
   const index = Number(entry.statusListIndex);
   if (typeof entry.statusListIndex !== 'string' || !/^\d+$/.test(entry.statusListIndex))
     return { known: false, reason: 'the credential’s statusListIndex is not a base-10 number' };

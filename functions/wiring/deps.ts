@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { type AwsClients, createAwsClients } from '../adapters/aws/clients.js';
+import { DynamoDbStatusListStore } from '../adapters/aws/dynamodb-status-lists.js';
 import {
   DynamoDbApprovalStore,
   DynamoDbCertificateStore,
@@ -14,7 +15,6 @@ import {
   DynamoDbProgressStore,
   DynamoDbSigningKeyRegistry,
 } from '../adapters/aws/dynamodb-stores.js';
-import { DynamoDbStatusListStore } from '../adapters/aws/dynamodb-status-lists.js';
 import { KmsDigestSigner } from '../adapters/aws/kms-digest-signer.js';
 import { KmsSigningKeyAdmin } from '../adapters/aws/kms-signing-key-admin.js';
 import { S3DocumentStore } from '../adapters/aws/s3-document-store.js';

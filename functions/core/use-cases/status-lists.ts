@@ -5,7 +5,10 @@ import { derToJoseSignature, sha256 } from '../signature.js';
 import { currentSigningKey } from '../signing-keys.js';
 import { buildStatusListClaims, STATUS_LIST_LENGTH, type StatusListPosition } from '../status-list.js';
 
-export type StatusListDeps = Pick<Deps, 'statusLists' | 'signer' | 'signingKeys' | 'clock' | 'links' | 'random'>;
+export type StatusListDeps = Pick<
+  Deps,
+  'statusLists' | 'signer' | 'signingKeys' | 'clock' | 'links' | 'random'
+>;
 
 /**
  * Random picks that may hit taken indices before a list counts as full. At 90% use, 20 misses in a
