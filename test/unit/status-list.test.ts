@@ -125,7 +125,10 @@ describe('the credential’s credentialStatus and the signed list', () => {
     const list = payloadOf(jwt);
     expect(list.type).toEqual(['VerifiableCredential', 'BitstringStatusListCredential']);
     expect(list.id).toBe(status.statusListCredential);
-    expect(list.credentialSubject).toMatchObject({ type: 'BitstringStatusList', statusPurpose: 'revocation' });
+    expect(list.credentialSubject).toMatchObject({
+      type: 'BitstringStatusList',
+      statusPurpose: 'revocation',
+    });
     expect(await bitOf(certificate.credential)).toBe(false);
     // Same kid as the certificate's credential.
     expect(JSON.parse(Buffer.from(jwt.split('.')[0]!, 'base64url').toString()).kid).toBe(
@@ -158,9 +161,15 @@ describe('the credential’s credentialStatus and the signed list', () => {
     const signed = await getStatusListCredential(world.deps, '1');
     expect(signed.revision).toBe(before + 1);
     // Nothing left to do: the list is not signed again.
-    expect(await ensureStatusListSigned(world.deps, '1')).toEqual({ signed: false, revision: signed.revision });
+    expect(await ensureStatusListSigned(world.deps, '1')).toEqual({
+      signed: false,
+      revision: signed.revision,
+    });
     await expect(
-      revokeCertificate(world.deps, certificate.number, { reason: 'Issued in error', revokedBy: 'registrar' }),
+      revokeCertificate(world.deps, certificate.number, {
+        reason: 'Issued in error',
+        revokedBy: 'registrar',
+      }),
     ).rejects.toThrow(/already revoked/);
     expect((await describeStatusList(world.deps, '1')).setBits).toBe(1);
   });
@@ -218,7 +227,8 @@ describe('index allocation', () => {
     expect(lists.size).toBeGreaterThanOrEqual(4);
     expect(positions.every((position) => position.index >= 0 && position.index < length)).toBe(true);
     // Each list a certificate points at is signed and served.
-    for (const listId of lists) await expect(getStatusListCredential(world.deps, listId)).resolves.toBeTruthy();
+    for (const listId of lists)
+      await expect(getStatusListCredential(world.deps, listId)).resolves.toBeTruthy();
   });
 
   it('retries another random index when the drawn one is taken', async () => {
@@ -232,7 +242,8 @@ describe('index allocation', () => {
 
   it('draws indices across the whole list, not in issue order', async () => {
     const indices = [];
-    for (let i = 0; i < 50; i += 1) indices.push((await allocateStatusListPosition(world.deps, `N${i}`)).index);
+    for (let i = 0; i < 50; i += 1)
+      indices.push((await allocateStatusListPosition(world.deps, `N${i}`)).index);
     expect(Math.max(...indices)).toBeGreaterThan(STATUS_LIST_LENGTH / 2);
     expect(indices).not.toEqual([...indices].sort((a, b) => a - b));
   });

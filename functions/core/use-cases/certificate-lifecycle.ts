@@ -78,7 +78,10 @@ export async function revokeCertificate(
 }
 
 /** What the operator is told of the status list: updated, or why not (absent for older certificates). */
-function statusListAnswer(result: Awaited<ReturnType<typeof markWithdrawnInStatusList>> | undefined) {
+function statusListAnswer(result: Awaited<ReturnType<typeof markWithdrawnInStatusList>> | undefined): {
+  statusListUpdated?: boolean;
+  statusListError?: string;
+} {
   if (!result || (!result.statusListUpdated && !result.statusListError)) return {};
   return {
     statusListUpdated: result.statusListUpdated,
