@@ -210,7 +210,7 @@ async function checkStatusList(
   const list = await checkCredentialJwt(await loadStatusList(source), jwks, now);
   if (!list.ok) return { ok: false, line: `NOT VALID: the status list ${source}: ${list.reason}.` };
   const bit = revocationBitOf(credentialClaims, list.claims);
-  if (!bit.known) return { ok: false, line: `NOT VALID: cannot read the revocation status: ${bit.reason}.` };
+  if (!bit.known) return { ok: false, line: `STATUS UNKNOWN: ${bit.reason}.` };
   const signedAt = text(list.claims.validFrom) ?? '(not stated)';
   return bit.revoked
     ? {
@@ -274,6 +274,8 @@ export async function verifyOffline(
   if (!options.credential) {
     if (options.holder)
       throw new VerifyUsageError('--holder-email needs the signed credential (a .jwt, or --credential).');
+    if (options.statusList)
+      throw new VerifyUsageError('--status-list needs the signed credential (a .jwt, or --credential).');
     return askTheApi(bytes);
   }
   return verifyCredentialFile(readInput(options.credential, 'credential').toString('utf8'), bytes, options);
