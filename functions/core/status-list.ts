@@ -151,6 +151,14 @@ export function revocationBitOf(
       known: false,
       reason: `the status list given is ${String(listClaims.id)}, not the credential's ${listUrl}`,
     };
+  // The spec's check: the list must come from the credential's own issuer.
+  const issuerOf = (claims: Record<string, unknown>) =>
+    typeof claims.issuer === 'string' ? claims.issuer : (claims.issuer as { id?: unknown } | undefined)?.id;
+  if (issuerOf(listClaims) !== issuerOf(credentialClaims))
+    return {
+      known: false,
+      reason: `the status list's issuer ${String(issuerOf(listClaims))} is not the credential's`,
+    };
   const types = [listClaims.type].flat();
   const subject = (listClaims.credentialSubject ?? {}) as {
     type?: unknown;

@@ -147,6 +147,29 @@ describe('the credential’s credentialStatus and the signed list', () => {
     expect(check).toMatchObject({ ok: false, failure: 'signature' });
   });
 
+  it('a list from another issuer, for another credential or purpose, answers nothing about the bit', async () => {
+    const certificate = await issue('thandiwe-nkosi');
+    const credential = payloadOf(certificate.credential);
+    const list = payloadOf((await getStatusListCredential(world.deps, '1')).jwt);
+    expect(revocationBitOf(credential, list)).toMatchObject({ known: true, revoked: false });
+    expect(
+      revocationBitOf(credential, { ...list, issuer: 'https://elsewhere.example/issuer' }),
+    ).toMatchObject({
+      known: false,
+      reason: expect.stringMatching(/issuer/),
+    });
+    expect(revocationBitOf(credential, { ...list, id: `${list.id}0` })).toMatchObject({ known: false });
+    expect(
+      revocationBitOf(credential, {
+        ...list,
+        credentialSubject: { ...list.credentialSubject, statusPurpose: 'suspension' },
+      }),
+    ).toMatchObject({ known: false, reason: expect.stringMatching(/suspension/) });
+    expect(revocationBitOf({ ...credential, credentialStatus: undefined }, list)).toMatchObject({
+      known: false,
+    });
+  });
+
   it('revocation sets the bit and re-signs once; a repeat changes nothing', async () => {
     const certificate = await issue('thandiwe-nkosi');
     const other = await issue('pieter-van-der-merwe');
