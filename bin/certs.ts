@@ -55,6 +55,8 @@ Commands:
         The keys default to $CERTS_API_URL/.well-known/jwks.json. Exit code 0 valid, 1 not valid.
         --holder-email <address> --holder-secret <code>: also check that the credential names this
         holder (the code is on the holder's page); a credential that does not counts as not valid.
+        --status-list <file|url>: also read the credential's revocation bit from its signed status
+        list (the URL is the credential's credentialStatus.statusListCredential); revoked: not valid.
   verify <file.pdf>
         Without a credential, ask the API (POST /verify) about the PDF.
 
@@ -426,6 +428,7 @@ async function verify(args: string[]) {
       credential: { type: 'string' },
       'holder-email': { type: 'string' },
       'holder-secret': { type: 'string' },
+      'status-list': { type: 'string' },
     },
   });
   const [file, ...extra] = positionals;
@@ -438,6 +441,7 @@ async function verify(args: string[]) {
     const { valid, lines } = await verifyOffline(file, {
       ...(values.jwks ? { jwks: values.jwks } : {}),
       ...(values.credential ? { credential: values.credential } : {}),
+      ...(values['status-list'] ? { statusList: values['status-list'] } : {}),
       ...(values['holder-email']
         ? {
             holder: {

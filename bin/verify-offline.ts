@@ -6,7 +6,9 @@
  *   <file.pdf>                         no credential to check against: the PDF is sent to POST /verify
  *   --holder-email <a> --holder-secret <s>  also whether the credential names that holder: its email hash is
  *                                      salted with the holder's secret (on their page), so only they can show it
- * Offline checks prove who signed what; only the API knows of a later revocation or correction.
+ *   --status-list <file|url>           also the credential's bit in its signed W3C Bitstring Status List
+ *                                      (the list's own signature checked with the same JWKS): revoked or not
+ * Offline checks prove who signed what; a later revocation shows in the status list (or online).
  */
 import { readFileSync } from 'node:fs';
 import {
@@ -17,6 +19,7 @@ import {
 } from '../functions/core/credential-verification.js';
 import { sha256, toHex } from '../functions/core/signature.js';
 import type { PublishedJwk } from '../functions/core/signing-keys.js';
+import { revocationBitOf } from '../functions/core/status-list.js';
 import type { VerificationReport } from '../functions/core/use-cases/verify-submission.js';
 
 /** A problem with how the command was called (missing file, unreadable key set): exit code 2, not a verdict. */
@@ -31,6 +34,8 @@ export interface VerifyOfflineOptions {
   credential?: string;
   /** The address (and proof secret) a holder revealed, to check that the credential names them. */
   holder?: { email: string; proofSecret?: string };
+  /** The credential's status list (a VC-JWT), file path or http(s) URL, to read its revocation bit. */
+  statusList?: string;
   now?: Date;
 }
 
@@ -174,13 +179,48 @@ async function verifyCredentialFile(
       );
     }
   }
-  if (check.claims) {
+  if (options.statusList && check.claims) {
+    const status = await checkStatusList(check.claims, options.statusList, jwks, options.now ?? new Date());
+    if (!status.ok) valid = false;
+    lines.push(status.line);
+  } else if (check.claims) {
     const page = statusPageOf(check.claims);
     lines.push(
-      `Checked offline: a later revocation or correction shows only online${page ? `, at ${page}` : ''}.`,
+      `Checked offline: a later revocation shows in the status list (--status-list) or online${page ? `, at ${page}` : ''}.`,
     );
   }
   return { valid, lines };
+}
+
+async function loadStatusList(source: string): Promise<string> {
+  if (!isUrl(source)) return readInput(source, 'status list').toString('utf8').trim();
+  const response = await fetchOrExplain(source, { headers: { accept: 'application/vc+jwt' } });
+  if (!response.ok)
+    throw new VerifyUsageError(`Fetching the status list from ${source} answered HTTP ${response.status}.`);
+  return (await response.text()).trim();
+}
+
+/** The credential's revocation bit, from a status list whose own signature checks with the same keys. */
+async function checkStatusList(
+  credentialClaims: Record<string, unknown>,
+  source: string,
+  jwks: { keys: PublishedJwk[] },
+  now: Date,
+): Promise<{ ok: boolean; line: string }> {
+  const list = await checkCredentialJwt(await loadStatusList(source), jwks, now);
+  if (!list.ok) return { ok: false, line: `NOT VALID: the status list ${source}: ${list.reason}.` };
+  const bit = revocationBitOf(credentialClaims, list.claims);
+  if (!bit.known) return { ok: false, line: `STATUS UNKNOWN: ${bit.reason}.` };
+  const signedAt = text(list.claims.validFrom) ?? '(not stated)';
+  return bit.revoked
+    ? {
+        ok: false,
+        line: `REVOKED: bit ${bit.index} of ${bit.listUrl} is set (list signed by SayPro, ${signedAt}).`,
+      }
+    : {
+        ok: true,
+        line: `  Status       not revoked: bit ${bit.index} of ${bit.listUrl} is 0 (list signed ${signedAt}).`,
+      };
 }
 
 async function askTheApi(pdf: Buffer): Promise<VerifyOfflineResult> {
@@ -234,6 +274,8 @@ export async function verifyOffline(
   if (!options.credential) {
     if (options.holder)
       throw new VerifyUsageError('--holder-email needs the signed credential (a .jwt, or --credential).');
+    if (options.statusList)
+      throw new VerifyUsageError('--status-list needs the signed credential (a .jwt, or --credential).');
     return askTheApi(bytes);
   }
   return verifyCredentialFile(readInput(options.credential, 'credential').toString('utf8'), bytes, options);

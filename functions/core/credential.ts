@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { formatCertificateNumber } from './certificate-number.js';
 import type { Certificate } from './model.js';
+import { statusListEntryOf } from './status-list.js';
 
 /**
  * Each certificate is also an Open Badges 3.0 AchievementCredential (a W3C Verifiable Credential 2.0),
@@ -37,6 +38,10 @@ export function issuerProfile(verificationBaseUrl: string, supportAddress: strin
 export const credentialIdOf = (verificationBaseUrl: string, number: string) =>
   `${verificationBaseUrl}/certificates/${formatCertificateNumber(number)}`;
 
+/** The PDF as the credential's relatedResource names it: GET /certificates/{number}/document. */
+export const publicDocumentUrlOf = (apiBaseUrl: string, number: string) =>
+  `${apiBaseUrl}/certificates/${formatCertificateNumber(number)}/document`;
+
 /** Subresource-integrity form of a SHA-256 digest, as VC 2.0 `relatedResource.digestSRI` wants it. */
 export const digestSriOf = (sha256Hex: string) =>
   `sha256-${Buffer.from(sha256Hex, 'hex').toString('base64')}`;
@@ -53,6 +58,26 @@ export function emailIdentityHash(email: string, salt: string) {
   return `sha256$${createHash('sha256')
     .update(normaliseEmail(email) + salt)
     .digest('hex')}`;
+}
+
+/**
+ * The OB 3.0 Achievement a course's certificates attest. Its id is a URL that answers with this same
+ * description (GET /courses/{courseId}).
+ */
+export function achievementOf(
+  verificationBaseUrl: string,
+  course: { courseId: string; title: string; description: string },
+) {
+  return {
+    id: `${verificationBaseUrl}/courses/${encodeURIComponent(course.courseId)}`,
+    type: ['Achievement'],
+    achievementType: 'Certificate',
+    name: course.title,
+    description: course.description || course.title,
+    criteria: {
+      narrative: `Completed every requirement of the SayPro course "${course.title}".`,
+    },
+  };
 }
 
 const seconds = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
@@ -112,24 +137,23 @@ export function buildCredentialClaims(
       type: ['AchievementSubject'],
       identifier: identifiers,
       activityEndDate: certificate.completedAt,
-      achievement: {
-        id: `${links.verificationBaseUrl}/courses/${encodeURIComponent(certificate.courseId)}`,
-        type: ['Achievement'],
-        achievementType: 'Certificate',
-        name: certificate.courseTitle,
-        description: certificate.courseDescription || certificate.courseTitle,
-        criteria: {
-          narrative: `Completed every requirement of the SayPro course "${certificate.courseTitle}".`,
-        },
-      },
+      achievement: achievementOf(links.verificationBaseUrl, {
+        courseId: certificate.courseId,
+        title: certificate.courseTitle,
+        description: certificate.courseDescription,
+      }),
     },
     relatedResource: [
       {
-        id: `${links.apiBaseUrl}/certificates/${formatCertificateNumber(certificate.number)}/download`,
+        // Answers without a personal token, with the PDF itself when the holder agreed to show their
+        // name (the PDF prints it); see openPublicDocument.
+        id: publicDocumentUrlOf(links.apiBaseUrl, certificate.number),
         mediaType: 'application/pdf',
         digestSRI: digestSriOf(certificate.document.sha256Hex),
       },
     ],
+    // Its bit in a W3C Bitstring Status List: revocation checkable from the list alone, offline too.
+    ...(certificate.statusList ? { credentialStatus: statusListEntryOf(links, certificate.statusList) } : {}),
     ...(certificate.supersedes
       ? {
           evidence: [

@@ -203,6 +203,11 @@ export interface Certificate {
   downloadToken: string;
   downloadTokenExpiresAt: string;
   delivery?: DeliveryState;
+  /**
+   * Its bit in a W3C Bitstring Status List (the credential's `credentialStatus`), set on revocation or
+   * supersession. Absent on certificates issued before the lists existed.
+   */
+  statusList?: { listId: string; index: number };
 }
 
 export type SigningKeyStatus = 'active' | 'retired' | 'compromised';

@@ -16,6 +16,31 @@ import type {
 } from './model.js';
 import type { ParticipantNotice } from './notices.js';
 
+/** One status list as stored: which bits are set, and the latest signed copy verifiers are given. */
+export interface StatusListRecord {
+  listId: string;
+  /** Indices whose bit is set (revoked). */
+  setIndices: number[];
+  /** Bumped each time a bit is set, so a signed copy can say which state it shows. */
+  revision: number;
+  signed?: { jwt: string; revision: number; signedAt: string };
+}
+
+/** The W3C Bitstring Status Lists (status-list.ts): index claims, set bits, signed copies. */
+export interface StatusListStore {
+  /** The list new entries go to ('1' until the first one fills). */
+  currentListId(): Promise<string>;
+  /** Claims one index for a certificate, put-if-absent: false when another certificate holds it. */
+  claimIndex(listId: string, index: number, certificateNumber: string): Promise<boolean>;
+  /** Moves new entries from a full list to the next; returns the list now current (another caller may have moved it). */
+  openNextList(fullListId: string): Promise<string>;
+  getList(listId: string): Promise<StatusListRecord | undefined>;
+  /** Sets one bit (creating the list record if needed); false when it was already set. */
+  setBit(listId: string, index: number): Promise<boolean>;
+  /** Stores a signed copy unless one of the same or a newer revision is stored; false when refused. */
+  putSigned(listId: string, signed: { jwt: string; revision: number; signedAt: string }): Promise<boolean>;
+}
+
 export interface CourseCatalog {
   getCourse(courseId: string): Promise<Course | undefined>;
   putCourse(course: Course): Promise<void>;
@@ -315,6 +340,7 @@ export interface Deps {
   participantRecords: ParticipantRecords;
   enrolments: EnrolmentStore;
   personalDataLog: PersonalDataLog;
+  statusLists: StatusListStore;
 }
 
 /** The renderer is kept apart from Deps: only the issuing function loads react-pdf. */

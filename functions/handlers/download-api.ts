@@ -1,6 +1,7 @@
+import { openPublicDocument } from '../core/use-cases/public-descriptions.js';
 import { openDownload } from '../core/use-cases/view-certificate.js';
 import { type DownloadDeps, downloadLambdaDeps } from '../wiring/public-deps.js';
-import { httpApi, type Route, redirect } from './shared/http-api.js';
+import { HttpProblem, httpApi, type Route, redirect } from './shared/http-api.js';
 
 /**
  * The participant's emailed link. A function of its own because presigning needs the S3 client and
@@ -13,6 +14,17 @@ export const downloadRoutes = (deps: () => DownloadDeps): Route[] => [
     async handle({ params, query }) {
       const { url } = await openDownload(deps(), params.number ?? '', query.token);
       return redirect(url);
+    },
+  },
+  {
+    // The credential's relatedResource: no personal token, the PDF only with the holder's consent.
+    method: 'GET',
+    resource: '/certificates/{number}/document',
+    async handle({ params }) {
+      const document = await openPublicDocument(deps(), params.number ?? '');
+      if (!document.shown)
+        throw new HttpProblem(403, document.reason, [{ field: 'number', message: document.reason }]);
+      return redirect(document.url);
     },
   },
 ];

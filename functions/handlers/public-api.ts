@@ -3,6 +3,9 @@ import { issuerProfile } from '../core/credential.js';
 import { ValidationError } from '../core/errors.js';
 import type { Deps } from '../core/ports.js';
 import { publishedKeys } from '../core/signing-keys.js';
+import { STATUS_LIST_TTL_SECONDS } from '../core/status-list.js';
+import { describeAchievement, describeStatusList } from '../core/use-cases/public-descriptions.js';
+import { getStatusListCredential } from '../core/use-cases/status-lists.js';
 import { verifyCredential, verifyDocument } from '../core/use-cases/verify-submission.js';
 import { getCredential, viewCertificate } from '../core/use-cases/view-certificate.js';
 import { publicLambdaDeps } from '../wiring/public-deps.js';
@@ -19,7 +22,10 @@ import {
 import { firstUploadedFile } from './shared/multipart.js';
 import { PerClientRateLimit } from './shared/rate-limit.js';
 
-export type PublicDeps = Pick<Deps, 'certificates' | 'signingKeys' | 'clock' | 'links'>;
+export type PublicDeps = Pick<
+  Deps,
+  'certificates' | 'signingKeys' | 'clock' | 'links' | 'statusLists' | 'courses'
+>;
 
 /** The shape of a compact JWS; what is in it is the verifier's business. */
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
@@ -113,6 +119,29 @@ export const publicRoutes = (deps: () => PublicDeps): Route[] => [
         },
         { 'cache-control': 'public, max-age=3600' },
       ),
+  },
+  {
+    // The revocation list every credential's credentialStatus points at: the stored signed copy (signed
+    // again on each revocation, never per request), or with Accept: application/json a readable view.
+    method: 'GET',
+    resource: '/status-lists/{listId}',
+    async handle({ params, headers }) {
+      const listId = params.listId ?? '';
+      const cache = { 'cache-control': `public, max-age=${STATUS_LIST_TTL_SECONDS}`, vary: 'accept' };
+      const accept = (headers.accept ?? '').toLowerCase();
+      if (accept.includes('application/json') && !accept.includes('jwt'))
+        return json(200, await describeStatusList(deps(), listId), cache);
+      const { jwt } = await getStatusListCredential(deps(), listId);
+      return { statusCode: 200, headers: { 'content-type': 'application/vc+jwt', ...cache }, body: jwt };
+    },
+  },
+  {
+    method: 'GET',
+    resource: '/courses/{courseId}',
+    handle: async ({ params }) =>
+      json(200, await describeAchievement(deps(), params.courseId ?? ''), {
+        'cache-control': 'public, max-age=3600',
+      }),
   },
   {
     method: 'GET',

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { type AwsClients, createAwsClients } from '../adapters/aws/clients.js';
+import { DynamoDbStatusListStore } from '../adapters/aws/dynamodb-status-lists.js';
 import {
   DynamoDbApprovalStore,
   DynamoDbCertificateStore,
@@ -100,6 +101,7 @@ export function buildDeps(
     participantRecords: new DynamoDbParticipantRecords(documentClient, config.REGISTRY_TABLE),
     enrolments: new DynamoDbEnrolmentStore(documentClient, config.REGISTRY_TABLE),
     personalDataLog,
+    statusLists: new DynamoDbStatusListStore(documentClient, config.REGISTRY_TABLE),
   };
 }
 

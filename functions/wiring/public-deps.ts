@@ -1,6 +1,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../adapters/aws/client-options.js';
-import { DynamoDbCertificateStore, DynamoDbSigningKeyRegistry } from '../adapters/aws/dynamodb-stores.js';
+import { DynamoDbStatusListStore } from '../adapters/aws/dynamodb-status-lists.js';
+import {
+  DynamoDbCertificateStore,
+  DynamoDbCourseCatalog,
+  DynamoDbSigningKeyRegistry,
+} from '../adapters/aws/dynamodb-stores.js';
 import { createS3Client, S3DocumentStore } from '../adapters/aws/s3-document-store.js';
 import { CachedCertificateStore } from '../adapters/cached-certificate-store.js';
 import { CachedSigningKeyRegistry } from '../adapters/cached-signing-key-registry.js';
@@ -31,6 +36,9 @@ export function buildPublicDeps(config: Config, documentClient = documentClientO
     ),
     clock: systemClock,
     links: linksFrom(config),
+    // The signed status lists and the course descriptions that credentials link to: reads only.
+    statusLists: new DynamoDbStatusListStore(documentClient, config.REGISTRY_TABLE),
+    courses: new DynamoDbCourseCatalog(documentClient, config.REGISTRY_TABLE),
   };
 }
 

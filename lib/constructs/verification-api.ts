@@ -11,9 +11,12 @@ export const API_STAGE_NAME = 'v1';
 export interface VerificationApiProps {
   /** The REST API's name, which per-method metrics are keyed by. */
   readonly restApiName: string;
-  /** Serves the public verification routes (health, certificates, credential, verify, issuer, JWKS). */
+  /**
+   * Serves the public verification routes (health, certificates, credential, verify, issuer, JWKS) and
+   * what credentials link to (status lists, course achievements).
+   */
   readonly publicFunction: lambda.IFunction;
-  /** Serves the participants' download links (GET /certificates/{number}/download). */
+  /** Serves the participants' download links (GET /certificates/{number}/download) and the public PDF (/document). */
   readonly downloadFunction: lambda.IFunction;
   /** Serves the participants' own pages (/me/*), the public help pages (/help, /help/faq) and /privacy. */
   readonly participantFunction: lambda.IFunction;
@@ -129,6 +132,30 @@ export class VerificationApi extends Construct {
         new apigateway.LambdaIntegration(props.downloadFunction, { allowTestInvoke: false }),
         { requestValidator: validator, requestParameters: numberParam },
       );
+
+    // The credential's relatedResource: the PDF without a personal token (holder's consent checked in
+    // the function), presigned like the download, so it needs the download function's S3 access.
+    certificate
+      .addResource('document')
+      .addMethod(
+        'GET',
+        new apigateway.LambdaIntegration(props.downloadFunction, { allowTestInvoke: false }),
+        { requestValidator: validator, requestParameters: numberParam },
+      );
+    // What the URLs inside a credential answer: its revocation status list, its course's achievement.
+    const publicGetWith = (resource: apigateway.IResource, param: string) =>
+      resource.addMethod('GET', publicIntegration, {
+        requestValidator: validator,
+        requestParameters: { [`method.request.path.${param}`]: true },
+      });
+    publicGetWith(
+      root.addResource('status-lists').addResource('{listId}', { defaultCorsPreflightOptions: cors }),
+      'listId',
+    );
+    publicGetWith(
+      root.addResource('courses').addResource('{courseId}', { defaultCorsPreflightOptions: cors }),
+      'courseId',
+    );
 
     const verify = root.addResource('verify', { defaultCorsPreflightOptions: cors });
     publicGet(verify, false);

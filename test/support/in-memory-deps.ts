@@ -21,6 +21,7 @@ import type {
   PersonalDataAccessRecord,
   SentNoticeRecord,
 } from '../../functions/core/ports.js';
+import { inMemoryStatusLists } from './in-memory-status-lists.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -54,6 +55,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
   const startedWorkflows: string[] = [];
   const secretKeys = [p256.utils.randomSecretKey()];
   const clock = { current: now };
+  const statusLists = inMemoryStatusLists();
   let mailFailures = 0;
 
   const mailer: IssuingDeps['mailer'] = {
@@ -285,6 +287,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
         [...enrolments.values()].filter((entry) => entry.courseId === courseId).map(clone),
     },
     personalDataLog,
+    statusLists: statusLists.store,
     participantRecords: {
       listAccessTokensOf: async (participantId) =>
         [...accessTokens.values()].filter((record) => record.participantId === participantId).map(clone),
@@ -333,6 +336,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
       signingKeys,
       claims,
       accessTokens,
+      statusLists,
     },
     clock,
     failNextMails(count: number) {

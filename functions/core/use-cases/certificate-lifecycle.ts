@@ -10,6 +10,7 @@ import { deliverCertificate } from './deliver-certificate.js';
 import { verificationUrlOf } from './issue-certificate.js';
 import { type NoticeDeps, noticeContextFor } from './participant-access.js';
 import { produceCertificate } from './produce-certificate.js';
+import { markWithdrawnInStatusList, type StatusListDeps } from './status-lists.js';
 import { findCertificate } from './view-certificate.js';
 
 const revocationSchema = z.object({
@@ -28,9 +29,12 @@ export const revocationEmailClaimKey = (number: string) => `certificate-revoked-
  * 2. Email the holder the reason, through the claim ledger. If the mail service fails, the revocation
  *    stands and the answer says the holder was not told; running the same revocation again (the
  *    certificate is then already revoked) sends the email that is still due, and only that.
+ * 3. Set the certificate's bit in its status list and sign the list again, so a verifier holding only
+ *    the list sees the revocation. Should signing fail, the revocation stands and the answer says so;
+ *    running the same revocation again updates the list.
  */
 export async function revokeCertificate(
-  deps: Pick<Deps, 'certificates' | 'participants'> & NoticeDeps,
+  deps: Pick<Deps, 'certificates' | 'participants'> & NoticeDeps & StatusListDeps,
   numberInput: string,
   rawRequest: unknown,
 ) {
@@ -47,7 +51,11 @@ export async function revokeCertificate(
     !revoked &&
     certificate.status === 'revoked' &&
     (await deps.claims.get(revocationEmailClaimKey(number)))?.state !== 'done';
-  if (!revoked && !stillToTell) {
+  const statusList =
+    revoked || certificate.status === 'revoked'
+      ? await markWithdrawnInStatusList(deps, certificate.statusList)
+      : undefined;
+  if (!revoked && !stillToTell && !statusList?.changed) {
     throw new ConflictError(
       `Certificate ${formatCertificateNumber(number)} is already ${certificate.status}; only a valid certificate can be revoked.`,
     );
@@ -65,6 +73,19 @@ export async function revokeCertificate(
     ...current,
     ...(revoked ? {} : { alreadyRevoked: true }),
     ...holderNotified,
+    ...statusListAnswer(statusList),
+  };
+}
+
+/** What the operator is told of the status list: updated, or why not (absent for older certificates). */
+function statusListAnswer(result: Awaited<ReturnType<typeof markWithdrawnInStatusList>> | undefined): {
+  statusListUpdated?: boolean;
+  statusListError?: string;
+} {
+  if (!result || (!result.statusListUpdated && !result.statusListError)) return {};
+  return {
+    statusListUpdated: result.statusListUpdated,
+    ...(result.statusListError ? { statusListError: result.statusListError } : {}),
   };
 }
 
@@ -124,7 +145,10 @@ const correctionSchema = z
  * 2. Produce the corrected version under a new number, pointing back at the old one.
  * 3. Write it and mark the old one superseded in one transaction that holds only while the old one
  *    is still valid, so two concurrent corrections cannot both win.
- * 4. Email the participant the corrected certificate.
+ * 4. Set the old version's bit in its revocation status list: its credential states details that are
+ *    wrong, so a verifier holding only the list must not take it as good (the spec's `revocation`
+ *    purpose: valid no more, for good, which supersession is).
+ * 5. Email the participant the corrected certificate.
  * Verifiers of the old number are shown the chain and sent to the current version.
  */
 export async function correctCertificate(deps: IssuingDeps, numberInput: string, rawRequest: unknown) {
@@ -169,6 +193,7 @@ export async function correctCertificate(deps: IssuingDeps, numberInput: string,
       `Certificate ${formatCertificateNumber(oldNumber)} was changed meanwhile; look it up again.`,
     );
   }
+  const statusList = await markWithdrawnInStatusList(deps, old.statusList);
   const delivery = await deliverCertificate(deps, {
     approvalId: old.approvalId,
     certificateNumber: corrected.number,
@@ -178,5 +203,6 @@ export async function correctCertificate(deps: IssuingDeps, numberInput: string,
     supersedes: formatCertificateNumber(old.number),
     version,
     emailed: delivery.delivered,
+    ...statusListAnswer(statusList),
   };
 }

@@ -5,6 +5,7 @@ import type { Certificate, CertificateDesign } from '../model.js';
 import type { IssuingDeps } from '../ports.js';
 import { derToJoseSignature, sha256, toHex } from '../signature.js';
 import { currentSigningKey } from '../signing-keys.js';
+import { allocateStatusListPosition } from './status-lists.js';
 
 /** Everything a certificate states, before it has a document, a signature and a credential. */
 export type CertificateDraft = Omit<
@@ -35,7 +36,9 @@ export function addDays(iso: string, days: number): string {
  * 2. sign that digest with the current key (registered in the JWKS on first use);
  * 3. store the PDF;
  * 4. draw the holder's proof secret, the unpublished salt of the email hash in the credential;
- * 5. build the Open Badges credential binding the digest, and sign it as a VC-JWT with the same key.
+ * 5. claim a random free bit in the revocation status list (status-lists.ts);
+ * 6. build the Open Badges credential binding the digest and naming that bit, and sign it as a VC-JWT
+ *    with the same key.
  * Nothing is recorded as issued here: the caller's conditional write decides that.
  */
 export async function produceCertificate(deps: IssuingDeps, draft: CertificateDraft): Promise<Certificate> {
@@ -61,6 +64,7 @@ export async function produceCertificate(deps: IssuingDeps, draft: CertificateDr
   await deps.documents.put(documentKey, pdf, 'application/pdf', { 'certificate-number': facts.number });
 
   const holderProofSecret = Buffer.from(deps.random.bytes(16)).toString('hex');
+  const statusList = await allocateStatusListPosition(deps, facts.number);
   const unsigned: Certificate = {
     ...facts,
     status: 'valid',
@@ -75,6 +79,7 @@ export async function produceCertificate(deps: IssuingDeps, draft: CertificateDr
     holderProofSecret,
     downloadToken: Buffer.from(deps.random.bytes(24)).toString('base64url'),
     downloadTokenExpiresAt: addDays(facts.issuedAt, deps.downloadLinkTtlDays),
+    statusList,
   };
   const claims = buildCredentialClaims(
     unsigned,
