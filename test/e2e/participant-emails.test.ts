@@ -126,7 +126,9 @@ describe('the emails around a certificate', () => {
     const first = await api.request('POST', '/operator/jobs/expiry-reminders');
     expect(first.json).toMatchObject({ sent: { soon: 1, today: 0 }, failed: [] });
     const again = await certs('reminders');
-    expect(again.stdout).toContain('0 sent 60 days ahead, 0 on the day, 1 already sent before, 0 not sent without consent to reminders, 0 failed');
+    expect(again.stdout).toContain(
+      '0 sent 60 days ahead, 0 on the day, 1 already sent before, 0 not sent without consent to reminders, 0 failed',
+    );
     const reminders = (await mailsTo(participant.email)).filter((mail) => /expires/.test(mail.subject));
     expect(reminders).toHaveLength(1);
     expect(textOf(reminders[0]!)).toContain(course.renewalUrl);
