@@ -1,0 +1,118 @@
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mintParticipantPageLink } from '../../functions/core/use-cases/participant-access.js';
+import { type LocalStack, startLocalStack } from '../../functions/local/local-stack.js';
+import { apiClient } from '../support/local-api.js';
+
+/**
+ * Request paths read by key, never by scanning: the table holds every certificate, so a Scan behind a
+ * request costs more with every certificate issued. Every DynamoDB command sent while the routes below
+ * answer is recorded (the background loops are off), and none may be a Scan.
+ */
+
+let stack: LocalStack;
+let api: ReturnType<typeof apiClient>;
+let number: string;
+let pagePath: string;
+let statusListPath: string;
+
+const COURSE = {
+  courseId: 'scanless',
+  title: 'Reading by Key',
+  description: 'No scans on request paths.',
+  criteria: { requiredModules: [], quizzes: [], peerReviewRequired: false, issueDeadlineDays: 7 },
+  signatory: { name: 'Lindiwe Mokoena', title: 'Director of Training, SayPro' },
+};
+
+beforeAll(async () => {
+  stack = await startLocalStack({ recoverySweepMs: 0, reminderSweepMs: 0 });
+  api = apiClient(stack);
+  await api.putCourse(COURSE);
+  await api.putParticipant(
+    {
+      participantId: 'kea',
+      fullName: 'Kea Mokoena',
+      email: 'kea@example.org',
+      consentToPublicName: true,
+    } as never,
+    { participantId: 'kea', courseId: COURSE.courseId, completedModuleIds: [], quizScores: {} } as never,
+  );
+  const approval = await api.request('POST', '/approvals', {
+    participantId: 'kea',
+    courseId: COURSE.courseId,
+    approvedBy: 'staff@saypro.online',
+  });
+  const settled = await api.settledApproval(approval.json.approvalId, 60_000);
+  expect(settled.status).toBe('issued');
+  number = settled.certificate.number;
+  pagePath = new URL((await mintParticipantPageLink(stack.deps, 'kea')).url).pathname;
+  const credential = await api.request('GET', `/certificates/${number}/credential`);
+  const payload = JSON.parse(Buffer.from(credential.text.split('.')[1]!, 'base64url').toString('utf8'));
+  statusListPath = new URL(payload.credentialStatus.statusListCredential).pathname;
+}, 120_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+/** The names of the DynamoDB commands sent while `run` runs. */
+async function commandsSentDuring(run: () => Promise<unknown>): Promise<string[]> {
+  const sent: string[] = [];
+  const clientPrototype = Object.getPrototypeOf(DynamoDBDocumentClient.prototype);
+  // Every SDK client's send: the document client's commands are the ones the stores send.
+  const original = clientPrototype.send as (...args: unknown[]) => unknown;
+  clientPrototype.send = function (this: unknown, command: unknown, ...rest: unknown[]) {
+    sent.push((command as object).constructor.name);
+    return original.call(this, command, ...rest);
+  };
+  try {
+    await run();
+  } finally {
+    clientPrototype.send = original;
+  }
+  return sent;
+}
+
+describe('request paths', () => {
+  it('send no Scan for verification, credentials, keys, status lists, pages or staff reads', async () => {
+    const routes = [
+      `/certificates/${number}`,
+      `/verify/${number}`,
+      `/certificates/${number}/credential`,
+      '/.well-known/jwks.json',
+      '/issuer',
+      statusListPath,
+      `/courses/${COURSE.courseId}`,
+      '/help',
+      '/help/faq',
+      '/privacy',
+      pagePath,
+      '/operator/courses',
+      `/operator/courses/${COURSE.courseId}`,
+      `/operator/courses/${COURSE.courseId}/tracking`,
+      '/operator/participants/kea',
+      '/operator/participants/kea/consent',
+      `/operator/eligibility/kea/${COURSE.courseId}`,
+    ];
+    const everything: string[] = [];
+    for (const route of routes) {
+      const sent = await commandsSentDuring(async () => {
+        const response = await api.request('GET', route);
+        expect(response.status, route).toBeLessThan(400);
+      });
+      expect(sent, route).not.toContain('ScanCommand');
+      everything.push(...sent);
+    }
+    // Some answers come from the read caches; the routes together read the table many times.
+    expect(everything.filter((name) => /Get|Query/.test(name)).length).toBeGreaterThan(routes.length);
+    const exported = await commandsSentDuring(() =>
+      api.request('POST', '/operator/participants/kea/export', { requestedBy: 'dpo@saypro.online' }),
+    );
+    expect(exported).not.toContain('ScanCommand');
+  });
+
+  it('can tell: the approvals listing still scans (the check is real)', async () => {
+    const sent = await commandsSentDuring(() => api.request('GET', '/operator/approvals'));
+    expect(sent).toContain('ScanCommand');
+  });
+});
