@@ -3,6 +3,7 @@ import type { IssuingDeps } from '../core/ports.js';
 import { markKeyCompromised, rotateSigningKey } from '../core/signing-keys.js';
 import { correctCertificate, revokeCertificate } from '../core/use-cases/certificate-lifecycle.js';
 import { resendCertificate } from '../core/use-cases/deliver-certificate.js';
+import { eraseParticipant } from '../core/use-cases/erase-participant.js';
 import { sendExpiryReminders } from '../core/use-cases/expiry-reminders.js';
 import {
   getApprovalStatus,
@@ -150,6 +151,13 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
     resource: '/operator/participants/{participantId}/export',
     handle: async ({ params, json: body }) =>
       json(200, await exportParticipantData(deps(), params.participantId ?? '', body)),
+  },
+  {
+    // An erasure request: personal data removed, certificates kept verifiable; running it again is safe.
+    method: 'POST',
+    resource: '/operator/participants/{participantId}/erasure',
+    handle: async ({ params, json: body }) =>
+      json(200, await eraseParticipant(deps(), params.participantId ?? '', body)),
   },
   {
     method: 'GET',

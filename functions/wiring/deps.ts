@@ -9,6 +9,7 @@ import {
   DynamoDbEnrolmentStore,
   DynamoDbParticipantAccessTokens,
   DynamoDbParticipantDirectory,
+  DynamoDbParticipantErasures,
   DynamoDbParticipantRecords,
   DynamoDbPersonalDataLog,
   DynamoDbProgressStore,
@@ -100,6 +101,7 @@ export function buildDeps(
     participantRecords: new DynamoDbParticipantRecords(documentClient, config.REGISTRY_TABLE),
     enrolments: new DynamoDbEnrolmentStore(documentClient, config.REGISTRY_TABLE),
     personalDataLog,
+    erasures: new DynamoDbParticipantErasures(documentClient, config.REGISTRY_TABLE),
   };
 }
 

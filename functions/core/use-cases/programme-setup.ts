@@ -4,6 +4,7 @@ import { NotFoundError } from '../errors.js';
 import type { Course, Enrolment, Participant, Progress } from '../model.js';
 import type { Deps } from '../ports.js';
 import { courseSchema, enrolmentSchema, parseInput, participantSchema, progressSchema } from '../schemas.js';
+import { refuseIfErased } from './erase-participant.js';
 import {
   type NoticeDeps,
   noticeContextFor,
@@ -32,11 +33,13 @@ export async function defineCourse(
  * already issued at once: the public view and credential follow the holder's current choice.
  */
 export async function registerParticipant(
-  deps: Pick<Deps, 'participants' | 'certificates' | 'participantRecords'>,
+  deps: Pick<Deps, 'participants' | 'certificates' | 'participantRecords' | 'erasures'>,
   participantId: string,
   body: unknown,
 ): Promise<Participant> {
   const participant = parseInput(participantSchema, { ...asObject(body), participantId }, 'participant');
+  // An erased id stays erased: a learning platform re-sending the old record must not bring them back.
+  await refuseIfErased(deps, participantId);
   const before = await deps.participants.getParticipant(participantId);
   await deps.participants.putParticipant(participant);
   if (before && before.consentToPublicName !== participant.consentToPublicName) {
@@ -108,11 +111,12 @@ export async function enrolParticipant(
  *    write each); the approvals table's stream then starts the same workflow a new approval starts.
  */
 export async function recordProgress(
-  deps: Pick<Deps, 'progress' | 'approvals' | 'clock'>,
+  deps: Pick<Deps, 'progress' | 'approvals' | 'clock' | 'erasures'>,
   key: { participantId: string; courseId: string },
   body: unknown,
 ): Promise<Progress & { reevaluated: string[] }> {
   const progress = parseInput(progressSchema, { ...asObject(body), ...key }, 'progress');
+  await refuseIfErased(deps, key.participantId);
   await deps.progress.putProgress(progress);
   const waiting = (await deps.approvals.listApprovalsOfCompletion(key.participantId, key.courseId)).filter(
     (approval) => approval.status === 'not_eligible',
