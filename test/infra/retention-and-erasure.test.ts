@@ -4,7 +4,21 @@ import { REGISTRY_TTL_ATTRIBUTE } from '../../functions/adapters/aws/registry-tt
 import { RETENTION } from '../../functions/core/retention.js';
 import { type SynthesizedApp, synthApp } from './synth-app.js';
 
-type Resources = Record<string, { Type: string; Properties: Record<string, any>; Metadata?: any }>;
+interface Statement {
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: unknown;
+}
+interface Resource {
+  Type: string;
+  Properties: {
+    Role: { 'Fn::GetAtt': [string, string] };
+    Roles: { Ref: string }[];
+    PolicyDocument: { Statement: Statement[] };
+  };
+  Metadata?: Record<string, string>;
+}
+type Resources = Record<string, Resource>;
 
 let app: SynthesizedApp;
 let stateful: Template;
@@ -23,13 +37,11 @@ function operatorStatements() {
   )!;
   const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
   return Object.values(statelessResources)
-    .filter(
-      (r) => r.Type === 'AWS::IAM::Policy' && r.Properties.Roles.some((role: any) => role.Ref === roleId),
-    )
-    .flatMap((r) => r.Properties.PolicyDocument.Statement as Record<string, any>[]);
+    .filter((r) => r.Type === 'AWS::IAM::Policy' && r.Properties.Roles.some((role) => role.Ref === roleId))
+    .flatMap((r) => r.Properties.PolicyDocument.Statement);
 }
 
-const actionsOf = (statement: Record<string, any>) =>
+const actionsOf = (statement: Statement): string[] =>
   Array.isArray(statement.Action) ? statement.Action : [statement.Action];
 
 describe('the retention schedule in the stacks', () => {
@@ -75,7 +87,7 @@ describe('the erasure grants of the operator API', () => {
     expect(actionsOf(deletes[0]!)).toEqual(
       expect.arrayContaining(['s3:DeleteObject', 's3:DeleteObjectVersion']),
     );
-    expect(actionsOf(deletes[0]!).filter((action: string) => action.includes('*'))).toEqual([]);
+    expect(actionsOf(deletes[0]!).filter((action) => action.includes('*'))).toEqual([]);
     expect(JSON.stringify(deletes[0]!.Resource)).toMatch(/documents-.*\/certificates\/\*"/);
 
     const listings = statements.filter((s) => actionsOf(s).includes('s3:ListBucketVersions'));
@@ -89,8 +101,8 @@ describe('the erasure grants of the operator API', () => {
     const deleters = Object.values(statelessResources).filter(
       (r) =>
         r.Type === 'AWS::IAM::Policy' &&
-        (r.Properties.PolicyDocument.Statement as Record<string, any>[]).some((s) =>
-          actionsOf(s).some((action: string) => action.startsWith('s3:Delete')),
+        r.Properties.PolicyDocument.Statement.some((s) =>
+          actionsOf(s).some((action) => action.startsWith('s3:Delete')),
         ),
     );
     expect(deleters).toHaveLength(1);

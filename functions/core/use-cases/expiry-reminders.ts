@@ -52,12 +52,7 @@ export async function sendExpiryReminders(
         const certificate = await deps.certificates.getCertificate(number);
         // An expired certificate is past its 60-day reminder; only the on-the-day one still applies.
         // An erased holder is never written to again, whatever their certificate's dates.
-        if (
-          !certificate ||
-          certificate.status !== 'valid' ||
-          !certificate.expiresAt ||
-          certificate.holderErasedAt
-        ) {
+        if (certificate?.status !== 'valid' || !certificate.expiresAt || certificate.holderErasedAt) {
           run.skipped += 1;
           continue;
         }
