@@ -160,6 +160,15 @@ describe('erasing a holder', () => {
     expect(replay.json.error).toMatch(/erased/);
     const reRegister = await api.request('PUT', `/operator/participants/${HOLDER.participantId}`, HOLDER);
     expect(reRegister.status).toBe(410);
+    const enrol = await api.request(
+      'PUT',
+      `/operator/courses/${COURSE.courseId}/enrolments/${HOLDER.participantId}`,
+      {},
+    );
+    expect(enrol.status).toBe(410);
+    const lookup = await api.request('GET', `/operator/participants/${HOLDER.participantId}`);
+    expect(lookup.status).toBe(410);
+    expect(lookup.json.error).toContain('holder-request');
     const progress = await api.request(
       'PUT',
       `/operator/progress/${HOLDER.participantId}/${COURSE.courseId}`,

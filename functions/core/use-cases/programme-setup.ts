@@ -66,11 +66,12 @@ export const enrolmentEmailClaimKey = (participantId: string, courseId: string) 
  * 3. Send the enrolment email through the claim ledger.
  */
 export async function enrolParticipant(
-  deps: Pick<Deps, 'participants' | 'courses' | 'enrolments'> & NoticeDeps,
+  deps: Pick<Deps, 'participants' | 'courses' | 'enrolments' | 'erasures'> & NoticeDeps,
   key: { participantId: string; courseId: string },
   body: unknown,
 ): Promise<Enrolment & { enrolled: boolean; emailed: boolean }> {
   const request = parseInput(enrolmentSchema, { ...asObject(body), ...key }, 'enrolment');
+  await refuseIfErased(deps, request.participantId);
   const [participant, course] = await Promise.all([
     deps.participants.getParticipant(request.participantId),
     deps.courses.getCourse(request.courseId),
@@ -138,8 +139,10 @@ export async function readCourse(deps: Pick<Deps, 'courses'>, courseId: string):
   return course;
 }
 
-export async function readParticipant(deps: Pick<Deps, 'participants'>, participantId: string) {
+export async function readParticipant(deps: Pick<Deps, 'participants' | 'erasures'>, participantId: string) {
   const participant = await deps.participants.getParticipant(participantId);
+  // Staff looking up an erased participant learn that (410, when and why), not "never existed".
+  if (!participant) await refuseIfErased(deps, participantId);
   if (!participant) throw new NotFoundError(`participant ${participantId} does not exist`);
   return participant;
 }
@@ -161,7 +164,7 @@ export async function readProgress(
  * a participant has met and what is still missing, for staff answering "why no certificate yet?".
  */
 export async function previewEligibility(
-  deps: Pick<Deps, 'courses' | 'participants' | 'progress'>,
+  deps: Pick<Deps, 'courses' | 'participants' | 'progress' | 'erasures'>,
   key: { participantId: string; courseId: string },
 ) {
   const [course] = await Promise.all([
