@@ -4,7 +4,9 @@ import { correctCertificate } from '../../functions/core/use-cases/certificate-l
 import { checkEligibility } from '../../functions/core/use-cases/check-eligibility.js';
 import { deliverCertificate } from '../../functions/core/use-cases/deliver-certificate.js';
 import { eraseParticipant } from '../../functions/core/use-cases/erase-participant.js';
+import { sendExpiryReminders } from '../../functions/core/use-cases/expiry-reminders.js';
 import { issueCertificate } from '../../functions/core/use-cases/issue-certificate.js';
+import { notifyNotEligible } from '../../functions/core/use-cases/notify-not-eligible.js';
 import { mintParticipantPageLink } from '../../functions/core/use-cases/participant-access.js';
 import { exportParticipantData } from '../../functions/core/use-cases/personal-data.js';
 import { recordProgress, registerParticipant } from '../../functions/core/use-cases/programme-setup.js';
@@ -122,6 +124,9 @@ describe('erasing a participant', () => {
     await expect(recordApproval(world.deps, approval())).rejects.toBeInstanceOf(GoneError);
     await expect(checkEligibility(world.deps, approvalId)).rejects.toBeInstanceOf(GoneError);
     await expect(issueCertificate(world.deps, approvalId)).rejects.toBeInstanceOf(GoneError);
+    await expect(notifyNotEligible(world.deps, { approvalId, reasons: [] })).rejects.toBeInstanceOf(
+      GoneError,
+    );
     await expect(deliverCertificate(world.deps, { approvalId, certificateNumber: number })).rejects.toThrow(
       /was erased/,
     );
@@ -147,6 +152,21 @@ describe('erasing a participant', () => {
     expect(world.state.certificates.size).toBe(certificatesBefore);
     expect(world.state.participants.size).toBe(0);
     expect(world.state.progress.size).toBe(0);
+  });
+
+  it('sends no expiry reminder for an erased holder’s certificate', async () => {
+    await world.deps.courses.putCourse({
+      ...sampleCourse,
+      criteria: { ...sampleCourse.criteria, validityDays: 90 },
+    });
+    await issued();
+    await eraseParticipant(world.deps, holder.participantId, request);
+    const mailsBefore = world.state.sentMail.length;
+    world.clock.current = new Date(world.clock.current.getTime() + 30 * 86_400_000);
+    const run = await sendExpiryReminders(world.deps);
+    expect(run.sent).toEqual({ soon: 0, today: 0 });
+    expect(run.skipped).toBe(1);
+    expect(world.state.sentMail.length).toBe(mailsBefore);
   });
 
   it('is idempotent: a second run changes nothing and says it was already done', async () => {
