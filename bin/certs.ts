@@ -35,7 +35,11 @@ Commands:
   participant export <participantId> --by <you>
         Everything held about a participant, as JSON (a data access request); the export is recorded.
   participant access-log <participantId>
-        Who exported the participant's data, and when.
+        Who exported, erased or corrected the participant's data, and when.
+  participant erase <participantId> --reason <code> --by <you>
+        Erase a participant's personal data on request (safe to run again); certificates stay verifiable.
+        Reason codes: holder-request, no-longer-needed, consent-withdrawn, objection,
+        unlawful-processing, legal-obligation.
   participant consent <participantId> [--name-on-certificate yes|no] [--name-to-verifiers yes|no]
                       [--surveys yes|no] --by <you> [--channel paper-form|email|phone]
         Without a choice: the participant's current consent and its history. With one: record consent
@@ -334,10 +338,10 @@ async function participant(args: string[]) {
   const [action, participantId] = args;
   if (action === 'consent' && participantId && !participantId.startsWith('--'))
     return consent(participantId, args.slice(2));
-  const actions = ['revoke-links', 'export', 'access-log'];
+  const actions = ['revoke-links', 'export', 'access-log', 'erase'];
   if (!action || !actions.includes(action) || !participantId || participantId.startsWith('--'))
     throw new UsageError(
-      `Usage: certs participant revoke-links|export|access-log <participantId> [--by <you>]\n\n${USAGE}`,
+      `Usage: certs participant revoke-links|export|access-log|erase <participantId> [--by <you>] [--reason <code>]\n\n${USAGE}`,
     );
   const path = `/operator/participants/${encodeURIComponent(participantId)}`;
   if (action === 'export') {
@@ -345,6 +349,16 @@ async function participant(args: string[]) {
     return operatorCall('POST', `${path}/export`, { requestedBy: required(values, 'by') });
   }
   if (action === 'access-log') return operatorCall('GET', `${path}/access-log`);
+  if (action === 'erase') {
+    const { values } = parseArgs({
+      args: args.slice(2),
+      options: { reason: { type: 'string' }, by: { type: 'string' } },
+    });
+    return operatorCall('POST', `${path}/erasure`, {
+      reason: required(values, 'reason'),
+      actor: required(values, 'by'),
+    });
+  }
   const { status: code, payload } = await call(
     'POST',
     `/operator/participants/${encodeURIComponent(participantId)}/link-revocation`,

@@ -36,3 +36,8 @@ export class ConflictError extends Error {
 export class GoneError extends Error {
   override name: string = 'GoneError';
 }
+
+/** The participant's data was erased at their request: nothing may recreate it (HTTP 410). */
+export class ParticipantErasedError extends GoneError {
+  override name = 'ParticipantErasedError';
+}

@@ -157,8 +157,16 @@ export interface Certificate {
   approvalId: string;
   participantId: string;
   courseId: string;
-  /** Name as printed (normalised), kept so the certificate can be re-rendered and verified. */
+  /**
+   * Name as printed (normalised), kept so the certificate can be re-rendered and verified. Removed (empty)
+   * once the holder's data is erased: see `holderErasedAt`.
+   */
   holderName: string;
+  /**
+   * When the holder's personal details were erased at their request: the record keeps what verifiers rely
+   * on (number, course, dates, status, PDF digest, signature) and nothing that names the holder.
+   */
+  holderErasedAt?: string;
   holderConsentsToPublicName: boolean;
   courseTitle: string;
   courseDescription: string;

@@ -207,7 +207,10 @@ export interface PersonalDataAccessRecord {
   at: string;
   /** The staff member who asked, as they named themselves, and the credential that let them in. */
   actor: string;
-  action: 'export';
+  /** `erasure`: the participant's data was erased; `correction`: staff corrected a certificate of theirs. */
+  action: 'export' | 'erasure' | 'correction';
+  /** For a correction: the number of the certificate corrected. */
+  certificateNumber?: string;
 }
 
 /** The sent-notice log, the access trail and the consent history, all kept under the participant's own key. */
@@ -223,6 +226,56 @@ export interface DocumentStore {
   get(key: string): Promise<Uint8Array | undefined>;
   /** A URL that fetches the object directly for a short time. */
   temporaryDownloadUrl(key: string, fileName: string, expiresInSeconds: number): Promise<string>;
+  /**
+   * Deletes the object and every earlier version of it (and any delete markers), so nothing of it is
+   * left to restore. Returns how many versions were deleted; 0 when nothing was there (safe to repeat).
+   */
+  deleteAllVersions(key: string): Promise<number>;
+}
+
+/** Why a participant's data was erased: GDPR Art. 17(1) grounds, as codes (never free text, which could name them). */
+export const ERASURE_REASONS = [
+  'holder-request',
+  'no-longer-needed',
+  'consent-withdrawn',
+  'objection',
+  'unlawful-processing',
+  'legal-obligation',
+] as const;
+export type ErasureReason = (typeof ERASURE_REASONS)[number];
+
+/**
+ * What is left of an erased participant, under `PARTICIPANT#<id>` / `TOMBSTONE`: when, why, by whom and
+ * how much was removed; never a name or an address. Written before anything is deleted, so a replayed
+ * approval is refused from the first moment, and completed (`completedAt`) when the erasure has finished.
+ */
+export interface ErasureTombstone {
+  participantId: string;
+  erasedAt: string;
+  reason: ErasureReason;
+  actor: string;
+  /** Set once every step has run; absent: an erasure that stopped half-way, which a re-run finishes. */
+  completedAt?: string;
+  /** How many of each kind of record were removed, summed over the runs. */
+  removed: Record<string, number>;
+}
+
+/** What an erasure needs beyond the ordinary stores: the tombstone and deletes by the participant's key. */
+export interface ParticipantErasures {
+  getTombstone(participantId: string): Promise<ErasureTombstone | undefined>;
+  putTombstone(tombstone: ErasureTombstone): Promise<void>;
+  /** Removes the address lookup (`EMAIL#<hash>`) of this address if it points at this participant. */
+  deleteEmailLookup(participantId: string, email: string): Promise<number>;
+  /** Deletes a personal link's record by its hash (its pointer under the participant goes with the partition). */
+  deleteAccessToken(tokenHash: string): Promise<number>;
+  /** Deletes the course's copy of an enrolment (`COURSE#<course>` / `ENROLLED#<participant>`). */
+  deleteCourseEnrolment(courseId: string, participantId: string): Promise<number>;
+  /**
+   * Deletes every item under the participant's key except the tombstone and the access trail, whatever
+   * its sort key (profile, progress, enrolments, certificate pointers, links, notices, consent records, …).
+   * Returns how many of each kind were deleted.
+   */
+  deletePersonalItemsOf(participantId: string): Promise<Record<string, number>>;
 }
 
 export interface DigestSigner {
@@ -341,6 +394,7 @@ export interface Deps {
   enrolments: EnrolmentStore;
   personalDataLog: PersonalDataLog;
   statusLists: StatusListStore;
+  erasures: ParticipantErasures;
 }
 
 /** The renderer is kept apart from Deps: only the issuing function loads react-pdf. */

@@ -4,6 +4,7 @@ import { markKeyCompromised, rotateSigningKey } from '../core/signing-keys.js';
 import { correctCertificate, revokeCertificate } from '../core/use-cases/certificate-lifecycle.js';
 import { readConsent, recordStaffConsent } from '../core/use-cases/consent.js';
 import { resendCertificate } from '../core/use-cases/deliver-certificate.js';
+import { eraseParticipant } from '../core/use-cases/erase-participant.js';
 import { sendExpiryReminders } from '../core/use-cases/expiry-reminders.js';
 import {
   getApprovalStatus,
@@ -164,6 +165,13 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
     resource: '/operator/participants/{participantId}/consent',
     handle: async ({ params, json: body }) =>
       json(200, await recordStaffConsent(deps(), params.participantId ?? '', body)),
+  },
+  {
+    // An erasure request: personal data removed, certificates kept verifiable; running it again is safe.
+    method: 'POST',
+    resource: '/operator/participants/{participantId}/erasure',
+    handle: async ({ params, json: body }) =>
+      json(200, await eraseParticipant(deps(), params.participantId ?? '', body)),
   },
   {
     method: 'GET',

@@ -24,6 +24,7 @@ import { ensureSigningKey } from './ensure-signing-key.js';
 import { type FaultInjectionOptions, injectFaults } from './fault-injection.js';
 import { localHandlers, localRoutes } from './handlers.js';
 import { startLocalKms } from './kms-server.js';
+import { sweepExpiredItems } from './retention-sweep.js';
 import { freePort, startDynamoDbLocal, startS3rver, startSesLocal } from './services.js';
 import { StreamPoller } from './stream-poller.js';
 import { loadIssuanceWorkflowDefinition } from './workflow-definition.js';
@@ -43,6 +44,11 @@ export interface LocalStackOptions {
   reminderSweepMs?: number;
   /** Faults to inject at the AWS clients once the stack is set up (the chaos run); omitted: none. */
   faultInjection?: FaultInjectionOptions;
+  /**
+   * How often to delete registry items whose TTL has passed (DynamoDB Local keeps them for ever; AWS
+   * deletes them within days); 0: only at start-up. Default every ten minutes.
+   */
+  retentionSweepMs?: number;
   /** A mailbox (aws-ses-v2-local) already running elsewhere, e.g. in the chaos run, which outlives restarts. */
   mailboxEndpoint?: string;
 }
@@ -315,6 +321,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const reminderMs = options.reminderSweepMs ?? 60 * 60 * 1000;
     if (reminderMs > 0) {
       const timer = setInterval(remind, reminderMs);
+      timer.unref();
+      stoppers.push(async () => clearInterval(timer));
+    }
+
+    // The retention schedule's TTLs, which DynamoDB Local does not enforce itself.
+    const sweepRetention = () =>
+      sweepExpiredItems(clients.documentClient, TABLES.registry)
+        .then(({ deleted }) => {
+          if (deleted > 0) console.log(`[retention] deleted ${deleted} expired item(s)`);
+        })
+        .catch((error: Error) => console.error('[retention]', error.message));
+    await sweepRetention();
+    const retentionMs = options.retentionSweepMs ?? 10 * 60 * 1000;
+    if (retentionMs > 0) {
+      const timer = setInterval(sweepRetention, retentionMs);
       timer.unref();
       stoppers.push(async () => clearInterval(timer));
     }

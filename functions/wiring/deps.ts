@@ -10,6 +10,7 @@ import {
   DynamoDbEnrolmentStore,
   DynamoDbParticipantAccessTokens,
   DynamoDbParticipantDirectory,
+  DynamoDbParticipantErasures,
   DynamoDbParticipantRecords,
   DynamoDbPersonalDataLog,
   DynamoDbProgressStore,
@@ -102,6 +103,7 @@ export function buildDeps(
     enrolments: new DynamoDbEnrolmentStore(documentClient, config.REGISTRY_TABLE),
     personalDataLog,
     statusLists: new DynamoDbStatusListStore(documentClient, config.REGISTRY_TABLE),
+    erasures: new DynamoDbParticipantErasures(documentClient, config.REGISTRY_TABLE),
   };
 }
 

@@ -8,6 +8,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { APPROVALS_BY_PARTICIPANT_COURSE_INDEX } from '../../functions/adapters/aws/approvals-index.js';
 import { REGISTRY_TTL_ATTRIBUTE } from '../../functions/adapters/aws/registry-ttl.js';
+import { RETENTION } from '../../functions/core/retention.js';
 import type { AppConfig } from '../config.js';
 
 /** The documents bucket's name: global, so it carries the account and region. */
@@ -112,8 +113,9 @@ export class StatefulStack extends Stack {
       ...tableDefaults,
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
       sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
-      // Epoch seconds, set only on disposable items (personal-link tokens). Never `expiresAt`: DynamoDB
-      // would delete an expired certificate, which verifiers must still find and see as expired.
+      // Epoch seconds, set only on disposable items (claims, personal-link tokens, the sent-notice log, the
+      // access trail; durations in functions/core/retention.ts). Never `expiresAt`: DynamoDB would delete
+      // an expired certificate, which verifiers must still find and see as expired.
       timeToLiveAttribute: REGISTRY_TTL_ATTRIBUTE,
     });
 
@@ -151,7 +153,13 @@ export class StatefulStack extends Stack {
       serverAccessLogsPrefix: 'documents/',
       lifecycleRules: [
         { id: 'expire-documents', expiration: Duration.days(config.documentRetentionDays) },
-        { id: 'expire-noncurrent-versions', noncurrentVersionExpiration: Duration.days(30) },
+        // Replaced or deleted PDF versions (the retention schedule): also how long an overwritten PDF survives.
+        {
+          id: 'expire-noncurrent-versions',
+          noncurrentVersionExpiration: Duration.days(RETENTION.noncurrentDocumentVersions.days),
+        },
+        // A delete marker left with no version behind it (after the versions expired) is removed.
+        { id: 'remove-expired-delete-markers', expiredObjectDeleteMarker: true },
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
       removalPolicy: RemovalPolicy.RETAIN,

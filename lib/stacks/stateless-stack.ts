@@ -212,6 +212,23 @@ export class StatelessStack extends Stack {
       );
       dataKey.grant(writer.role, 'kms:GenerateDataKey', 'kms:Decrypt');
     }
+    // Erasure (operator API) deletes every version of a holder's PDFs: the versions are listed on the
+    // bucket, limited to the certificates/ prefix, then deleted one by one.
+    operatorApi.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
+        resources: [documentObjects],
+      }),
+    );
+    operatorApi.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucketVersions'],
+        resources: [
+          `arn:${Aws.PARTITION}:s3:::${documentsBucketName(config.stage, Aws.ACCOUNT_ID, Aws.REGION)}`,
+        ],
+        conditions: { StringLike: { 's3:prefix': [`${DOCUMENT_KEY_PREFIX}*`] } },
+      }),
+    );
     // The download functions presign URLs with their own credentials, so they need to read the objects.
     for (const reader of [downloadApi, participantApi]) {
       reader.role.addToPrincipalPolicy(
@@ -308,6 +325,7 @@ export class StatelessStack extends Stack {
     this.api.addOperatorRoute(['eligibility', '{participantId}', '{courseId}'], 'GET');
     this.api.addOperatorRoute(['participants', '{participantId}'], 'PUT');
     this.api.addOperatorRoute(['participants', '{participantId}', 'export'], 'POST');
+    this.api.addOperatorRoute(['participants', '{participantId}', 'erasure'], 'POST');
     this.api.addOperatorRoute(['participants', '{participantId}', 'access-log'], 'GET');
     this.api.addOperatorRoute(['participants', '{participantId}', 'consent'], 'GET');
     this.api.addOperatorRoute(['participants', '{participantId}', 'consent'], 'PUT');

@@ -1,3 +1,4 @@
+import { RETENTION } from '../../functions/core/retention.js';
 import { escapeHtml } from '../text.js';
 import { renderPage } from './page-layout.js';
 
@@ -22,7 +23,9 @@ export const PRIVACY_SECTIONS = [
   ['data', 'What personal data we keep, and where'],
   ['purposes', 'Why, and on what lawful basis'],
   ['retention', 'How long we keep it'],
+  ['retention-schedule', 'Retention'],
   ['rights', 'Your rights and how to use them'],
+  ['erasure', 'Erasure'],
   ['processors', 'Who processes it for us'],
   ['security', 'How it is protected'],
   ['breaches', 'If something goes wrong'],
@@ -44,6 +47,7 @@ function sections(facts: PrivacyPageFacts): Record<SectionId, string> {
       '<strong>Links</strong>: download links carry a random token kept on the certificate record; personal page links are kept only as a SHA-256 hash of their token.',
       '<strong>Email delivery</strong>: whether each email was sent, failed, bounced or drew a complaint, with the message id. On the certificate and approval records; Amazon SES keeps addresses that bounced or complained on its suppression list.',
       '<strong>Claims</strong>: a ledger of what was already done once (an email sent, a reminder given), keyed by certificate, approval, participant or a hash of the address, so nothing is sent twice.',
+      '<strong>After an erasure</strong>: a note that your data was erased (when, why as a code, by whom; no name or address) and the record of who exported, erased or corrected your data.',
       '<strong>Technical logs</strong>: the API’s access logs record the caller’s IP address and the route; function logs record what the system did. Request bodies are not logged by the API.',
     ]),
     purposes: list([
@@ -59,7 +63,7 @@ function sections(facts: PrivacyPageFacts): Record<SectionId, string> {
     retention: list([
       `Download links in emails work for ${facts.downloadLinkTtlDays} days; the token then stops working (it stays on the certificate record).`,
       `Personal page links work for ${facts.participantLinkTtlDays} days, or until staff revoke them. Their hashed records are then deleted automatically by DynamoDB’s time to live (attribute <code>ttlEpochSeconds</code>), set to 30 days after the link’s expiry date; DynamoDB removes such items within a few days of that time.`,
-      'Profiles, course work, approvals, certificate records, delivery state and claims are kept while the programme runs: there is no automatic deletion of them today. Certificates stay verifiable after they expire, which is what they are for.',
+      'Profiles, course work, approvals, certificate records and delivery state are kept while the programme runs, or until you ask us to erase them (see Erasure). Certificates stay verifiable after they expire, which is what they are for.',
       'Certificate PDFs are deleted by an S3 lifecycle rule a set number of days after they were stored (<code>documentRetentionDays</code> at deployment, between 30 and 36,500 days); replaced versions of a PDF 30 days after they were replaced.',
       'Backups: DynamoDB point-in-time recovery keeps 35 days of history, so changed or deleted records remain in the backup for up to 35 days.',
       'The document store’s access logs are kept 365 days; the API’s access logs one year; function logs three months.',
@@ -69,9 +73,25 @@ function sections(facts: PrivacyPageFacts): Record<SectionId, string> {
       '<strong>Correction</strong>: a wrong name or detail on a certificate is fixed by staff issuing a corrected certificate (<code>certs correct</code>); the old one then shows as replaced. Staff update your profile (name, email) on request.',
       '<strong>Withdrawing consent to show your name</strong>: on request, staff record it and your name leaves the public view of every certificate at once; the public credential endpoint then stops serving a credential that names you. Not yet self-service.',
       '<strong>A compromised link</strong>: staff revoke all your personal links on request; ask for a new one on the help page.',
-      '<strong>Erasure and objection</strong> (for example to expiry reminders): not built into the system yet. Write to us; staff handle the request by hand and tell you what was removed and what must be kept (for example, a record a verifier still relies on) and why.',
+      '<strong>Erasure</strong>: write to us and staff erase your personal data from the system; see Erasure below for what goes and what stays.',
+      '<strong>Objection</strong> (for example to expiry reminders): not built into the system yet. Write to us; staff handle the request by hand and tell you what was done.',
       '<strong>Complaint</strong>: you may complain to a supervisory authority: in South Africa the Information Regulator, in the EU the authority of your country.',
     ])}<p>Write to ${contact} for any of these. The law gives us one month to answer.</p>`,
+    'retention-schedule': list([
+      `Records of what was already done once (emails, reminders): ${RETENTION.claims.days} days after they were last used, so nothing is sent to you twice.`,
+      `Personal page link records: ${RETENTION.participantLinkTokens.days} days after the link expires.`,
+      `The log of emails we sent you (kind, time, message id; never the text): ${RETENTION.sentNotices.days} days.`,
+      `The record of who exported, erased or corrected your data: ${RETENTION.accessTrail.days} days (six years), for accountability.`,
+      `Replaced versions of a certificate PDF: ${RETENTION.noncurrentDocumentVersions.days} days after they were replaced.`,
+      `Backups of the tables: ${RETENTION.backups.days} days.`,
+      'These are deleted automatically: by DynamoDB’s time to live and by S3 lifecycle rules, usually within a few days of the date.',
+    ]),
+    erasure: list([
+      'When you ask us to erase your data, staff remove your name, email address, consent choices, course work, enrolments, personal links, the log of emails sent to you, and every copy and version of your certificate PDFs.',
+      'What stays: each certificate’s number, course, dates, status and the fingerprint and signature of its PDF, so anyone you showed it to can still check that it is genuine. Verifiers are told “Holder details withdrawn at the holder’s request”; the PDF and signed credential you saved still verify.',
+      'We keep a note that your data was erased (when, why as a code, by whom, how many records; no name or address) and the record of the erasure, so that an old approval sent again cannot bring your data back: the system then refuses to record, email or issue anything for you.',
+      `Deleted records remain in our table backups for up to ${RETENTION.backups.days} days, then they are gone. Emails already delivered stay in your mailbox.`,
+    ]),
     processors: `<p>AWS processes the data in the one AWS region the system is deployed to; the deployment does not copy it to other regions. The AWS services used: Amazon DynamoDB (records), Amazon S3 (PDFs and access logs), Amazon SES (email), AWS Lambda and AWS Step Functions (processing), Amazon API Gateway (the website and API), AWS KMS (keys), Amazon SNS and Amazon SQS (internal messages), Amazon CloudWatch and AWS X-Ray (logs, alarms and traces). Emails pass through your email provider once sent.</p>`,
     security: list([
       'Encryption at rest: the tables, the document bucket, queues and topics are encrypted with a customer-managed AWS KMS key with yearly rotation; the access-log bucket with S3-managed keys.',

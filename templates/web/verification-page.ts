@@ -41,7 +41,12 @@ function describe(view: PublicCertificateView): string {
     ['Certificate number', view.number],
     ['Issued by', view.issuer.name],
     ['Course', view.course.title],
-    ['Holder', view.holder?.name ?? 'Not shown (the holder has not agreed to show their name)'],
+    [
+      'Holder',
+      view.holderDetailsWithdrawn
+        ? `Holder details withdrawn at the holder’s request (${formatDate(view.holderDetailsWithdrawn.at)})`
+        : (view.holder?.name ?? 'Not shown (the holder has not agreed to show their name)'),
+    ],
     ['Completed', formatDate(view.completedAt)],
     ['Issued', formatDate(view.issuedAt)],
   ];

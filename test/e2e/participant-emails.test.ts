@@ -240,11 +240,13 @@ describe('the emails around a certificate', () => {
       'surveys-and-reminders',
     ]);
     expect(data.consentHistory[0]).toMatchObject({ channel: 'paper-form', text: expect.any(String) });
+    // The staff correction earlier in this file is in the trail too (action `correction`).
     expect(data.accessTrail).toEqual([
+      expect.objectContaining({ action: 'correction', actor: 'registrar@saypro.online' }),
       expect.objectContaining({ actor: 'dpo@saypro.online', action: 'export', at: data.exportedAt }),
     ]);
     const trail = await api.request('GET', `/operator/participants/${participant.participantId}/access-log`);
-    expect(trail.json.accesses).toHaveLength(1);
+    expect(trail.json.accesses).toHaveLength(2);
     const unnamed = await api.request(
       'POST',
       `/operator/participants/${participant.participantId}/export`,

@@ -348,7 +348,13 @@ describe('functions', () => {
     const operatorS3 = statementsOf('operator-api').filter((s) =>
       actionsOf(s).some((a) => a.startsWith('s3:')),
     );
-    expect(operatorS3.flatMap(actionsOf)).toEqual(['s3:PutObject']);
+    // Writes (corrections) and, for erasure, deletes of every version (test/infra/retention-and-erasure.test.ts).
+    expect(operatorS3.flatMap(actionsOf)).toEqual([
+      's3:DeleteObject',
+      's3:DeleteObjectVersion',
+      's3:PutObject',
+      's3:ListBucketVersions',
+    ]);
     expect(JSON.stringify(operatorS3[0]!.Resource)).toMatch(/documents-.*\/certificates\/\*/);
   });
 

@@ -15,6 +15,7 @@ import type {
 import type {
   CertificateDocumentInput,
   ClaimRecord,
+  ErasureTombstone,
   IssuingDeps,
   OutgoingMail,
   ParticipantAccessTokenRecord,
@@ -50,6 +51,9 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
   const digests = new Map<string, string>();
   const signingKeys = new Map<string, SigningKeyRecord>();
   const documents = new Map<string, Uint8Array>();
+  /** Every version of each document key, oldest first, as the versioned bucket keeps them. */
+  const documentVersions = new Map<string, Uint8Array[]>();
+  const tombstones = new Map<string, ErasureTombstone>();
   const sentMail: OutgoingMail[] = [];
   const rendered: CertificateDocumentInput[] = [];
   const startedWorkflows: string[] = [];
@@ -163,9 +167,18 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
           .map((certificate) => certificate.number),
     },
     documents: {
-      put: async (key, body) => void documents.set(key, body),
+      put: async (key, body) => {
+        documents.set(key, body);
+        documentVersions.set(key, [...(documentVersions.get(key) ?? []), body]);
+      },
       get: async (key) => documents.get(key),
       temporaryDownloadUrl: async (key) => `memory://${key}`,
+      deleteAllVersions: async (key) => {
+        const count = documentVersions.get(key)?.length ?? (documents.has(key) ? 1 : 0);
+        documents.delete(key);
+        documentVersions.delete(key);
+        return count;
+      },
     },
     signer: {
       signDigest: async (digest, keyId = `test-key-${secretKeys.length}`) => ({
@@ -288,6 +301,32 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
     },
     personalDataLog,
     statusLists: statusLists.store,
+    erasures: {
+      getTombstone: async (participantId) => clone(tombstones.get(participantId)),
+      putTombstone: async (tombstone) => void tombstones.set(tombstone.participantId, clone(tombstone)),
+      // The fake derives the address lookup from the profile, which the partition delete removes.
+      deleteEmailLookup: async () => 0,
+      deleteAccessToken: async (hash) => Number(accessTokens.delete(hash)),
+      deleteCourseEnrolment: async () => 0,
+      deletePersonalItemsOf: async (participantId) => {
+        const removed: Record<string, number> = {};
+        const count = (kind: string, n: number) => {
+          if (n) removed[kind] = (removed[kind] ?? 0) + n;
+        };
+        count('participant', Number(participants.delete(participantId)));
+        for (const [key, entry] of progress)
+          if (entry.participantId === participantId) count('progress', Number(progress.delete(key)));
+        for (const [key, entry] of enrolments)
+          if (entry.participantId === participantId) count('enrolment', Number(enrolments.delete(key)));
+        for (const [hash, record] of accessTokens)
+          if (record.participantId === participantId)
+            count('access-token-pointer', Number(accessTokens.delete(hash)));
+        const kept = sentNotices.filter((record) => record.participantId !== participantId);
+        count('sent-notice', sentNotices.length - kept.length);
+        sentNotices.splice(0, sentNotices.length, ...kept);
+        return removed;
+      },
+    },
     participantRecords: {
       listAccessTokensOf: async (participantId) =>
         [...accessTokens.values()].filter((record) => record.participantId === participantId).map(clone),
@@ -330,6 +369,10 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
       enrolments,
       completions,
       documents,
+      documentVersions,
+      tombstones,
+      sentNotices,
+      accesses,
       sentMail,
       rendered,
       startedWorkflows,

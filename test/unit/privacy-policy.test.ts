@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { RETENTION } from '../../functions/core/retention.js';
 import { PRIVACY_SECTIONS, renderPrivacyPage } from '../../templates/web/privacy-page.js';
 
 const facts = { supportAddress: 'privacy@saypro.test', downloadLinkTtlDays: 14, participantLinkTtlDays: 365 };
@@ -20,7 +21,20 @@ describe('the data protection policy', () => {
 
   it('says which rights are not built rather than promising them, and how the built ones work', () => {
     const page = renderPrivacyPage(facts);
-    expect(page).toMatch(/Erasure and objection<\/strong>[^<]*: not built/);
+    expect(page).toMatch(/Objection<\/strong>[^<]*: not built/);
+    expect(page).not.toMatch(/Erasure[^<]*<\/strong>[^<]*not built/);
+    expect(page).toContain('Holder details withdrawn at the holder’s request');
     expect(page).toContain('staff export it for you within days; each export is recorded');
+  });
+
+  it('states the retention schedule and the erasure residual from the one schedule in the code', () => {
+    const page = renderPrivacyPage(facts);
+    expect(page).toContain('<h2 id="erasure">Erasure</h2>');
+    expect(page).toContain(`${RETENTION.sentNotices.days} days`);
+    expect(page).toContain(`${RETENTION.accessTrail.days} days`);
+    expect(page).toContain(`up to ${RETENTION.backups.days} days`);
+    const doc = readFileSync(new URL('../../docs/privacy.md', import.meta.url), 'utf8');
+    expect(doc).toContain(`| ${RETENTION.claims.days} days |`);
+    expect(doc).toContain(`| ${RETENTION.sentNotices.days} days |`);
   });
 });

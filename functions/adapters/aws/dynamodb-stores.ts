@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -30,9 +31,11 @@ import type {
   ClaimRecord,
   CourseCatalog,
   EnrolmentStore,
+  ErasureTombstone,
   ParticipantAccessTokenRecord,
   ParticipantAccessTokens,
   ParticipantDirectory,
+  ParticipantErasures,
   ParticipantRecords,
   PersonalDataAccessRecord,
   PersonalDataLog,
@@ -40,6 +43,7 @@ import type {
   SentNoticeRecord,
   SigningKeyRegistry,
 } from '../../core/ports.js';
+import { RETENTION } from '../../core/retention.js';
 
 /**
  * DynamoDB adapters. Approvals live in their own table because its stream drives issuance; everything
@@ -66,7 +70,7 @@ type Key = { pk: string; sk: string };
 const KEY_ATTRIBUTES = ['pk', 'sk', 'kind', REGISTRY_TTL_ATTRIBUTE] as const;
 
 /** Expired personal-link tokens are kept a while, so a late click still gets "expired", then dropped. */
-const ACCESS_TOKEN_GRACE_DAYS = 30;
+const ACCESS_TOKEN_GRACE_DAYS = RETENTION.participantLinkTokens.days;
 
 function withoutKeys<T>(item: Record<string, unknown> | undefined): T | undefined {
   if (!item) return undefined;
@@ -625,7 +629,9 @@ export class DynamoDbClaimLedger implements ClaimLedger {
           TableName: this.tableName,
           Key: DynamoDbClaimLedger.keyOf(key),
           UpdateExpression:
-            'SET #key = :key, #state = :leased, holder = :holder, claimedAt = :now, leaseExpiresAt = :until, kind = :kind ' +
+            'SET #key = :key, #state = :leased, holder = :holder, claimedAt = :now, leaseExpiresAt = :until, kind = :kind, ' +
+            // Retention (functions/core/retention.ts): the claim goes a while after its last taking.
+            `${REGISTRY_TTL_ATTRIBUTE} = :ttl ` +
             'ADD attempts :one',
           // ISO-8601 UTC strings from toISOString() order as the instants they name.
           ConditionExpression:
@@ -640,6 +646,7 @@ export class DynamoDbClaimLedger implements ClaimLedger {
             ':until': new Date(attempt.now.getTime() + attempt.leaseMs).toISOString(),
             ':kind': 'claim',
             ':one': 1,
+            ':ttl': ttlAfter(now, RETENTION.claims.days),
           },
           ReturnValues: 'UPDATED_OLD',
         }),
@@ -933,12 +940,10 @@ export class DynamoDbPersonalDataLog implements PersonalDataLog {
   ) {}
 
   recordNoticeSent(record: SentNoticeRecord) {
-    return this.putUnder(
-      record.participantId,
-      `NOTICE#${record.sentAt}#${record.messageId}`,
-      'sent-notice',
-      record,
-    );
+    return this.putUnder(record.participantId, `NOTICE#${record.sentAt}#${record.messageId}`, 'sent-notice', {
+      ...record,
+      [REGISTRY_TTL_ATTRIBUTE]: ttlAfter(record.sentAt, RETENTION.sentNotices.days),
+    });
   }
 
   recordAccess(record: PersonalDataAccessRecord) {
@@ -946,7 +951,10 @@ export class DynamoDbPersonalDataLog implements PersonalDataLog {
       record.participantId,
       `ACCESS#${record.at}#${record.actor}`,
       'personal-data-access',
-      record,
+      {
+        ...record,
+        [REGISTRY_TTL_ATTRIBUTE]: ttlAfter(record.at, RETENTION.accessTrail.days),
+      },
     );
   }
 
@@ -968,6 +976,95 @@ export class DynamoDbPersonalDataLog implements PersonalDataLog {
     );
   }
 }
+
+/**
+ * What an erasure deletes by key: the tombstone (`PARTICIPANT#<id>` / `TOMBSTONE`, never deleted), and
+ * every other item in the participant's partition but the access trail (`ACCESS#…`), whatever its sort
+ * key, so records added later (consent records, `CONSENT#…`) are erased without a change here.
+ */
+export class DynamoDbParticipantErasures implements ParticipantErasures {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  private static tombstoneKeyOf(participantId: string): Key {
+    return { pk: `PARTICIPANT#${participantId}`, sk: TOMBSTONE_SORT_KEY };
+  }
+
+  async getTombstone(participantId: string) {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: DynamoDbParticipantErasures.tombstoneKeyOf(participantId),
+      }),
+    );
+    return withoutKeys<ErasureTombstone>(Item);
+  }
+
+  async putTombstone(tombstone: ErasureTombstone) {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...tombstone,
+          ...DynamoDbParticipantErasures.tombstoneKeyOf(tombstone.participantId),
+          kind: 'tombstone',
+        },
+      }),
+    );
+  }
+
+  /** Deletes one item; 1 when it was there, 0 when it was not (or no longer matched). */
+  private async deleteKey(key: Key, condition?: { participantId: string }) {
+    try {
+      const { Attributes } = await this.client.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: key,
+          ReturnValues: 'ALL_OLD',
+          ...(condition
+            ? {
+                ConditionExpression: 'attribute_not_exists(pk) OR participantId = :participantId',
+                ExpressionAttributeValues: { ':participantId': condition.participantId },
+              }
+            : {}),
+        }),
+      );
+      return Attributes ? 1 : 0;
+    } catch (error) {
+      if (isConditionFailure(error)) return 0;
+      throw error;
+    }
+  }
+
+  deleteEmailLookup(participantId: string, email: string) {
+    // Only if the address still points at this participant: another may have registered it since.
+    return this.deleteKey({ pk: `EMAIL#${emailHashOf(email)}`, sk: 'EMAIL' }, { participantId });
+  }
+
+  deleteAccessToken(tokenHash: string) {
+    return this.deleteKey({ pk: `ACCESS_TOKEN#${tokenHash}`, sk: 'ACCESS_TOKEN' });
+  }
+
+  deleteCourseEnrolment(courseId: string, participantId: string) {
+    return this.deleteKey({ pk: `COURSE#${courseId}`, sk: `ENROLLED#${participantId}` });
+  }
+
+  async deletePersonalItemsOf(participantId: string) {
+    const removed: Record<string, number> = {};
+    for (const item of await queryAll(this.client, this.tableName, `PARTICIPANT#${participantId}`)) {
+      const sk = String(item.sk);
+      if (sk === TOMBSTONE_SORT_KEY || sk.startsWith('ACCESS#')) continue;
+      const counted = await this.deleteKey({ pk: String(item.pk), sk });
+      const kind = String(item.kind ?? sk.split('#')[0]);
+      removed[kind] = (removed[kind] ?? 0) + counted;
+    }
+    return removed;
+  }
+}
+
+const TOMBSTONE_SORT_KEY = 'TOMBSTONE';
 
 /** Table definitions for the local stack; CDK declares the same keys (lib/). */
 export const approvalsTableKeySchema = { partitionKey: 'approvalId' } as const;

@@ -1,4 +1,12 @@
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectVersionsCommand,
+  NoSuchKey,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { DocumentStore } from '../../core/ports.js';
 
@@ -46,6 +54,61 @@ export class S3DocumentStore implements DocumentStore {
     }
   }
 
+  /**
+   * Lists the key's versions and delete markers and deletes each by its version id (a plain delete in a
+   * versioned bucket would only hide the object behind a marker). A store that cannot list versions
+   * (s3rver answers 405) keeps none: then the object itself is deleted, if it is there. Asked again, it
+   * finds nothing and returns 0. Needs s3:ListBucketVersions, s3:DeleteObjectVersion and s3:DeleteObject only.
+   */
+  async deleteAllVersions(key: string): Promise<number> {
+    let versions: { VersionId?: string }[];
+    try {
+      versions = await this.listVersionsOf(key);
+    } catch (error) {
+      if (!isUnsupported(error)) throw error;
+      return this.deleteUnversioned(key);
+    }
+    for (const { VersionId } of versions) {
+      await this.client.send(
+        new DeleteObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          ...(VersionId && VersionId !== 'null' ? { VersionId } : {}),
+        }),
+      );
+    }
+    return versions.length;
+  }
+
+  private async listVersionsOf(key: string) {
+    const found: { VersionId?: string }[] = [];
+    let KeyMarker: string | undefined;
+    let VersionIdMarker: string | undefined;
+    for (;;) {
+      const page = await this.client.send(
+        new ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: key, KeyMarker, VersionIdMarker }),
+      );
+      // Prefix matches longer keys too (`v1.pdf` and `v1.pdf.bak`): keep the exact key only.
+      for (const entry of [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])])
+        if (entry.Key === key) found.push({ ...(entry.VersionId ? { VersionId: entry.VersionId } : {}) });
+      if (!page.IsTruncated) return found;
+      KeyMarker = page.NextKeyMarker;
+      VersionIdMarker = page.NextVersionIdMarker;
+    }
+  }
+
+  private async deleteUnversioned(key: string): Promise<number> {
+    try {
+      await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+    } catch (error) {
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      if (status === 404 || (error as { name?: string }).name === 'NotFound') return 0;
+      throw error;
+    }
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    return 1;
+  }
+
   async temporaryDownloadUrl(key: string, fileName: string, expiresInSeconds: number): Promise<string> {
     const command = new GetObjectCommand({
       Bucket: this.bucket,
@@ -55,6 +118,12 @@ export class S3DocumentStore implements DocumentStore {
     });
     return getSignedUrl(this.client, command, { expiresIn: expiresInSeconds });
   }
+}
+
+/** s3rver and other stand-ins answer an API they lack with NotImplemented (501) or a 405. */
+function isUnsupported(error: unknown): boolean {
+  const { name, $metadata } = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return name === 'NotImplemented' || $metadata?.httpStatusCode === 501 || $metadata?.httpStatusCode === 405;
 }
 
 /**

@@ -7,6 +7,7 @@ import { normalizeDisplayName } from '../names.js';
 import type { Deps, IssuingDeps } from '../ports.js';
 import { parseInput } from '../schemas.js';
 import { deliverCertificate } from './deliver-certificate.js';
+import { refuseIfErased } from './erase-participant.js';
 import { verificationUrlOf } from './issue-certificate.js';
 import { type NoticeDeps, noticeContextFor } from './participant-access.js';
 import { produceCertificate } from './produce-certificate.js';
@@ -149,6 +150,8 @@ const correctionSchema = z
  *    wrong, so a verifier holding only the list must not take it as good (the spec's `revocation`
  *    purpose: valid no more, for good, which supersession is).
  * 5. Email the participant the corrected certificate.
+ * The correction is recorded in the participant's access trail (`correction`); an erased holder's
+ * certificate is not corrected (there is no one left to issue it to).
  * Verifiers of the old number are shown the chain and sent to the current version.
  */
 export async function correctCertificate(deps: IssuingDeps, numberInput: string, rawRequest: unknown) {
@@ -161,9 +164,18 @@ export async function correctCertificate(deps: IssuingDeps, numberInput: string,
       `Certificate ${formatCertificateNumber(oldNumber)} is already ${old.status}${pointer}.`,
     );
   }
+  await refuseIfErased(deps, old.participantId);
   const participant = await deps.participants.getParticipant(old.participantId);
   if (!participant) throw new NotFoundError(`participant ${old.participantId} does not exist`);
   const course = await deps.courses.getCourse(old.courseId);
+  // Staff changing what is held about a person is recorded like an export: who, when, which certificate.
+  await deps.personalDataLog.recordAccess({
+    participantId: old.participantId,
+    at: deps.clock.now().toISOString(),
+    actor: request.correctedBy,
+    action: 'correction',
+    certificateNumber: oldNumber,
+  });
 
   const version = old.version + 1;
   const corrected = await produceCertificate(deps, {

@@ -3,6 +3,7 @@ import { assessEligibility } from '../eligibility.js';
 import { NotFoundError } from '../errors.js';
 import type { Approval, UnmetRequirement } from '../model.js';
 import type { Deps } from '../ports.js';
+import { refuseIfErased } from './erase-participant.js';
 
 export interface EligibilityDecision {
   approvalId: string;
@@ -27,10 +28,12 @@ export async function loadApproval(deps: Pick<Deps, 'approvals'>, approvalId: st
  * 3. Mark the approval as processing, so operators see it moving.
  */
 export async function checkEligibility(
-  deps: Pick<Deps, 'approvals' | 'courses' | 'progress' | 'participants' | 'clock'>,
+  deps: Pick<Deps, 'approvals' | 'courses' | 'progress' | 'participants' | 'clock' | 'erasures'>,
   approvalId: string,
 ): Promise<EligibilityDecision> {
   const approval = await loadApproval(deps, approvalId);
+  // A replayed stream record or an operator's retry of an erased participant's approval stops here.
+  await refuseIfErased(deps, approval.participantId);
   const course = await deps.courses.getCourse(approval.courseId);
   if (!course) throw new NotFoundError(`course ${approval.courseId} does not exist`);
   const [progress, participant] = await Promise.all([

@@ -16,6 +16,7 @@ import type { Participant } from '../model.js';
 import type { Deps } from '../ports.js';
 import { parseInput } from '../schemas.js';
 import { loadApproval } from './check-eligibility.js';
+import { refuseIfErased } from './erase-participant.js';
 import { type NoticeDeps, noticeContextFor, participantForToken } from './participant-access.js';
 
 export type ConsentChoices = Partial<Record<ConsentPurpose, boolean>>;
@@ -217,10 +218,11 @@ export const consentRequestEmailClaimKey = (approvalId: string) => `consent-requ
  *    paths resume it once between them).
  */
 export async function requestConsent(
-  deps: Pick<Deps, 'approvals' | 'participants' | 'courses'> & NoticeDeps,
+  deps: Pick<Deps, 'approvals' | 'participants' | 'courses' | 'erasures'> & NoticeDeps,
   input: { approvalId: string },
 ): Promise<{ approvalId: string; asked: boolean; resumed: boolean }> {
   const approval = await loadApproval(deps, input.approvalId);
+  await refuseIfErased(deps, approval.participantId);
   const [participant, course] = await Promise.all([
     loadParticipant(deps, approval.participantId),
     deps.courses.getCourse(approval.courseId),

@@ -6,6 +6,7 @@ import type { Certificate, Participant } from '../model.js';
 import type { CertificateFacts } from '../notices.js';
 import type { Deps } from '../ports.js';
 import { parseInput } from '../schemas.js';
+import { refuseIfErased } from './erase-participant.js';
 import { verificationUrlOf } from './issue-certificate.js';
 import { type NoticeDeps, noticeContextFor } from './participant-access.js';
 import { addDays } from './produce-certificate.js';
@@ -63,12 +64,13 @@ async function loadHolder(deps: Pick<Deps, 'participants'>, certificate: Certifi
  *    and a passing SES fault delays the email rather than losing it.
  */
 export async function deliverCertificate(
-  deps: Pick<Deps, 'approvals' | 'certificates' | 'participants'> & NoticeDeps,
+  deps: Pick<Deps, 'approvals' | 'certificates' | 'participants' | 'erasures'> & NoticeDeps,
   input: { approvalId: string; certificateNumber: string },
 ): Promise<DeliveryOutcome> {
   const { approvalId, certificateNumber } = input;
   const certificate = await deps.certificates.getCertificate(certificateNumber);
   if (!certificate) throw new NotFoundError(`certificate ${certificateNumber} does not exist`);
+  await refuseIfErased(deps, certificate.participantId);
   const participant = await loadHolder(deps, certificate);
 
   const setDelivery = async (delivery: NonNullable<typeof certificate.delivery>) => {

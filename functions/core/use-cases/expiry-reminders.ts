@@ -60,7 +60,8 @@ export async function sendExpiryReminders(
       for (const number of await deps.certificates.listNumbersExpiringOn(day)) {
         const certificate = await deps.certificates.getCertificate(number);
         // An expired certificate is past its 60-day reminder; only the on-the-day one still applies.
-        if (!certificate || certificate.status !== 'valid' || !certificate.expiresAt) {
+        // An erased holder is never written to again, whatever their certificate's dates.
+        if (certificate?.status !== 'valid' || !certificate.expiresAt || certificate.holderErasedAt) {
           run.skipped += 1;
           continue;
         }

@@ -3,6 +3,7 @@ import { NotFoundError } from '../errors.js';
 import { normalizeDisplayName } from '../names.js';
 import type { IssuingDeps } from '../ports.js';
 import { loadApproval } from './check-eligibility.js';
+import { refuseIfErased } from './erase-participant.js';
 import { addDays, produceCertificate } from './produce-certificate.js';
 import { completionKeyOf } from './record-approval.js';
 
@@ -25,6 +26,7 @@ export interface IssuedCertificateRef {
  */
 export async function issueCertificate(deps: IssuingDeps, approvalId: string): Promise<IssuedCertificateRef> {
   const approval = await loadApproval(deps, approvalId);
+  await refuseIfErased(deps, approval.participantId);
   if (approval.certificateNumber) {
     // A retry of an issued approval (say, to resend its email) still leaves it `issued`, not `processing`.
     if (approval.status === 'issued') return { approvalId, certificateNumber: approval.certificateNumber };

@@ -4,6 +4,7 @@ import { NotFoundError } from '../errors.js';
 import type { UnmetRequirement } from '../model.js';
 import type { Deps } from '../ports.js';
 import { loadApproval } from './check-eligibility.js';
+import { refuseIfErased } from './erase-participant.js';
 import { type NoticeDeps, noticeContextFor } from './participant-access.js';
 
 /**
@@ -21,10 +22,11 @@ export const notEligibleEmailClaimKey = (approvalId: string, reasons: UnmetRequi
  * The email is sent at most once per approval and list of what is missing, through the claim ledger.
  */
 export async function notifyNotEligible(
-  deps: Pick<Deps, 'approvals' | 'participants' | 'courses'> & NoticeDeps,
+  deps: Pick<Deps, 'approvals' | 'participants' | 'courses' | 'erasures'> & NoticeDeps,
   input: { approvalId: string; reasons: UnmetRequirement[] },
 ): Promise<{ approvalId: string; notified: boolean }> {
   const approval = await loadApproval(deps, input.approvalId);
+  await refuseIfErased(deps, approval.participantId);
   const [participant, course] = await Promise.all([
     deps.participants.getParticipant(approval.participantId),
     deps.courses.getCourse(approval.courseId),

@@ -6,6 +6,7 @@ import type { Course, Enrolment, Participant, Progress } from '../model.js';
 import type { Deps } from '../ports.js';
 import { courseSchema, enrolmentSchema, parseInput, participantSchema, progressSchema } from '../schemas.js';
 import { applyConsentDecisions, type ConsentDeps, choicesOf } from './consent.js';
+import { refuseIfErased } from './erase-participant.js';
 import {
   type NoticeDeps,
   noticeContextFor,
@@ -36,12 +37,18 @@ export async function defineCourse(
  * 2. Record the consent choices the body carries, if they change anything (consent.ts): a changed choice
  *    about the name reaches issued certificates and approvals awaiting it (applyConsentDecisions).
  */
-export async function registerParticipant(deps: ConsentDeps, participantId: string, body: unknown) {
+export async function registerParticipant(
+  deps: ConsentDeps & Pick<Deps, 'erasures'>,
+  participantId: string,
+  body: unknown,
+): Promise<Participant> {
   const { consent, consentToPublicName, ...profile } = parseInput(
     participantSchema,
     { ...asObject(body), participantId },
     'participant',
   );
+  // An erased id stays erased: a learning platform re-sending the old record must not bring them back.
+  await refuseIfErased(deps, participantId);
   const before = await deps.participants.getParticipant(participantId);
   const participant: Participant = {
     ...profile,
@@ -74,11 +81,12 @@ export const enrolmentEmailClaimKey = (participantId: string, courseId: string) 
  * 3. Send the enrolment email through the claim ledger.
  */
 export async function enrolParticipant(
-  deps: Pick<Deps, 'participants' | 'courses' | 'enrolments'> & NoticeDeps,
+  deps: Pick<Deps, 'participants' | 'courses' | 'enrolments' | 'erasures'> & NoticeDeps,
   key: { participantId: string; courseId: string },
   body: unknown,
 ): Promise<Enrolment & { enrolled: boolean; emailed: boolean }> {
   const request = parseInput(enrolmentSchema, { ...asObject(body), ...key }, 'enrolment');
+  await refuseIfErased(deps, request.participantId);
   const [participant, course] = await Promise.all([
     deps.participants.getParticipant(request.participantId),
     deps.courses.getCourse(request.courseId),
@@ -119,11 +127,12 @@ export async function enrolParticipant(
  *    write each); the approvals table's stream then starts the same workflow a new approval starts.
  */
 export async function recordProgress(
-  deps: Pick<Deps, 'progress' | 'approvals' | 'clock'>,
+  deps: Pick<Deps, 'progress' | 'approvals' | 'clock' | 'erasures'>,
   key: { participantId: string; courseId: string },
   body: unknown,
 ): Promise<Progress & { reevaluated: string[] }> {
   const progress = parseInput(progressSchema, { ...asObject(body), ...key }, 'progress');
+  await refuseIfErased(deps, key.participantId);
   await deps.progress.putProgress(progress);
   const waiting = (await deps.approvals.listApprovalsOfCompletion(key.participantId, key.courseId)).filter(
     (approval) => approval.status === 'not_eligible',
@@ -145,8 +154,10 @@ export async function readCourse(deps: Pick<Deps, 'courses'>, courseId: string):
   return course;
 }
 
-export async function readParticipant(deps: Pick<Deps, 'participants'>, participantId: string) {
+export async function readParticipant(deps: Pick<Deps, 'participants' | 'erasures'>, participantId: string) {
   const participant = await deps.participants.getParticipant(participantId);
+  // Staff looking up an erased participant learn that (410, when and why), not "never existed".
+  if (!participant) await refuseIfErased(deps, participantId);
   if (!participant) throw new NotFoundError(`participant ${participantId} does not exist`);
   return participant;
 }
@@ -168,7 +179,7 @@ export async function readProgress(
  * a participant has met and what is still missing, for staff answering "why no certificate yet?".
  */
 export async function previewEligibility(
-  deps: Pick<Deps, 'courses' | 'participants' | 'progress'>,
+  deps: Pick<Deps, 'courses' | 'participants' | 'progress' | 'erasures'>,
   key: { participantId: string; courseId: string },
 ) {
   const [course] = await Promise.all([

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Approval } from '../model.js';
 import type { Deps } from '../ports.js';
 import { type ApprovalRequest, approvalRequestSchema, parseInput } from '../schemas.js';
+import { refuseIfErased } from './erase-participant.js';
 
 export type RecordApprovalResult =
   | { outcome: 'accepted'; approval: Approval }
@@ -27,13 +28,15 @@ export function completionKeyOf(approval: Pick<Approval, 'participantId' | 'cour
  * 2. Check that the participant and the course exist; if not, keep the approval as rejected with the
  *    reason, so nothing an operator sent is lost, and report it.
  * 3. Store the approval under its deterministic id; a second copy is reported as a duplicate.
+ * An approval of an erased participant (say, the old one replayed) is refused as gone: nothing is stored.
  * The approvals table's stream then starts the issuance workflow; nothing else happens here.
  */
 export async function recordApproval(
-  deps: Pick<Deps, 'approvals' | 'participants' | 'courses' | 'clock' | 'random'>,
+  deps: Pick<Deps, 'approvals' | 'participants' | 'courses' | 'clock' | 'random' | 'erasures'>,
   rawRequest: unknown,
 ): Promise<RecordApprovalResult> {
   const request: ApprovalRequest = parseInput(approvalRequestSchema, rawRequest, 'approval');
+  await refuseIfErased(deps, request.participantId);
   const now = deps.clock.now().toISOString();
   const approvedAt = request.approvedAt ? new Date(request.approvedAt).toISOString() : now;
 

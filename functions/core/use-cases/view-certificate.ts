@@ -14,6 +14,8 @@ export interface PublicCertificateView {
   issuer: { name: string };
   course: { title: string; description: string };
   holder?: { name: string };
+  /** Set once the holder's details were erased at their request: the certificate itself still stands. */
+  holderDetailsWithdrawn?: { at: string; note: string };
   completedAt: string;
   issuedAt: string;
   expiresAt?: string;
@@ -101,7 +103,17 @@ export async function publicViewOf(
     status: publicStatusOf(certificate, deps.clock.now()),
     issuer: { name: 'SayPro' },
     course: { title: certificate.courseTitle, description: certificate.courseDescription },
-    ...(certificate.holderConsentsToPublicName ? { holder: { name: certificate.holderName } } : {}),
+    ...(certificate.holderConsentsToPublicName && !certificate.holderErasedAt
+      ? { holder: { name: certificate.holderName } }
+      : {}),
+    ...(certificate.holderErasedAt
+      ? {
+          holderDetailsWithdrawn: {
+            at: certificate.holderErasedAt,
+            note: 'Holder details withdrawn at the holder’s request.',
+          },
+        }
+      : {}),
     completedAt: certificate.completedAt,
     issuedAt: certificate.issuedAt,
     ...(certificate.expiresAt ? { expiresAt: certificate.expiresAt } : {}),
@@ -141,6 +153,11 @@ function credentialNamesHolder(credential: string): boolean {
  */
 export async function getCredential(deps: Pick<Deps, 'certificates'>, numberInput: string): Promise<string> {
   const certificate = await findCertificate(deps, numberInput);
+  if (certificate.holderErasedAt && !certificate.credential) {
+    throw new GoneError(
+      'The holder’s details were withdrawn at their request, and this credential named them, so it is no longer published; ask the holder for their copy, which still verifies. The certificate itself can still be checked by its number.',
+    );
+  }
   if (!certificate.holderConsentsToPublicName && credentialNamesHolder(certificate.credential)) {
     throw new GoneError(
       'The holder has withdrawn consent to show their name, so this credential is no longer published; ask the holder for their copy. The certificate itself can still be checked by its number.',
@@ -167,6 +184,11 @@ export async function openDownload(
   const given = Buffer.from(token ?? '');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new NotFoundError('No certificate has this number.');
+  }
+  if (certificate.holderErasedAt) {
+    throw new GoneError(
+      'The holder’s details were withdrawn at their request and the PDF was deleted; the certificate can still be checked by its number.',
+    );
   }
   // A withdrawn certificate is not handed out again, even through a link that still works.
   if (certificate.status === 'revoked') {
