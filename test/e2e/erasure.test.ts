@@ -32,12 +32,24 @@ const HOLDER = {
   fullName: 'Zanele Forgotten-Mthembu',
   email: 'zanele.forgotten@example.org',
   consentToPublicName: true,
+  consent: {
+    nameOnCertificate: true,
+    surveysAndReminders: true,
+    channel: 'paper-form',
+    recordedBy: 'erasure test',
+  },
 };
 const OTHER = {
   participantId: 'keep-me',
   fullName: 'Bongani Kept-Zulu',
   email: 'bongani.kept@example.org',
   consentToPublicName: true,
+  consent: {
+    nameOnCertificate: true,
+    surveysAndReminders: true,
+    channel: 'paper-form',
+    recordedBy: 'erasure test',
+  },
 };
 const PROGRESS = {
   completedModuleIds: [],
