@@ -401,3 +401,50 @@ export interface Deps {
 export interface IssuingDeps extends Deps {
   renderer: CertificateRenderer;
 }
+
+/** Who a signed-in staff member is, as their sign-in established it. */
+export interface StaffIdentity {
+  /** Stable id: the identity provider's subject, or `local-operator` for the local key. */
+  staffId: string;
+  /** What the pages show and what actions record as done by (an email or a name). */
+  displayName: string;
+}
+
+/** A staff session, kept only as the SHA-256 of its cookie token. */
+export interface StaffSessionRecord extends StaffIdentity {
+  tokenHash: string;
+  /** The per-session form token every POST must carry (CSRF). */
+  formToken: string;
+  createdAt: string;
+  expiresAt: string;
+  /** A one-time status message for the next page (the outcome of an action). */
+  flash?: { tone: 'ok' | 'bad'; message: string };
+}
+
+export interface StaffSessions {
+  addSession(record: StaffSessionRecord): Promise<void>;
+  findSession(tokenHash: string): Promise<StaffSessionRecord | undefined>;
+  /** Sets (or, with undefined, clears) the session's one-time message. */
+  setFlash(tokenHash: string, flash: StaffSessionRecord['flash']): Promise<void>;
+  removeSession(tokenHash: string): Promise<void>;
+}
+
+/**
+ * How staff prove who they are: in AWS, the Cognito hosted UI and the OIDC authorization-code flow; on
+ * one machine, a form asking for the local operator key. The dashboard asks only this port.
+ */
+export type StaffAuthenticator =
+  | {
+      kind: 'operator-key';
+      /** The typed key, compared in constant time; undefined when it is wrong. */
+      checkOperatorKey(key: string): StaffIdentity | undefined;
+    }
+  | {
+      kind: 'oidc';
+      /** Where the browser goes to sign in; `state`, `nonce` and the PKCE challenge travel with it. */
+      authorizationUrl(request: { state: string; nonce: string; codeChallenge: string }): string;
+      /** The callback: exchange the code at the token endpoint and verify the ID token (issuer, audience, nonce). */
+      completeSignIn(request: { code: string; codeVerifier: string; nonce: string }): Promise<StaffIdentity>;
+      /** Where sign-out sends the browser so the provider's session ends too. */
+      signOutUrl(): string;
+    };

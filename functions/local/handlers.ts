@@ -1,4 +1,5 @@
-import type { IssuingDeps } from '../core/ports.js';
+import { localOperatorKeyAuthenticator } from '../adapters/staff-auth/local-operator-key.js';
+import type { IssuingDeps, StaffSessions } from '../core/ports.js';
 import { createCheckEligibilityHandler } from '../handlers/check-eligibility.js';
 import { createDeliverCertificateHandler } from '../handlers/deliver-certificate.js';
 import { createDownloadApiHandler, downloadRoutes } from '../handlers/download-api.js';
@@ -12,6 +13,11 @@ import { createParticipantApiHandler, participantRoutes } from '../handlers/part
 import { createPublicApiHandler, publicRoutes } from '../handlers/public-api.js';
 import { createRecordFailureHandler } from '../handlers/record-failure.js';
 import { createRequestConsentHandler } from '../handlers/request-consent.js';
+import {
+  createStaffDashboardHandler,
+  type StaffDashboardDeps,
+  staffRoutes,
+} from '../handlers/staff-dashboard.js';
 import type { BridgedRoute } from './api-gateway-bridge.js';
 import type { LambdaHandler } from './lambda-context.js';
 
@@ -19,9 +25,10 @@ import type { LambdaHandler } from './lambda-context.js';
  * Every Lambda function of the app, by the name of its entry file in functions/handlers/, built on the
  * local stack's deps. The names are the ones the synthesized template refers to.
  */
-export function localHandlers(deps: IssuingDeps): Record<string, LambdaHandler> {
+export function localHandlers(deps: IssuingDeps, staff?: LocalStaffSignIn): Record<string, LambdaHandler> {
   const get = () => deps;
   return {
+    ...(staff ? { 'staff-dashboard': createStaffDashboardHandler(() => staffDepsOf(deps, staff)) } : {}),
     'on-approval': createOnApprovalHandler(get),
     'check-eligibility': createCheckEligibilityHandler(get),
     'issue-certificate': createIssueCertificateHandler(get),
@@ -37,6 +44,18 @@ export function localHandlers(deps: IssuingDeps): Record<string, LambdaHandler> 
     'expiry-reminders': createExpiryRemindersHandler(get),
   };
 }
+
+/** The staff pages' sign-in on one machine: the operator key in a form, sessions in the registry table. */
+export interface LocalStaffSignIn {
+  operatorKey: string;
+  sessions: StaffSessions;
+}
+
+const staffDepsOf = (deps: IssuingDeps, staff: LocalStaffSignIn): StaffDashboardDeps => ({
+  ...deps,
+  staffSessions: staff.sessions,
+  staffAuthenticator: localOperatorKeyAuthenticator(staff.operatorKey),
+});
 
 /** The API's routes as API Gateway has them: operator routes behind the API key, public ones open. */
 export function localRoutes(deps: IssuingDeps, handlers: Record<string, LambdaHandler>): BridgedRoute[] {
@@ -54,5 +73,9 @@ export function localRoutes(deps: IssuingDeps, handlers: Record<string, LambdaHa
     ...publicRoutes(get).map(bridged('public-api', false)),
     ...downloadRoutes(get).map(bridged('download-api', false)),
     ...participantRoutes(get).map(bridged('participant-api', false)),
+    // The staff pages check their own session cookie (the API key never reaches a browser).
+    ...(handlers['staff-dashboard']
+      ? staffRoutes(() => ({}) as StaffDashboardDeps).map(bridged('staff-dashboard', false))
+      : []),
   ];
 }

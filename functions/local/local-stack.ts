@@ -12,6 +12,7 @@ import {
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { APPROVALS_BY_PARTICIPANT_COURSE_INDEX } from '../adapters/aws/approvals-index.js';
 import { createAwsClients } from '../adapters/aws/clients.js';
+import { DynamoDbStaffSessions } from '../adapters/aws/dynamodb-staff-sessions.js';
 import { REGISTRY_TTL_ATTRIBUTE } from '../adapters/aws/registry-ttl.js';
 import type { IssuingDeps, WorkflowStarter } from '../core/ports.js';
 import { sendExpiryReminders } from '../core/use-cases/expiry-reminders.js';
@@ -260,7 +261,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       startIssuance: (approvalId, executionName) => workflow!.startIssuance(approvalId, executionName),
     };
     const deps = withRenderer(buildDeps(config, { clients, workflow: workflowStarter }));
-    const handlers = localHandlers(deps);
+    const apiKey = operatorApiKey(dataDir);
+    const handlers = localHandlers(deps, {
+      operatorKey: apiKey,
+      sessions: new DynamoDbStaffSessions(clients.documentClient, TABLES.registry),
+    });
     workflow = new LocalIssuanceWorkflow({
       ...workflowDefinition,
       handlers,
@@ -340,7 +345,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       stoppers.push(async () => clearInterval(timer));
     }
 
-    const apiKey = operatorApiKey(dataDir);
     const api = await startApiGatewayBridge({ routes: localRoutes(deps, handlers), apiKey, port });
     stoppers.push(api.stop);
 
