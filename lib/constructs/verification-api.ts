@@ -291,6 +291,46 @@ export class VerificationApi extends Construct {
   }
 
   /**
+   * The staff dashboard's pages, each declared (no {proxy+}), served by its function. They carry no API
+   * key and no API Gateway authorizer: the function checks its own session cookie, set after a Cognito
+   * sign-in whose ID token it verifies, and a per-session form token on every POST.
+   */
+  addStaffRoutes(staffFunction: lambda.IFunction): apigateway.Method[] {
+    const integration = new apigateway.LambdaIntegration(staffFunction, { allowTestInvoke: false });
+    const staff = this.api.root.addResource('staff');
+    const route = (resource: apigateway.IResource, method: string, params: string[] = []) =>
+      resource.addMethod(method, integration, {
+        requestParameters: Object.fromEntries(params.map((name) => [`method.request.path.${name}`, true])),
+      });
+    const signIn = staff.addResource('sign-in');
+    const methods = [
+      route(staff, 'GET'),
+      route(signIn, 'GET'),
+      route(signIn, 'POST'),
+      route(staff.addResource('callback'), 'GET'),
+      route(staff.addResource('sign-out'), 'POST'),
+      route(staff.addResource('reports'), 'GET'),
+      route(staff.addResource('courses').addResource('{courseId}'), 'GET', ['courseId']),
+      route(staff.addResource('approvals').addResource('{approvalId}').addResource('retry'), 'POST', [
+        'approvalId',
+      ]),
+    ];
+    const certificate = staff.addResource('certificates').addResource('{number}');
+    methods.push(route(certificate.addResource('resend'), 'POST', ['number']));
+    methods.push(route(certificate.addResource('revocation'), 'POST', ['number']));
+    const reason =
+      'Staff pages: sign-in must be reachable without credentials, and every other page is checked by the ' +
+      'function against its server-side session (set only after a Cognito hosted-UI sign-in whose ID token ' +
+      'it verifies against the pool JWKS); a Cognito authorizer cannot read an HttpOnly session cookie.';
+    for (const method of methods)
+      Validations.of(method).acknowledge(
+        { id: 'AwsSolutions-APIG4', reason },
+        { id: 'AwsSolutions-COG4', reason },
+      );
+    return methods;
+  }
+
+  /**
    * Public routes are public by design (anyone holding a certificate number may verify it; downloads need
    * the emailed token). Operator routes are machine-to-machine from the learning platform and the certs
    * CLI: API Gateway checks their API key (usage plan) before the function runs.

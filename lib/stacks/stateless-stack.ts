@@ -14,6 +14,7 @@ import { CohortIssuance } from '../constructs/cohort-issuance.js';
 import { IssuanceWorkflow } from '../constructs/issuance-workflow.js';
 import { Operations } from '../constructs/operations.js';
 import { SigningKeyAccess } from '../constructs/signing-key-access.js';
+import { StaffSignIn } from '../constructs/staff-sign-in.js';
 import { VerificationApi } from '../constructs/verification-api.js';
 import { acknowledgeWildcard } from '../nag.js';
 import { configurationSetName, documentsBucketName, type StatefulStack } from './stateful-stack.js';
@@ -52,6 +53,7 @@ export class StatelessStack extends Stack {
   readonly approvalsStream: ApprovalsStreamToWorkflow;
   readonly api: VerificationApi;
   readonly operations: Operations;
+  readonly staffSignIn: StaffSignIn;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -109,6 +111,10 @@ export class StatelessStack extends Stack {
       'Every 15 minutes: restarts work a lost execution left, counts overdue approvals for the alarm',
     );
     const expiryReminders = fn('expiry-reminders', 'Daily: emails holders whose certificate expires soon');
+    const staffDashboard = fn(
+      'staff-dashboard',
+      'Staff pages: approvals needing attention, course tracking, retry, resend and revoke; Cognito sign-in',
+    );
     this.functions = {
       onApproval,
       checkEligibility,
@@ -124,6 +130,7 @@ export class StatelessStack extends Stack {
       mailEvents,
       operationsSweep,
       expiryReminders,
+      staffDashboard,
     };
 
     // Grants: exactly what each handler's use case touches.
@@ -196,12 +203,18 @@ export class StatelessStack extends Stack {
     grantRegistry(operationsSweep, 'read');
     // Reminders query the expiry pointers, and write their claims and the personal links they carry.
     grantRegistry(expiryReminders, 'readWrite');
+    // The staff pages: tracking reads approvals by the participant index, retry updates the approval;
+    // sessions, claims, resends and revocations (with their status list) are registry writes.
+    grantApprovals(staffDashboard, 'readWrite', { index: true });
+    grantRegistry(staffDashboard, 'readWrite');
 
     // Signing: issuing and corrections sign with whichever key the signing alias names.
     const signing = new SigningKeyAccess(this, config.stage);
     signing.grantSign(issueCertificate.role);
     signing.grantSign(operatorApi.role);
     signing.grantRotate(operatorApi.role);
+    // A revocation from the staff pages signs the certificate's status list again.
+    signing.grantSign(staffDashboard.role);
 
     // Documents: plain actions on the certificates/ prefix (the bucket grants add action wildcards).
     // Built from the bucket's name pattern, not imported from the stateful stack: keeps the policy readable.
@@ -256,6 +269,8 @@ export class StatelessStack extends Stack {
     // Corrections, revocations, enrolments and resends email the participant.
     operatorApi.role.addToPrincipalPolicy(sendEmail);
     expiryReminders.role.addToPrincipalPolicy(sendEmail);
+    // Resends and revocations from the staff pages email the holder.
+    staffDashboard.role.addToPrincipalPolicy(sendEmail);
 
     this.issuanceWorkflow = new IssuanceWorkflow(this, 'IssuanceWorkflow', {
       stateMachineName: `${prefix}-issuance`,
@@ -288,6 +303,12 @@ export class StatelessStack extends Stack {
       this.issuanceWorkflow.stateMachine.stateMachineArn,
     );
     this.issuanceWorkflow.stateMachine.grantStartExecution(operationsSweep.role);
+    // Retry on the staff pages starts a new issuance execution.
+    staffDashboard.function.addEnvironment(
+      'STATE_MACHINE_ARN',
+      this.issuanceWorkflow.stateMachine.stateMachineArn,
+    );
+    this.issuanceWorkflow.stateMachine.grantStartExecution(staffDashboard.role);
 
     // The schedules: EventBridge rules invoke the scheduled jobs (each is safe to run twice).
     new events.Rule(this, 'OperationsSweepSchedule', {
@@ -342,6 +363,10 @@ export class StatelessStack extends Stack {
     this.api.addOperatorRoute(['signing-keys', 'rotation'], 'POST', { jsonBody: false });
     this.api.addOperatorRoute(['signing-keys', '{kid}', 'compromise'], 'POST', { jsonBody: false });
     const apiBaseUrl = config.apiBaseUrl ?? this.api.baseUrl;
+    this.api.addStaffRoutes(staffDashboard.function);
+    this.staffSignIn = new StaffSignIn(this, 'StaffSignIn', { stage: config.stage, apiBaseUrl });
+    for (const [name, value] of Object.entries(this.staffSignIn.environment))
+      (staffDashboard.function as lambda.Function).addEnvironment(name, value);
     for (const certificateFunction of Object.values(this.functions)) {
       (certificateFunction.function as lambda.Function).addEnvironment('API_BASE_URL', apiBaseUrl);
     }

@@ -6,6 +6,7 @@ import { operatorRoutes } from '../../functions/handlers/operator-api.js';
 import { participantRoutes } from '../../functions/handlers/participant-api.js';
 import { publicRoutes } from '../../functions/handlers/public-api.js';
 import { BODY_TOO_LARGE } from '../../functions/handlers/shared/body-limit.js';
+import { staffRoutes } from '../../functions/handlers/staff-dashboard.js';
 import { parseAppConfig } from '../../lib/config.js';
 import { COHORT_MAX_CONCURRENCY } from '../../lib/constructs/cohort-issuance.js';
 import { cdkJsonContext, type SynthesizedApp, synthApp } from './synth-app.js';
@@ -203,6 +204,7 @@ describe('functions', () => {
       'public-api',
       'record-failure',
       'request-consent',
+      'staff-dashboard',
     ]);
     for (const fn of functions) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
@@ -491,6 +493,10 @@ describe('verification API', () => {
         route: `${r.method} ${r.resource}`,
         apiKeyRequired: true,
       })),
+      ...staffRoutes(() => ({}) as never).map((r) => ({
+        route: `${r.method} ${r.resource}`,
+        apiKeyRequired: false,
+      })),
       ...participantRoutes(() => ({}) as never).map((r) => ({
         route: `${r.method} ${r.resource}`,
         apiKeyRequired: false,
@@ -539,6 +545,9 @@ describe('verification API', () => {
       ),
       ...Object.fromEntries(
         participantRoutes(() => ({}) as never).map((r) => [`${r.method} ${r.resource}`, 'participant-api']),
+      ),
+      ...Object.fromEntries(
+        staffRoutes(() => ({}) as never).map((r) => [`${r.method} ${r.resource}`, 'staff-dashboard']),
       ),
     };
     expect(served).toEqual(expected);
