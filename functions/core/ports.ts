@@ -15,6 +15,7 @@ import type {
   SigningKeyRecord,
 } from './model.js';
 import type { ParticipantNotice } from './notices.js';
+import type { ParkedStatement } from './use-cases/xapi-intake.js';
 
 /** One status list as stored: which bits are set, and the latest signed copy verifiers are given. */
 export interface StatusListRecord {
@@ -395,6 +396,15 @@ export interface Deps {
   personalDataLog: PersonalDataLog;
   statusLists: StatusListStore;
   erasures: ParticipantErasures;
+  xapiParking: XapiParking;
+}
+
+/** xAPI statements the intake did not understand, kept for staff (never dropped). */
+export interface XapiParking {
+  /** Keeps a statement by its id: the same statement parked again is one entry. */
+  park(statement: ParkedStatement): Promise<void>;
+  /** Every parked statement, newest first. */
+  listParked(): Promise<ParkedStatement[]>;
 }
 
 /** The renderer is kept apart from Deps: only the issuing function loads react-pdf. */

@@ -26,6 +26,7 @@ import {
 } from '../core/use-cases/programme-setup.js';
 import { recordApproval } from '../core/use-cases/record-approval.js';
 import { retryApproval } from '../core/use-cases/retry-approval.js';
+import { listParkedStatements, receiveStatements } from '../core/use-cases/xapi-intake.js';
 import { lambdaIssuingDeps } from '../wiring/issuing-deps.js';
 import { httpApi, json, type Route } from './shared/http-api.js';
 
@@ -152,6 +153,27 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
     resource: '/operator/participants/{participantId}/export',
     handle: async ({ params, json: body }) =>
       json(200, await exportParticipantData(deps(), params.participantId ?? '', body)),
+  },
+  {
+    // xAPI 1.0.3 statements from the learning platform or its LRS (the LRS base URL is /operator/xapi).
+    method: 'POST',
+    resource: '/operator/xapi/statements',
+    async handle({ json: body }) {
+      const { ids, outcomes } = await receiveStatements(deps(), body, {
+        ...(process.env.XAPI_APPROVED_VERB ? { approvedVerb: process.env.XAPI_APPROVED_VERB } : {}),
+      });
+      // An LRS answers the statement ids; what each did is in a header of ours, for whoever looks.
+      return json(200, ids, {
+        'x-experience-api-version': '1.0.3',
+        'x-saypro-outcomes': outcomes.map((outcome) => outcome.outcome).join(','),
+      });
+    },
+  },
+  {
+    // Statements the intake did not understand, with why: nothing an LMS sends is dropped silently.
+    method: 'GET',
+    resource: '/operator/xapi/unmatched',
+    handle: async () => json(200, await listParkedStatements(deps())),
   },
   {
     // The current choice per purpose and every decision made, with its text, time and channel.

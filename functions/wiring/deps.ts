@@ -15,6 +15,7 @@ import {
   DynamoDbPersonalDataLog,
   DynamoDbProgressStore,
   DynamoDbSigningKeyRegistry,
+  DynamoDbXapiParking,
 } from '../adapters/aws/dynamodb-stores.js';
 import { KmsDigestSigner } from '../adapters/aws/kms-digest-signer.js';
 import { KmsSigningKeyAdmin } from '../adapters/aws/kms-signing-key-admin.js';
@@ -104,6 +105,7 @@ export function buildDeps(
     personalDataLog,
     statusLists: new DynamoDbStatusListStore(documentClient, config.REGISTRY_TABLE),
     erasures: new DynamoDbParticipantErasures(documentClient, config.REGISTRY_TABLE),
+    xapiParking: new DynamoDbXapiParking(documentClient, config.REGISTRY_TABLE),
   };
 }
 

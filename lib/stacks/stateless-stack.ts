@@ -327,6 +327,8 @@ export class StatelessStack extends Stack {
     this.api.addOperatorRoute(['participants', '{participantId}', 'export'], 'POST');
     this.api.addOperatorRoute(['participants', '{participantId}', 'erasure'], 'POST');
     this.api.addOperatorRoute(['participants', '{participantId}', 'access-log'], 'GET');
+    this.api.addOperatorRoute(['xapi', 'statements'], 'POST', { jsonBody: false });
+    this.api.addOperatorRoute(['xapi', 'unmatched'], 'GET');
     this.api.addOperatorRoute(['participants', '{participantId}', 'consent'], 'GET');
     this.api.addOperatorRoute(['participants', '{participantId}', 'consent'], 'PUT');
     this.api.addOperatorRoute(['participants', '{participantId}', 'link-revocation'], 'POST', {

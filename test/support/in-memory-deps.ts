@@ -3,6 +3,7 @@ import { p256 } from '@noble/curves/nist.js';
 import { LoggedNotifications } from '../../functions/adapters/logged-notifications.js';
 import { TemplatedNotifications } from '../../functions/adapters/templated-notifications.js';
 import type { ConsentRecord } from '../../functions/core/consent.js';
+import type { ParkedStatement } from '../../functions/core/use-cases/xapi-intake.js';
 import type {
   Approval,
   Certificate,
@@ -42,6 +43,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
   const sentNotices: SentNoticeRecord[] = [];
   const accesses: PersonalDataAccessRecord[] = [];
   const consentRecords: ConsentRecord[] = [];
+  const parkedStatements = new Map<string, ParkedStatement>();
   const personalDataLog: IssuingDeps['personalDataLog'] = {
     recordNoticeSent: async (record) => void sentNotices.push(clone(record)),
     recordAccess: async (record) => void accesses.push(clone(record)),
@@ -301,6 +303,11 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
     },
     personalDataLog,
     statusLists: statusLists.store,
+    xapiParking: {
+      park: async (statement) => void parkedStatements.set(statement.statementId, clone(statement)),
+      listParked: async () =>
+        [...parkedStatements.values()].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt)).map(clone),
+    },
     erasures: {
       getTombstone: async (participantId) => clone(tombstones.get(participantId)),
       putTombstone: async (tombstone) => void tombstones.set(tombstone.participantId, clone(tombstone)),
