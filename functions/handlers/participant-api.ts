@@ -33,6 +33,7 @@ export type ParticipantApiDeps = Pick<
   | 'participantLinkTtlDays'
   | 'downloadLinkTtlDays'
   | 'notifications'
+  | 'reports'
 >;
 
 const LINK_REQUEST_ANSWER =

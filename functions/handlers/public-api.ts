@@ -1,10 +1,16 @@
+import { linkedInAddUrl } from '../../templates/linkedin.js';
 import { renderVerificationPage, VERIFICATION_PAGE_CSP } from '../../templates/web/verification-page.js';
 import { issuerProfile } from '../core/credential.js';
 import { ValidationError } from '../core/errors.js';
 import type { Deps } from '../core/ports.js';
 import { publishedKeys } from '../core/signing-keys.js';
 import { verifyCredential, verifyDocument } from '../core/use-cases/verify-submission.js';
-import { getCredential, viewCertificate } from '../core/use-cases/view-certificate.js';
+import {
+  getCredential,
+  shareCertificateOnLinkedIn,
+  viewCertificate,
+  viewCertificatePage,
+} from '../core/use-cases/view-certificate.js';
 import { publicLambdaDeps } from '../wiring/public-deps.js';
 import {
   errorResponse,
@@ -19,7 +25,7 @@ import {
 import { firstUploadedFile } from './shared/multipart.js';
 import { PerClientRateLimit } from './shared/rate-limit.js';
 
-export type PublicDeps = Pick<Deps, 'certificates' | 'signingKeys' | 'clock' | 'links'>;
+export type PublicDeps = Pick<Deps, 'certificates' | 'signingKeys' | 'clock' | 'links' | 'reports'>;
 
 /** The shape of a compact JWS; what is in it is the verifier's business. */
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
@@ -94,6 +100,15 @@ export const publicRoutes = (deps: () => PublicDeps): Route[] => [
     },
   },
   {
+    // "Add to LinkedIn profile" through us: the share is counted (by course only), then sent on to LinkedIn.
+    method: 'GET',
+    resource: '/certificates/{number}/linkedin',
+    async handle({ params }) {
+      const certification = await shareCertificateOnLinkedIn(deps(), params.number ?? '');
+      return redirect(linkedInAddUrl(certification, process.env.LINKEDIN_ORGANIZATION_ID || undefined));
+    },
+  },
+  {
     method: 'GET',
     resource: '/.well-known/jwks.json',
     handle: async () => json(200, await publishedKeys(deps()), { 'cache-control': 'public, max-age=300' }),
@@ -129,7 +144,7 @@ export const publicRoutes = (deps: () => PublicDeps): Route[] => [
       try {
         return page(
           200,
-          renderVerificationPage({ view: await viewCertificate(deps(), params.number ?? '') }),
+          renderVerificationPage({ view: await viewCertificatePage(deps(), params.number ?? '') }),
         );
       } catch (error) {
         return problemPage(error, params.number ?? '');

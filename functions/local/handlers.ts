@@ -11,6 +11,7 @@ import { createOperatorApiHandler, operatorRoutes } from '../handlers/operator-a
 import { createParticipantApiHandler, participantRoutes } from '../handlers/participant-api.js';
 import { createPublicApiHandler, publicRoutes } from '../handlers/public-api.js';
 import { createRecordFailureHandler } from '../handlers/record-failure.js';
+import { createStaffReportsHandler } from '../handlers/staff-reports.js';
 import type { BridgedRoute } from './api-gateway-bridge.js';
 import type { LambdaHandler } from './lambda-context.js';
 
@@ -33,6 +34,7 @@ export function localHandlers(deps: IssuingDeps): Record<string, LambdaHandler> 
     'participant-api': createParticipantApiHandler(get),
     'operations-sweep': createOperationsSweepHandler(get),
     'expiry-reminders': createExpiryRemindersHandler(get),
+    'staff-reports': createStaffReportsHandler(get),
   };
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { type AwsClients, createAwsClients } from '../adapters/aws/clients.js';
+import { DynamoDbReportLedger } from '../adapters/aws/dynamodb-report-ledger.js';
 import {
   DynamoDbApprovalStore,
   DynamoDbCertificateStore,
@@ -22,6 +23,7 @@ import { StepFunctionsWorkflowStarter } from '../adapters/aws/step-functions-wor
 import { CachedCertificateStore } from '../adapters/cached-certificate-store.js';
 import { CachedSigningKeyRegistry } from '../adapters/cached-signing-key-registry.js';
 import { LoggedNotifications } from '../adapters/logged-notifications.js';
+import { LoggedReportLedger } from '../adapters/logged-report-ledger.js';
 import { TemplatedNotifications } from '../adapters/templated-notifications.js';
 import type { Deps, WorkflowStarter } from '../core/ports.js';
 import { type Config, linksFrom, readConfig, systemClock } from './config.js';
@@ -100,6 +102,8 @@ export function buildDeps(
     participantRecords: new DynamoDbParticipantRecords(documentClient, config.REGISTRY_TABLE),
     enrolments: new DynamoDbEnrolmentStore(documentClient, config.REGISTRY_TABLE),
     personalDataLog,
+    reports: new LoggedReportLedger(new DynamoDbReportLedger(documentClient, config.REGISTRY_TABLE)),
+    ...(config.STAFF_REPORT_ADDRESS ? { staffReportAddress: config.STAFF_REPORT_ADDRESS } : {}),
   };
 }
 

@@ -21,6 +21,8 @@ import type {
   SentNoticeRecord,
 } from '../../functions/core/ports.js';
 
+import { inMemoryReportLedger } from './in-memory-report-ledger.js';
+
 const clone = <T>(value: T): T => structuredClone(value);
 
 /**
@@ -51,6 +53,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
   const startedWorkflows: string[] = [];
   const secretKeys = [p256.utils.randomSecretKey()];
   const clock = { current: now };
+  const reportLedger = inMemoryReportLedger();
   let mailFailures = 0;
 
   const mailer: IssuingDeps['mailer'] = {
@@ -276,6 +279,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
         [...enrolments.values()].filter((entry) => entry.courseId === courseId).map(clone),
     },
     personalDataLog,
+    reports: reportLedger.ledger,
     participantRecords: {
       listAccessTokensOf: async (participantId) =>
         [...accessTokens.values()].filter((record) => record.participantId === participantId).map(clone),
@@ -324,6 +328,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
       accessTokens,
     },
     clock,
+    reportLedger,
     failNextMails(count: number) {
       mailFailures = count;
     },

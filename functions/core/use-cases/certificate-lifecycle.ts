@@ -10,6 +10,7 @@ import { deliverCertificate } from './deliver-certificate.js';
 import { verificationUrlOf } from './issue-certificate.js';
 import { type NoticeDeps, noticeContextFor } from './participant-access.js';
 import { produceCertificate } from './produce-certificate.js';
+import { countForReports } from './staff-reports.js';
 import { findCertificate } from './view-certificate.js';
 
 const revocationSchema = z.object({
@@ -30,7 +31,7 @@ export const revocationEmailClaimKey = (number: string) => `certificate-revoked-
  *    certificate is then already revoked) sends the email that is still due, and only that.
  */
 export async function revokeCertificate(
-  deps: Pick<Deps, 'certificates' | 'participants'> & NoticeDeps,
+  deps: Pick<Deps, 'certificates' | 'participants' | 'reports'> & NoticeDeps,
   numberInput: string,
   rawRequest: unknown,
 ) {
@@ -58,6 +59,12 @@ export async function revokeCertificate(
         revokedAt: certificate.revokedAt ?? revokedAt,
         reason: certificate.revocationReason ?? request.reason,
       };
+  await countForReports(deps, {
+    type: 'revoked',
+    certificateNumber: number,
+    courseId: certificate.courseId,
+    at: current.revokedAt,
+  });
   const holderNotified = await tellHolderOfRevocation(deps, certificate, current);
   return {
     number: formatCertificateNumber(number),
@@ -169,6 +176,12 @@ export async function correctCertificate(deps: IssuingDeps, numberInput: string,
       `Certificate ${formatCertificateNumber(oldNumber)} was changed meanwhile; look it up again.`,
     );
   }
+  await countForReports(deps, {
+    type: 'corrected',
+    certificateNumber: corrected.number,
+    courseId: corrected.courseId,
+    at: corrected.issuedAt,
+  });
   const delivery = await deliverCertificate(deps, {
     approvalId: old.approvalId,
     certificateNumber: corrected.number,
