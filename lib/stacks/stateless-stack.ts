@@ -312,7 +312,8 @@ export class StatelessStack extends Stack {
       targets: [new targets.LambdaFunction(expiryReminders.function, { retryAttempts: 2 })],
     });
     new events.Rule(this, 'StaffReportsSchedule', {
-      description: "Publishes last month's staff report (and last quarter's at a quarter start), 1st 06:00 UTC",
+      description:
+        "Publishes last month's staff report (and last quarter's at a quarter start), 1st 06:00 UTC",
       schedule: events.Schedule.cron({ minute: '0', hour: '6', day: '1' }),
       targets: [new targets.LambdaFunction(staffReports.function, { retryAttempts: 2 })],
     });
