@@ -13,13 +13,13 @@ header{background:var(--brand);color:#fff;padding:12px 20px;font-weight:700;lett
 main{max-width:960px;margin:16px auto;padding:0 16px}
 h1{font-size:1.4rem;margin:8px 0 4px}h2{font-size:1.1rem;margin:24px 0 8px;border-bottom:2px solid var(--brand);padding-bottom:2px}
 .meta{color:var(--muted);margin:0 0 12px}
-.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:12px}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(400px,1fr));gap:12px}
 figure{margin:0;border:1px solid #d8dee5;border-radius:8px;padding:8px;break-inside:avoid}
 figcaption{font-weight:600;margin-bottom:4px}svg{display:block;width:100%;height:auto}
 .legend{color:var(--muted);font-size:.85rem}.swatch{display:inline-block;width:10px;height:10px;margin:0 4px 0 10px;vertical-align:middle}.now{background:var(--brand)}.prev{background:var(--prev)}
 table{border-collapse:collapse;width:100%;margin:4px 0 12px;break-inside:auto}
 th,td{text-align:right;padding:3px 8px;border-bottom:1px solid #e3e8ee}th:first-child,td:first-child{text-align:left}
-thead th{background:#eef2f6}tr{break-inside:avoid}.up{color:var(--ok)}.down{color:var(--bad)}
+thead th{background:#eef2f6}tr{break-inside:avoid}.better{color:var(--ok)}.worse{color:var(--bad)}td.sub{padding-left:24px;color:var(--muted)}
 .notes{color:var(--muted);font-size:.85rem}
 @media print{@page{size:A4;margin:14mm}header{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 main{max-width:none;margin:0;padding:0}section.course{break-before:page}figure,thead th,.swatch{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
@@ -49,7 +49,7 @@ const LABELS: Record<string, string> = {
 const labelOf = (figure: string) =>
   LABELS[figure] ??
   (figure.startsWith('not_eligible_missing_')
-    ? `  missing: ${figure.slice('not_eligible_missing_'.length).toLowerCase().replace(/_/g, ' ')}`
+    ? `missing: ${figure.slice('not_eligible_missing_'.length).toLowerCase().replace(/_/g, ' ')}`
     : figure);
 
 /** Seconds as staff read them: 45 s, 12 min, 3.5 h, 2.1 days. */
@@ -79,12 +79,20 @@ function change(figure: string, current: number | null, previous: number | null)
   return `${sign}${magnitude.toLocaleString('en-GB')}${percent}`;
 }
 
+/** Figures where a rise is bad news: the change column shows them red when they go up. */
+const LOWER_IS_BETTER = /seconds|not_eligible|failures|retries|revocations|corrections|bounced|complained/;
+
 function figuresTable(section: ReportSection, report: PeriodReport): string {
   const rows = figureRows(section)
     .map(({ figure, current, previous }) => {
       const delta = change(figure, current, previous);
-      const direction = delta.startsWith('+') ? 'up' : delta.startsWith('−') ? 'down' : '';
-      return `<tr><td>${escapeHtml(labelOf(figure))}</td><td>${formatValue(figure, current)}</td><td>${formatValue(figure, previous)}</td><td class="${direction}">${escapeHtml(delta)}</td></tr>`;
+      const up = delta.startsWith('+');
+      const down = delta.startsWith('−');
+      const lowerIsBetter = LOWER_IS_BETTER.test(figure);
+      const direction =
+        (up && !lowerIsBetter) || (down && lowerIsBetter) ? 'better' : up || down ? 'worse' : '';
+      const sub = figure.startsWith('not_eligible_missing_') ? ' class="sub"' : '';
+      return `<tr><td${sub}>${escapeHtml(labelOf(figure))}</td><td>${formatValue(figure, current)}</td><td>${formatValue(figure, previous)}</td><td class="${direction}">${escapeHtml(delta)}</td></tr>`;
     })
     .join('\n');
   return `<table><thead><tr><th>Figure</th><th>${escapeHtml(report.period.id)}</th><th>${escapeHtml(report.previousPeriod.id)}</th><th>Change</th></tr></thead><tbody>
@@ -101,7 +109,7 @@ interface BarRow {
 /** Horizontal bars, this period over the previous one, scaled to the largest value; plain SVG. */
 export function barChart(title: string, rows: BarRow[], periods: [string, string]): string {
   const width = 440;
-  const labelWidth = 150;
+  const labelWidth = 165;
   const rowHeight = 30;
   const height = Math.max(1, rows.length) * rowHeight + 8;
   const max = Math.max(1, ...rows.flatMap((row) => [row.current, row.previous]));
@@ -109,7 +117,7 @@ export function barChart(title: string, rows: BarRow[], periods: [string, string
   const bars = rows
     .map((row, index) => {
       const y = 4 + index * rowHeight;
-      return `<text x="${labelWidth - 6}" y="${y + 15}" text-anchor="end" font-size="11" fill="#1b2a3a">${escapeHtml(row.label.slice(0, 26))}</text>
+      return `<text x="${labelWidth - 6}" y="${y + 15}" text-anchor="end" font-size="11" fill="#1b2a3a">${escapeHtml(row.label.length > 24 ? `${row.label.slice(0, 23)}…` : row.label)}</text>
 <rect x="${labelWidth}" y="${y + 2}" width="${scale(row.current).toFixed(1)}" height="12" fill="#0b4f8a"><title>${escapeHtml(`${row.label}, ${periods[0]}: ${row.current}`)}</title></rect>
 <text x="${(labelWidth + scale(row.current) + 4).toFixed(1)}" y="${y + 12}" font-size="10" fill="#1b2a3a">${row.current}</text>
 <rect x="${labelWidth}" y="${y + 15}" width="${scale(row.previous).toFixed(1)}" height="9" fill="#b9c6d3"><title>${escapeHtml(`${row.label}, ${periods[1]}: ${row.previous}`)}</title></rect>
