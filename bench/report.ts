@@ -38,10 +38,13 @@ const { documentClient } = clients;
 
 /** A deterministic pseudo-random sequence, so every run measures the same data. */
 function random(seed: number) {
-  let state = seed;
+  // mulberry32: 32-bit integer arithmetic throughout (a float LCG loses bits and repeats early).
+  let state = seed >>> 0;
   return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
   };
 }
 
@@ -53,8 +56,8 @@ function* eventsOf(certificates: number, quarterStart: string, seed: number): Ge
   const participants = Math.max(1, Math.floor(certificates * 0.8));
   for (let index = 0; index < certificates; index += 1) {
     const courseId = `course-${String(Math.floor(next() * COURSES)).padStart(2, '0')}`;
-    const approvedAt = new Date(start + Math.floor(next() * (quarterMs - 86_400_000)));
-    // Most within a minute, a tail of hours to days (a failure retried, a backlog).
+    const approvedAt = new Date(start + Math.floor(next() * (quarterMs - 6 * 86_400_000)));
+    // Most within a minute, a tail of hours to days (a failure retried, a backlog), all inside the quarter.
     const seconds = next() < 0.9 ? 5 + next() * 60 : 600 + next() * 3 * 86_400;
     const issuedAt = new Date(approvedAt.getTime() + seconds * 1000).toISOString();
     const certificateNumber = `${seed}N${index}`;
