@@ -42,6 +42,8 @@ export interface StatusListStore {
   putSigned(listId: string, signed: { jwt: string; revision: number; signedAt: string }): Promise<boolean>;
 }
 
+import type { PeriodCounters, PeriodReport, ReportEvent } from './reports.js';
+
 export interface CourseCatalog {
   getCourse(courseId: string): Promise<Course | undefined>;
   putCourse(course: Course): Promise<void>;
@@ -367,6 +369,27 @@ export interface Links {
   supportAddress: string;
 }
 
+/**
+ * The counters behind staff reports (reports.ts). Recording an event with an id counts it exactly once,
+ * whatever is retried; reading a period is a key query, never a scan.
+ */
+export interface ReportLedger {
+  /** Adds the event to its month and quarter, per course and in total; false when it was counted before. */
+  record(event: ReportEvent): Promise<{ counted: boolean }>;
+  /** The counters of a period (`2026-11`, `2026-Q4`): the total and every course with any event. */
+  readPeriod(periodId: string): Promise<PeriodCounters[]>;
+}
+
+/** Words a report for staff: the files kept in the bucket and the email with their link. */
+export interface ReportRenderer {
+  html(report: PeriodReport): string;
+  csv(report: PeriodReport): string;
+  email(
+    report: PeriodReport,
+    links: { html: string; csv: string; json: string; expiresInDays: number },
+  ): { subject: string; text: string; html: string };
+}
+
 /** Everything the use cases may need; each use case declares the subset it uses. */
 export interface Deps {
   courses: CourseCatalog;
@@ -397,6 +420,10 @@ export interface Deps {
   statusLists: StatusListStore;
   erasures: ParticipantErasures;
   xapiParking: XapiParking;
+  /** Counters of the staff reports. */
+  reports: ReportLedger;
+  /** Who receives the scheduled staff reports; absent: the sender address. */
+  staffReportAddress?: string;
 }
 
 /** xAPI statements the intake did not understand, kept for staff (never dropped). */

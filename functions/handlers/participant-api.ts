@@ -36,6 +36,7 @@ export type ParticipantApiDeps = Pick<
   | 'downloadLinkTtlDays'
   | 'notifications'
   | 'personalDataLog'
+  | 'reports'
 >;
 
 const LINK_REQUEST_ANSWER =

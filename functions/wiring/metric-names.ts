@@ -17,4 +17,9 @@ export const SCHEDULED_JOB_METRICS = {
     sent: 'ExpiryRemindersSent',
     failed: 'ExpiryRemindersFailed',
   },
+  staffReports: {
+    service: 'staff-reports',
+    published: 'StaffReportsPublished',
+    emailed: 'StaffReportsEmailed',
+  },
 } as const;

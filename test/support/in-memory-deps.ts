@@ -3,7 +3,6 @@ import { p256 } from '@noble/curves/nist.js';
 import { LoggedNotifications } from '../../functions/adapters/logged-notifications.js';
 import { TemplatedNotifications } from '../../functions/adapters/templated-notifications.js';
 import type { ConsentRecord } from '../../functions/core/consent.js';
-import type { ParkedStatement } from '../../functions/core/use-cases/xapi-intake.js';
 import type {
   Approval,
   Certificate,
@@ -23,6 +22,8 @@ import type {
   PersonalDataAccessRecord,
   SentNoticeRecord,
 } from '../../functions/core/ports.js';
+import type { ParkedStatement } from '../../functions/core/use-cases/xapi-intake.js';
+import { inMemoryReportLedger } from './in-memory-report-ledger.js';
 import { inMemoryStatusLists } from './in-memory-status-lists.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -62,6 +63,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
   const secretKeys = [p256.utils.randomSecretKey()];
   const clock = { current: now };
   const statusLists = inMemoryStatusLists();
+  const reportLedger = inMemoryReportLedger();
   let mailFailures = 0;
 
   const mailer: IssuingDeps['mailer'] = {
@@ -331,9 +333,13 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
         const kept = sentNotices.filter((record) => record.participantId !== participantId);
         count('sent-notice', sentNotices.length - kept.length);
         sentNotices.splice(0, sentNotices.length, ...kept);
+        const consentsKept = consentRecords.filter((record) => record.participantId !== participantId);
+        count('consent', consentRecords.length - consentsKept.length);
+        consentRecords.splice(0, consentRecords.length, ...consentsKept);
         return removed;
       },
     },
+    reports: reportLedger.ledger,
     participantRecords: {
       listAccessTokensOf: async (participantId) =>
         [...accessTokens.values()].filter((record) => record.participantId === participantId).map(clone),
@@ -389,6 +395,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
       statusLists,
     },
     clock,
+    reportLedger,
     failNextMails(count: number) {
       mailFailures = count;
     },
