@@ -6,6 +6,7 @@ import { readConsent, recordStaffConsent } from '../core/use-cases/consent.js';
 import { resendCertificate } from '../core/use-cases/deliver-certificate.js';
 import { eraseParticipant } from '../core/use-cases/erase-participant.js';
 import { sendExpiryReminders } from '../core/use-cases/expiry-reminders.js';
+import { sendSurveyReminders } from '../core/use-cases/feedback.js';
 import {
   getApprovalStatus,
   listApprovals,
@@ -27,6 +28,7 @@ import {
 import { recordApproval } from '../core/use-cases/record-approval.js';
 import { retryApproval } from '../core/use-cases/retry-approval.js';
 import { lambdaIssuingDeps } from '../wiring/issuing-deps.js';
+import { staffFeedbackRoutes } from './feedback-routes.js';
 import { httpApi, json, type Route } from './shared/http-api.js';
 
 /** The participant and course a route names in its path. */
@@ -225,8 +227,15 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
     // Runs the daily expiry reminders now (they run on a schedule anyway; each is sent once).
     method: 'POST',
     resource: '/operator/jobs/expiry-reminders',
-    handle: async () => json(200, await sendExpiryReminders(deps())),
+    // The survey reminders run with them, as in the daily job.
+    handle: async () =>
+      json(200, {
+        ...(await sendExpiryReminders(deps())),
+        surveyReminders: await sendSurveyReminders(deps()),
+      }),
   },
+  // Staff feedback on the process, and the quarter's feedback listing (feedback-routes.ts).
+  ...staffFeedbackRoutes(deps),
   {
     method: 'GET',
     resource: '/operator/signing-keys',

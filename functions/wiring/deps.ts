@@ -8,6 +8,7 @@ import {
   DynamoDbClaimLedger,
   DynamoDbCourseCatalog,
   DynamoDbEnrolmentStore,
+  DynamoDbFeedbackStore,
   DynamoDbParticipantAccessTokens,
   DynamoDbParticipantDirectory,
   DynamoDbParticipantErasures,
@@ -104,6 +105,7 @@ export function buildDeps(
     personalDataLog,
     statusLists: new DynamoDbStatusListStore(documentClient, config.REGISTRY_TABLE),
     erasures: new DynamoDbParticipantErasures(documentClient, config.REGISTRY_TABLE),
+    feedback: new DynamoDbFeedbackStore(documentClient, config.REGISTRY_TABLE),
   };
 }
 

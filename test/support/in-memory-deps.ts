@@ -22,6 +22,7 @@ import type {
   PersonalDataAccessRecord,
   SentNoticeRecord,
 } from '../../functions/core/ports.js';
+import { inMemoryFeedback } from './in-memory-feedback.js';
 import { inMemoryStatusLists } from './in-memory-status-lists.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -60,6 +61,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
   const secretKeys = [p256.utils.randomSecretKey()];
   const clock = { current: now };
   const statusLists = inMemoryStatusLists();
+  const feedback = inMemoryFeedback();
   let mailFailures = 0;
 
   const mailer: IssuingDeps['mailer'] = {
@@ -301,6 +303,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
     },
     personalDataLog,
     statusLists: statusLists.store,
+    feedback: feedback.store,
     erasures: {
       getTombstone: async (participantId) => clone(tombstones.get(participantId)),
       putTombstone: async (tombstone) => void tombstones.set(tombstone.participantId, clone(tombstone)),
@@ -324,6 +327,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
         const kept = sentNotices.filter((record) => record.participantId !== participantId);
         count('sent-notice', sentNotices.length - kept.length);
         sentNotices.splice(0, sentNotices.length, ...kept);
+        count('feedback-response', feedback.eraseResponsesOf(participantId));
         return removed;
       },
     },
@@ -380,6 +384,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
       claims,
       accessTokens,
       statusLists,
+      feedback,
     },
     clock,
     failNextMails(count: number) {
