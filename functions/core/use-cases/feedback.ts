@@ -458,7 +458,7 @@ function netPromoter(scores: number[]) {
 function summaryOf(responses: FeedbackResponse[], questions: SurveyQuestion[] = []) {
   const ratings = responses.map((response) => response.processRating);
   return {
-    responses: responses.length,
+    responseCount: responses.length,
     processRating: {
       average: average(ratings),
       counts: Object.fromEntries([1, 2, 3, 4, 5].map((n) => [n, ratings.filter((r) => r === n).length])),
