@@ -326,18 +326,19 @@ describe('the survey on the participant page', () => {
 });
 
 describe('the survey reminder', () => {
-  const after = (days: number) => new Date(new Date('2026-11-02T09:00:00.000Z').getTime() + days * DAY_MS);
+  const daysAfterIssue = (days: number) =>
+    new Date(new Date('2026-11-02T09:00:00.000Z').getTime() + days * DAY_MS);
   const reminders = () =>
     world.state.sentMail.filter((mail) => mail.subject.startsWith('How did your SayPro'));
 
   it('goes once, a week after issue, when the survey is not answered', async () => {
     await setUp({ surveysAndReminders: true });
     const number = await issue();
-    world.clock.current = after(SURVEY_REMINDER_AFTER_DAYS - 1);
+    world.clock.current = daysAfterIssue(SURVEY_REMINDER_AFTER_DAYS - 1);
     expect((await sendSurveyReminders(world.deps)).sent).toBe(0);
-    world.clock.current = after(SURVEY_REMINDER_AFTER_DAYS);
+    world.clock.current = daysAfterIssue(SURVEY_REMINDER_AFTER_DAYS);
     expect((await sendSurveyReminders(world.deps)).sent).toBe(1);
-    world.clock.current = after(SURVEY_REMINDER_AFTER_DAYS + 2);
+    world.clock.current = daysAfterIssue(SURVEY_REMINDER_AFTER_DAYS + 2);
     expect(await sendSurveyReminders(world.deps)).toMatchObject({ sent: 0, alreadySent: 1 });
     expect(reminders()).toHaveLength(1);
     expect((await world.deps.claims.get(surveyReminderClaimKey(number)))?.state).toBe('done');
@@ -350,12 +351,12 @@ describe('the survey reminder', () => {
     await setUp({ surveysAndReminders: true });
     await issue();
     await answer(surveyTokenIn(issuedMail().text)!, { processRating: '5', recommendLikelihood: '9' });
-    world.clock.current = after(SURVEY_REMINDER_AFTER_DAYS);
+    world.clock.current = daysAfterIssue(SURVEY_REMINDER_AFTER_DAYS);
     expect(await sendSurveyReminders(world.deps)).toMatchObject({ sent: 0, answered: 1 });
 
     await setUp({ surveysAndReminders: false });
     await issue();
-    world.clock.current = after(SURVEY_REMINDER_AFTER_DAYS);
+    world.clock.current = daysAfterIssue(SURVEY_REMINDER_AFTER_DAYS);
     expect(await sendSurveyReminders(world.deps)).toMatchObject({ sent: 0, withoutConsent: 1 });
     expect(reminders()).toHaveLength(0);
   });
