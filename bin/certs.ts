@@ -4,10 +4,12 @@
  *   CERTS_API_KEY  default: the key `npm start` keeps in $DATA_DIR/operator-api-key
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatCertificateNumber } from '../functions/core/certificate-number.js';
+import { ValidationError } from '../functions/core/errors.js';
+import { parseReportPeriod } from '../functions/core/reports.js';
 import { VerifyUsageError, verifyOffline } from './verify-offline.js';
 
 const USAGE = `Usage: certs <command> [options]
@@ -52,6 +54,9 @@ Commands:
         Record staff feedback on the certificate process: time spent and problems met.
   feedback --period <2026-Q4> [--csv]
         The quarter's feedback: participants' answers summed up with their free text, and staff entries.
+  report --period <YYYY-MM | YYYY-Qn> [--format json|csv|html] [--out <file>] [--send]
+        Staff report of a month or quarter (per course and in total, beside the previous period), to
+        stdout or --out; --send also publishes it to the documents bucket and emails staff (once a period).
   correct <number> --reason <text> --by <you> [--name <holder name>] [--title <course title>]
           [--description <text>] [--completed <ISO date>]
         Issue a corrected version that supersedes the certificate, and email it to the participant.
@@ -448,6 +453,65 @@ async function feedback(args: string[]) {
   );
 }
 
+async function report(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      period: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      send: { type: 'boolean' },
+    },
+  });
+  let period: string;
+  try {
+    period = parseReportPeriod(values.period ?? '').id;
+  } catch (error) {
+    if (error instanceof ValidationError)
+      throw new UsageError(`--period ${error.issues[0]?.message ?? error.message} (got "${values.period}")`);
+    throw error;
+  }
+  const format = values.format ?? 'json';
+  if (!['json', 'csv', 'html'].includes(format))
+    throw new UsageError(`--format must be json, csv or html (got "${format}")`);
+  if (values.send) {
+    const { status: code, payload } = await call('POST', '/operator/jobs/reports', { period });
+    if (code >= 300) explainFailure(code, payload);
+    const [published] = payload.published as {
+      emailed: boolean;
+      alreadyEmailed: boolean;
+      to?: string;
+      keys: Record<string, string>;
+    }[];
+    console.error(
+      published?.emailed
+        ? `Report ${period} published (${Object.values(published.keys).join(', ')}) and emailed to ${published.to}.`
+        : `Report ${period} published (${Object.values(published?.keys ?? {}).join(', ')}); the staff email for it was ${published?.alreadyEmailed ? 'already sent before' : 'not sent (another run is sending it)'}.`,
+    );
+  }
+  let response: Response;
+  try {
+    response = await fetch(`${apiUrl()}/operator/reports/${encodeURIComponent(period)}?format=${format}`, {
+      headers: { 'x-api-key': apiKey() },
+    });
+  } catch {
+    throw new UsageError(`Cannot reach ${apiUrl()}: is the system running (npm start)?`);
+  }
+  const body = await response.text();
+  if (response.status >= 300) {
+    let payload: Record<string, unknown> = { error: body };
+    try {
+      payload = JSON.parse(body);
+    } catch {}
+    explainFailure(response.status, payload);
+  }
+  const text = format === 'json' ? `${JSON.stringify(JSON.parse(body), null, 2)}\n` : body;
+  if (values.out) {
+    writeFileSync(values.out, text);
+    console.error(`Wrote the ${format.toUpperCase()} report for ${period} to ${values.out}.`);
+  } else process.stdout.write(text);
+}
+
 async function correct(args: string[]) {
   const number = positional(args, 'certificate number');
   const { values } = parseArgs({
@@ -536,6 +600,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   stuck,
   reminders,
   feedback,
+  report,
   keys,
   verify,
 };

@@ -16,6 +16,7 @@ import type {
   SigningKeyRecord,
 } from './model.js';
 import type { ParticipantNotice } from './notices.js';
+import type { ParkedStatement } from './use-cases/xapi-intake.js';
 
 /** One status list as stored: which bits are set, and the latest signed copy verifiers are given. */
 export interface StatusListRecord {
@@ -41,6 +42,8 @@ export interface StatusListStore {
   /** Stores a signed copy unless one of the same or a newer revision is stored; false when refused. */
   putSigned(listId: string, signed: { jwt: string; revision: number; signedAt: string }): Promise<boolean>;
 }
+
+import type { PeriodCounters, PeriodReport, ReportEvent } from './reports.js';
 
 export interface CourseCatalog {
   getCourse(courseId: string): Promise<Course | undefined>;
@@ -391,6 +394,27 @@ export interface Links {
   supportAddress: string;
 }
 
+/**
+ * The counters behind staff reports (reports.ts). Recording an event with an id counts it exactly once,
+ * whatever is retried; reading a period is a key query, never a scan.
+ */
+export interface ReportLedger {
+  /** Adds the event to its month and quarter, per course and in total; false when it was counted before. */
+  record(event: ReportEvent): Promise<{ counted: boolean }>;
+  /** The counters of a period (`2026-11`, `2026-Q4`): the total and every course with any event. */
+  readPeriod(periodId: string): Promise<PeriodCounters[]>;
+}
+
+/** Words a report for staff: the files kept in the bucket and the email with their link. */
+export interface ReportRenderer {
+  html(report: PeriodReport): string;
+  csv(report: PeriodReport): string;
+  email(
+    report: PeriodReport,
+    links: { html: string; csv: string; json: string; expiresInDays: number },
+  ): { subject: string; text: string; html: string };
+}
+
 /** Everything the use cases may need; each use case declares the subset it uses. */
 export interface Deps {
   courses: CourseCatalog;
@@ -421,6 +445,19 @@ export interface Deps {
   statusLists: StatusListStore;
   erasures: ParticipantErasures;
   feedback: FeedbackStore;
+  xapiParking: XapiParking;
+  /** Counters of the staff reports. */
+  reports: ReportLedger;
+  /** Who receives the scheduled staff reports; absent: the sender address. */
+  staffReportAddress?: string;
+}
+
+/** xAPI statements the intake did not understand, kept for staff (never dropped). */
+export interface XapiParking {
+  /** Keeps a statement by its id: the same statement parked again is one entry. */
+  park(statement: ParkedStatement): Promise<void>;
+  /** Every parked statement, newest first. */
+  listParked(): Promise<ParkedStatement[]>;
 }
 
 /** The renderer is kept apart from Deps: only the issuing function loads react-pdf. */

@@ -29,6 +29,13 @@ const identifier = z
     'may contain only letters, digits, dot, underscore, colon and dash',
   );
 
+/** An xAPI activity id: an absolute IRI (in practice an http(s) URL), as the learning platform names it. */
+const activityIri = z
+  .string()
+  .trim()
+  .max(500)
+  .url('must be an absolute IRI such as https://lms.example/mod/quiz/7');
+
 export const approvalRequestSchema = z.object({
   participantId: identifier,
   courseId: identifier,
@@ -52,7 +59,13 @@ export const courseSchema = z.object({
   description: text().pipe(z.string().max(600)).default(''),
   criteria: z.object({
     requiredModules: z
-      .array(z.object({ moduleId: identifier, title: z.string().trim().min(1).max(200) }))
+      .array(
+        z.object({
+          moduleId: identifier,
+          title: z.string().trim().min(1).max(200),
+          activityId: activityIri.optional(),
+        }),
+      )
       .default([]),
     quizzes: z
       .array(
@@ -60,6 +73,7 @@ export const courseSchema = z.object({
           quizId: identifier,
           title: z.string().trim().min(1).max(200),
           passMark: z.number().min(0).max(100),
+          activityId: activityIri.optional(),
         }),
       )
       .default([]),
@@ -79,6 +93,7 @@ export const courseSchema = z.object({
     .url('must be an https URL')
     .startsWith('https://', 'must be an https URL')
     .optional(),
+  activityId: activityIri.optional(),
   templateId: z.string().trim().max(40).optional(),
   design: z
     .object({

@@ -38,6 +38,7 @@ export type ParticipantApiDeps = Pick<
   | 'notifications'
   | 'personalDataLog'
   | 'feedback'
+  | 'reports'
 >;
 
 const LINK_REQUEST_ANSWER =

@@ -246,6 +246,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       // The alias, as in AWS: the signer follows it, and rotation moves it to a new key.
       SIGNING_KEY_ID: SIGNING_KEY_ALIAS,
       SENDER_ADDRESS: 'certificates@saypro.online',
+      STAFF_REPORT_ADDRESS: 'training.staff@saypro.online',
       VERIFICATION_BASE_URL: url,
       API_BASE_URL: url,
       DYNAMODB_ENDPOINT: dynamodb.endpoint,

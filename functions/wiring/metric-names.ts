@@ -19,4 +19,9 @@ export const SCHEDULED_JOB_METRICS = {
     /** The survey reminders run in the same daily job (their failures count in `failed`). */
     surveySent: 'SurveyRemindersSent',
   },
+  staffReports: {
+    service: 'staff-reports',
+    published: 'StaffReportsPublished',
+    emailed: 'StaffReportsEmailed',
+  },
 } as const;

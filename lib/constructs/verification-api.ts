@@ -124,6 +124,8 @@ export class VerificationApi extends Construct {
     const certificate = certificates.addResource('{number}', { defaultCorsPreflightOptions: cors });
     publicGet(certificate, true);
     publicGet(certificate.addResource('credential', { defaultCorsPreflightOptions: cors }), true);
+    // "Add to LinkedIn profile" through us, so shares are counted for the staff reports.
+    publicGet(certificate.addResource('linkedin'), true);
     // Downloads have their own function: presigning needs the S3 client, which verification does not.
     certificate
       .addResource('download')

@@ -35,6 +35,8 @@ const TABLE_WRITE_ACTIONS = [
 
 /** Certificate PDFs live under this key prefix; S3 grants are scoped to it. */
 export const DOCUMENT_KEY_PREFIX = 'certificates/';
+/** Staff reports (HTML, CSV, JSON per period) live under this one. */
+export const REPORT_KEY_PREFIX = 'reports/';
 
 export interface StatelessStackProps extends StackProps {
   readonly config: AppConfig;
@@ -109,6 +111,16 @@ export class StatelessStack extends Stack {
       'Every 15 minutes: restarts work a lost execution left, counts overdue approvals for the alarm',
     );
     const expiryReminders = fn('expiry-reminders', 'Daily: emails holders whose certificate expires soon');
+    const staffReports = fn(
+      'staff-reports',
+      "Monthly: publishes last month's (and quarter's) staff report to the bucket and emails staff a link",
+      {
+        environment: {
+          ...environment,
+          ...(config.staffReportAddress ? { STAFF_REPORT_ADDRESS: config.staffReportAddress } : {}),
+        },
+      },
+    );
     this.functions = {
       onApproval,
       checkEligibility,
@@ -124,6 +136,7 @@ export class StatelessStack extends Stack {
       mailEvents,
       operationsSweep,
       expiryReminders,
+      staffReports,
     };
 
     // Grants: exactly what each handler's use case touches.
@@ -178,6 +191,8 @@ export class StatelessStack extends Stack {
     grantApprovals(requestConsent, 'readWrite');
     grantRegistry(requestConsent, 'readWrite');
     grantApprovals(recordFailure, 'readWrite');
+    // Failures are counted for the staff reports.
+    grantRegistry(recordFailure, 'readWrite');
     // Recorded progress finds the approvals it may now qualify through the participant-and-course index.
     grantApprovals(operatorApi, 'readWrite', { index: true });
     grantRegistry(operatorApi, 'readWrite');
@@ -196,6 +211,20 @@ export class StatelessStack extends Stack {
     grantRegistry(operationsSweep, 'read');
     // Reminders query the expiry pointers, and write their claims and the personal links they carry.
     grantRegistry(expiryReminders, 'readWrite');
+    // Reports read the counters and course titles, and write the once-only claim of their email.
+    grantRegistry(staffReports, 'readWrite');
+    // Page views and downloads add to the report counters, and to nothing else: UpdateItem only, on items
+    // whose partition key is a report period (REPORT#…), so these public functions still cannot write data.
+    for (const counting of [publicApi, downloadApi]) {
+      counting.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: ['dynamodb:UpdateItem'],
+          resources: [registryTable.tableArn],
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['REPORT#*'] } },
+        }),
+      );
+      dataKey.grant(counting.role, 'kms:GenerateDataKey*');
+    }
 
     // Signing: issuing and corrections sign with whichever key the signing alias names.
     const signing = new SigningKeyAccess(this, config.stage);
@@ -237,6 +266,15 @@ export class StatelessStack extends Stack {
       dataKey.grant(reader.role, 'kms:Decrypt');
     }
 
+    // Reports are written under reports/ and linked from the staff email by presigned URLs.
+    const reportObjects = `arn:${Aws.PARTITION}:s3:::${documentsBucketName(config.stage, Aws.ACCOUNT_ID, Aws.REGION)}/${REPORT_KEY_PREFIX}*`;
+    for (const publisher of [staffReports, operatorApi]) {
+      publisher.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [reportObjects] }),
+      );
+    }
+    dataKey.grant(staffReports.role, 'kms:GenerateDataKey', 'kms:Decrypt');
+
     const sendEmail = new iam.PolicyStatement({
       actions: ['ses:SendEmail', 'ses:SendRawEmail'],
       resources: [
@@ -256,6 +294,7 @@ export class StatelessStack extends Stack {
     // Corrections, revocations, enrolments and resends email the participant.
     operatorApi.role.addToPrincipalPolicy(sendEmail);
     expiryReminders.role.addToPrincipalPolicy(sendEmail);
+    staffReports.role.addToPrincipalPolicy(sendEmail);
 
     this.issuanceWorkflow = new IssuanceWorkflow(this, 'IssuanceWorkflow', {
       stateMachineName: `${prefix}-issuance`,
@@ -300,6 +339,12 @@ export class StatelessStack extends Stack {
       schedule: events.Schedule.cron({ minute: '0', hour: '7' }),
       targets: [new targets.LambdaFunction(expiryReminders.function, { retryAttempts: 2 })],
     });
+    new events.Rule(this, 'StaffReportsSchedule', {
+      description:
+        "Publishes last month's staff report (and last quarter's at a quarter start), 1st 06:00 UTC",
+      schedule: events.Schedule.cron({ minute: '0', hour: '6', day: '1' }),
+      targets: [new targets.LambdaFunction(staffReports.function, { retryAttempts: 2 })],
+    });
 
     stateful.mailEventsTopic.addSubscription(new subscriptions.LambdaSubscription(mailEvents.function));
 
@@ -327,6 +372,8 @@ export class StatelessStack extends Stack {
     this.api.addOperatorRoute(['participants', '{participantId}', 'export'], 'POST');
     this.api.addOperatorRoute(['participants', '{participantId}', 'erasure'], 'POST');
     this.api.addOperatorRoute(['participants', '{participantId}', 'access-log'], 'GET');
+    this.api.addOperatorRoute(['xapi', 'statements'], 'POST', { jsonBody: false });
+    this.api.addOperatorRoute(['xapi', 'unmatched'], 'GET');
     this.api.addOperatorRoute(['participants', '{participantId}', 'consent'], 'GET');
     this.api.addOperatorRoute(['participants', '{participantId}', 'consent'], 'PUT');
     this.api.addOperatorRoute(['participants', '{participantId}', 'link-revocation'], 'POST', {
@@ -336,6 +383,8 @@ export class StatelessStack extends Stack {
     this.api.addOperatorRoute(['courses', '{courseId}', 'enrolments', '{participantId}'], 'PUT');
     this.api.addOperatorRoute(['certificates', '{number}', 'resend'], 'POST');
     this.api.addOperatorRoute(['jobs', 'expiry-reminders'], 'POST', { jsonBody: false });
+    this.api.addOperatorRoute(['reports', '{period}'], 'GET');
+    this.api.addOperatorRoute(['jobs', 'reports'], 'POST', { jsonBody: false });
     this.api.addOperatorRoute(['certificates', '{number}', 'revocation'], 'POST');
     this.api.addOperatorRoute(['certificates', '{number}', 'corrections'], 'POST');
     // Staff feedback on the process, and the quarter's feedback (participants' and staff's).
@@ -378,6 +427,14 @@ export class StatelessStack extends Stack {
       'Objects are per certificate; access is limited to the certificates/ prefix of the documents bucket.';
     for (const withDocuments of ['issueCertificate', 'operatorApi', 'downloadApi', 'participantApi']) {
       acknowledgeWildcard(this.functions[withDocuments]!.role, documentObjects, prefixReason);
+    }
+    const reportObjects = `Resource::arn:<AWS::Partition>:s3:::${documentsBucketName(config.stage, '<AWS::AccountId>', '<AWS::Region>')}/${REPORT_KEY_PREFIX}*`;
+    for (const withReports of ['staffReports', 'operatorApi']) {
+      acknowledgeWildcard(
+        this.functions[withReports]!.role,
+        reportObjects,
+        'Objects are per report period; access is limited to the reports/ prefix of the documents bucket.',
+      );
     }
   }
 }

@@ -49,8 +49,10 @@ import type {
   ProgressStore,
   SentNoticeRecord,
   SigningKeyRegistry,
+  XapiParking,
 } from '../../core/ports.js';
 import { RETENTION } from '../../core/retention.js';
+import type { ParkedStatement } from '../../core/use-cases/xapi-intake.js';
 
 /**
  * DynamoDB adapters. Approvals live in their own table because its stream drives issuance; everything
@@ -1072,6 +1074,34 @@ export class DynamoDbParticipantErasures implements ParticipantErasures {
 }
 
 const TOMBSTONE_SORT_KEY = 'TOMBSTONE';
+
+/** Parked xAPI statements in one partition, one item per statement id (a resent statement overwrites itself). */
+export class DynamoDbXapiParking implements XapiParking {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async park(statement: ParkedStatement) {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...statement,
+          pk: 'XAPI_PARKED',
+          sk: `STATEMENT#${statement.statementId}`,
+          kind: 'xapi-parked',
+        },
+      }),
+    );
+  }
+
+  async listParked() {
+    return (await queryAll(this.client, this.tableName, 'XAPI_PARKED', 'STATEMENT#'))
+      .map((item) => withoutKeys<ParkedStatement>(item)!)
+      .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+  }
+}
 
 /** Survey links are kept this long past their expiry, so a late click still gets "not valid", then dropped. */
 const SURVEY_TOKEN_GRACE_DAYS = 30;
