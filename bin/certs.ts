@@ -54,6 +54,9 @@ Commands:
         Record staff feedback on the certificate process: time spent and problems met.
   feedback --period <2026-Q4> [--csv]
         The quarter's feedback: participants' answers summed up with their free text, and staff entries.
+  report --period <YYYY-Qn> --kind improvement [--format json|csv|html] [--out <file>]
+        The quarterly improvement report: what participants and staff said about the certificate process,
+        beside what was counted, and what that suggests improving.
   report --period <YYYY-MM | YYYY-Qn> [--format json|csv|html] [--out <file>] [--send]
         Staff report of a month or quarter (per course and in total, beside the previous period), to
         stdout or --out; --send also publishes it to the documents bucket and emails staff (once a period).
@@ -461,8 +464,16 @@ async function report(args: string[]) {
       format: { type: 'string' },
       out: { type: 'string' },
       send: { type: 'boolean' },
+      kind: { type: 'string' },
     },
   });
+  const kind = values.kind ?? 'staff';
+  if (!['staff', 'improvement'].includes(kind))
+    throw new UsageError(`--kind must be staff or improvement (got "${kind}")`);
+  if (kind === 'improvement' && values.send)
+    throw new UsageError(
+      '--send publishes the staff report; the improvement report is read with --kind improvement alone',
+    );
   let period: string;
   try {
     period = parseReportPeriod(values.period ?? '').id;
@@ -491,9 +502,12 @@ async function report(args: string[]) {
   }
   let response: Response;
   try {
-    response = await fetch(`${apiUrl()}/operator/reports/${encodeURIComponent(period)}?format=${format}`, {
-      headers: { 'x-api-key': apiKey() },
-    });
+    response = await fetch(
+      `${apiUrl()}/operator/reports/${encodeURIComponent(period)}?format=${format}${kind === 'improvement' ? '&kind=improvement' : ''}`,
+      {
+        headers: { 'x-api-key': apiKey() },
+      },
+    );
   } catch {
     throw new UsageError(`Cannot reach ${apiUrl()}: is the system running (npm start)?`);
   }

@@ -1,4 +1,5 @@
 import type { FeedbackListing } from '../functions/core/use-cases/feedback.js';
+import type { ImprovementReport } from '../functions/core/use-cases/improvement-report.js';
 
 /**
  * A CSV cell: always quoted, quotes doubled, and text a spreadsheet would run as a formula (starting with
@@ -60,4 +61,63 @@ export function feedbackCsv(listing: FeedbackListing): string {
     ]),
   ];
   return `${[HEADER.map(csvCell), ...rows.map((row) => row.map(csvCell))].map((row) => row.join(',')).join('\r\n')}\r\n`;
+}
+
+/**
+ * The improvement report as CSV, one row per item: `section,item,value,previous_value` (findings carry
+ * their suggestion as the value, comments and staff problems their text).
+ */
+export function improvementReportCsv(report: ImprovementReport): string {
+  const { current, previous } = report.participants;
+  const rows: (string | number | null | undefined)[][] = [
+    ['section', 'item', 'value', 'previous_value'],
+    ...report.findings.map((item) => [`finding: ${item.area}`, item.finding, item.suggestion, undefined]),
+    ['participants', 'survey_answers', current.responseCount, previous.responseCount],
+    ['participants', 'process_rating_average', current.processRating.average, previous.processRating.average],
+    [
+      'participants',
+      'net_promoter_score',
+      current.recommendation.netPromoterScore,
+      previous.recommendation.netPromoterScore,
+    ],
+    ...Object.entries(current.problemsReported).map(([problem, count]) => [
+      'participants',
+      `reported_wrong_${problem}`,
+      count,
+      previous.problemsReported[problem],
+    ]),
+    ['staff', 'minutes_recorded', report.staff.current.totalMinutes, report.staff.previous.totalMinutes],
+    [
+      'operations',
+      'certificates_issued',
+      report.operations.current.certificatesIssued,
+      report.operations.previous.certificatesIssued,
+    ],
+    [
+      'operations',
+      'issued_within_deadline_share',
+      report.operations.current.withinDeadline.share,
+      report.operations.previous.withinDeadline.share,
+    ],
+    ['operations', 'failures', report.operations.current.failures, report.operations.previous.failures],
+    [
+      'operations',
+      'corrections',
+      report.operations.current.corrections,
+      report.operations.previous.corrections,
+    ],
+    ...report.comments.map((entry) => [
+      `comment: ${entry.courseId}`,
+      entry.certificateNumber,
+      entry.comment,
+      undefined,
+    ]),
+    ...report.staffProblems.map((entry) => [
+      `staff: ${entry.courseId ?? 'all courses'}`,
+      `${entry.recordedAt} ${entry.recordedBy} (${entry.timeSpentMinutes} min)`,
+      entry.problems,
+      undefined,
+    ]),
+  ];
+  return `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -1,10 +1,12 @@
-import { feedbackCsv } from '../../templates/feedback-csv.js';
+import { feedbackCsv, improvementReportCsv } from '../../templates/feedback-csv.js';
 import {
   renderSurveyNotFound,
   renderSurveyPage,
   renderSurveyThanks,
 } from '../../templates/web/feedback-page.js';
+import { renderImprovementReportPage } from '../../templates/web/improvement-report-page.js';
 import { PAGE_CSP } from '../../templates/web/page-layout.js';
+import { REPORT_PAGE_CSP } from '../../templates/web/report-page.js';
 import type { Deps } from '../core/ports.js';
 import {
   listFeedback,
@@ -13,6 +15,7 @@ import {
   surveyLinkFromPage,
   viewSurvey,
 } from '../core/use-cases/feedback.js';
+import { buildImprovementReport } from '../core/use-cases/improvement-report.js';
 import { html, json, type Route } from './shared/http-api.js';
 
 /**
@@ -103,3 +106,32 @@ export const staffFeedbackRoutes = (
     },
   },
 ];
+
+/**
+ * `GET /operator/reports/{period}?kind=improvement`: the quarterly improvement report as JSON, CSV or
+ * HTML (the staff report's page style and CSP).
+ */
+export async function improvementReportAnswer(
+  deps: Parameters<typeof buildImprovementReport>[0],
+  period: string,
+  format: string,
+) {
+  const report = await buildImprovementReport(deps, period);
+  if (format === 'html')
+    return html(200, renderImprovementReportPage(report), {
+      'content-security-policy': REPORT_PAGE_CSP,
+      'cache-control': 'no-store',
+    });
+  if (format === 'csv')
+    return {
+      statusCode: 200,
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="saypro-improvement-report-${report.period.id}.csv"`,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      },
+      body: improvementReportCsv(report),
+    };
+  return json(200, report);
+}

@@ -36,10 +36,11 @@ import {
 } from '../core/use-cases/staff-reports.js';
 import { listParkedStatements, receiveStatements } from '../core/use-cases/xapi-intake.js';
 import { lambdaIssuingDeps } from '../wiring/issuing-deps.js';
-import { staffFeedbackRoutes } from './feedback-routes.js';
+import { improvementReportAnswer, staffFeedbackRoutes } from './feedback-routes.js';
 import { html, httpApi, json, type Route } from './shared/http-api.js';
 
 const REPORT_FORMATS = ['json', 'csv', 'html'];
+const REPORT_KINDS = ['staff', 'improvement'];
 
 /** The participant and course a route names in its path. */
 const completionOf = (params: Record<string, string | undefined>) => ({
@@ -277,6 +278,12 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
         throw new ValidationError(`format must be one of ${REPORT_FORMATS.join(', ')}`, [
           { field: 'format', message: `must be one of ${REPORT_FORMATS.join(', ')}` },
         ]);
+      // ?kind=improvement: the quarterly improvement report (feedback-routes.ts); the default, the staff report.
+      if (query.kind !== undefined && !REPORT_KINDS.includes(query.kind))
+        throw new ValidationError(`kind must be one of ${REPORT_KINDS.join(', ')}`, [
+          { field: 'kind', message: `must be one of ${REPORT_KINDS.join(', ')}` },
+        ]);
+      if (query.kind === 'improvement') return improvementReportAnswer(deps(), params.period ?? '', format);
       const report = await buildPeriodReport(deps(), params.period ?? '');
       if (format === 'html')
         return html(200, renderReportPage(report), {
