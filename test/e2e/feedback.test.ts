@@ -174,6 +174,22 @@ describe('the survey after issuance', () => {
     expect(sent).not.toContain('ScanCommand');
   });
 
+  it('gives the quarterly improvement report through certs report --kind improvement', async () => {
+    const asJson = await certs('report', '--period', PERIOD, '--kind', 'improvement');
+    expect(asJson.code).toBe(0);
+    const report = JSON.parse(asJson.stdout);
+    expect(report).toMatchObject({ kind: 'improvement', period: { id: PERIOD } });
+    expect(report.participants.current.responseCount).toBeGreaterThanOrEqual(1);
+    expect(report.operations.current.certificatesIssued).toBeGreaterThanOrEqual(1);
+    expect(report.findings).toContainEqual(expect.objectContaining({ area: 'staff effort' }));
+    const page = await certs('report', '--period', PERIOD, '--kind', 'improvement', '--format', 'html');
+    expect(page.stdout).toContain(`SayPro improvement report ${PERIOD}`);
+    expect(page.stdout).toContain('One approval waited for consent');
+    const month = await certs('report', '--period', '2026-11', '--kind', 'improvement');
+    expect(month.code).toBe(2);
+    expect(month.stderr).toContain('the improvement report is quarterly');
+  });
+
   it('leaves the survey link out for a participant who did not agree to surveys', async () => {
     const { mail } = await issueTo('sipho', false);
     expect(surveyPathIn(mail.body.text!)).toBeUndefined();
