@@ -24,18 +24,37 @@ const COURSE = {
 };
 const PERIOD = quarterOf(new Date().toISOString());
 
+/** A 503 asks for the same request again (DynamoDB Local's InternalFailure under load): sent again, as a client would. */
+async function sendAgainIfBusy(send: () => ReturnType<ReturnType<typeof apiClient>['request']>) {
+  for (let attempt = 1; ; attempt += 1) {
+    const answer = await send();
+    if (answer.status !== 503 || attempt === 5) return answer;
+    await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+  }
+}
+
 async function issueTo(participantId: string, surveysAndReminders: boolean) {
-  const registered = await api.request('PUT', `/operator/participants/${participantId}`, {
-    fullName: `Lerato ${participantId}`,
-    email: `${participantId}@example.org`,
-    consent: { nameOnCertificate: true, surveysAndReminders, channel: 'paper-form', recordedBy: 'registrar' },
-  });
+  const registered = await sendAgainIfBusy(() =>
+    api.request('PUT', `/operator/participants/${participantId}`, {
+      fullName: `Lerato ${participantId}`,
+      email: `${participantId}@example.org`,
+      consent: {
+        nameOnCertificate: true,
+        surveysAndReminders,
+        channel: 'paper-form',
+        recordedBy: 'registrar',
+      },
+    }),
+  );
   expect(registered.status).toBe(200);
-  await api.request('PUT', `/operator/progress/${participantId}/${COURSE.courseId}`, {
-    completedModuleIds: [],
-    quizScores: {},
-    peerReviewPassed: false,
-  });
+  const progress = await sendAgainIfBusy(() =>
+    api.request('PUT', `/operator/progress/${participantId}/${COURSE.courseId}`, {
+      completedModuleIds: [],
+      quizScores: {},
+      peerReviewPassed: false,
+    }),
+  );
+  expect(progress.status).toBe(200);
   const accepted = await api.request('POST', '/approvals', {
     participantId,
     courseId: COURSE.courseId,
