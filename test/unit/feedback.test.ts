@@ -114,6 +114,16 @@ describe('the survey link', () => {
     expect(world.state.feedback.tokens.size).toBe(0);
   });
 
+  it('never holds up the certificate email: a store fault sends it without the link', async () => {
+    await setUp({ surveysAndReminders: true });
+    world.deps.feedback.addSurveyToken = async () => {
+      throw new Error('DynamoDB is throttling');
+    };
+    await issue();
+    expect(issuedMail()).toBeDefined();
+    expect(surveyTokenIn(issuedMail().text)).toBeUndefined();
+  });
+
   it('opens the form; an unknown, tampered or malformed token gets the same 404', async () => {
     await setUp({ surveysAndReminders: true });
     await issue();

@@ -66,18 +66,26 @@ export async function mintSurveyLink(deps: SurveyLinkDeps, certificateNumber: st
 /**
  * What the issued email adds for the survey: a link, only when the participant agreed to surveys, and
  * the reminder's due day noted either way (the reminder checks consent again when it falls due).
+ *
+ * Best effort: the survey never holds up a certificate email. A fault here (the store busy) sends the
+ * email without the link, rather than failing the step and retrying the email; the participant's page
+ * still offers the survey.
  */
 export async function surveyLinkForIssuedEmail(
   deps: SurveyLinkDeps,
   participant: Participant,
   certificate: Certificate,
 ): Promise<{ surveyUrl?: string }> {
-  await deps.feedback.scheduleSurveyReminder(
-    certificate.number,
-    addDays(certificate.issuedAt, SURVEY_REMINDER_AFTER_DAYS).slice(0, 10),
-  );
-  if (!hasConsented(participant.consents, 'surveys-and-reminders')) return {};
-  return { surveyUrl: await mintSurveyLink(deps, certificate.number) };
+  try {
+    await deps.feedback.scheduleSurveyReminder(
+      certificate.number,
+      addDays(certificate.issuedAt, SURVEY_REMINDER_AFTER_DAYS).slice(0, 10),
+    );
+    if (!hasConsented(participant.consents, 'surveys-and-reminders')) return {};
+    return { surveyUrl: await mintSurveyLink(deps, certificate.number) };
+  } catch {
+    return {};
+  }
 }
 
 type SurveyReadDeps = Pick<Deps, 'feedback' | 'clock' | 'certificates' | 'participants' | 'courses'>;
