@@ -53,6 +53,15 @@ export interface Course {
   templateId?: string;
   /** Per-course look of the certificate: page size, colours, logo and signature image. */
   design?: CertificateDesign;
+  /** The course's own questions, asked after the standard ones in the feedback survey (feedback.ts). */
+  surveyQuestions?: SurveyQuestion[];
+}
+
+/** A question a course adds to its feedback survey: a short text answer, or a 1–5 scale. */
+export interface SurveyQuestion {
+  questionId: string;
+  text: string;
+  type: 'text' | 'scale';
 }
 
 export interface CertificateDesign {

@@ -41,6 +41,8 @@ export interface CertificateIssuedNotice extends NoticeContext, CertificateFacts
   kind: 'certificate-issued';
   /** Set when staff sent the email again (`certs resend`): a fresh link to a certificate already issued. */
   resent?: boolean;
+  /** The feedback survey of this certificate; only for a participant who agreed to surveys. */
+  surveyUrl?: string;
 }
 
 /** A corrected certificate, which replaces an earlier number. */
@@ -117,4 +119,13 @@ export type ParticipantNotice =
   | CertificateCorrectedNotice
   | CertificateRevokedNotice
   | ExpiryReminderNotice
-  | PageLinkNotice;
+  | PageLinkNotice
+  | SurveyReminderNotice;
+
+/** Sent once, a week after issue, when the survey of a certificate is not answered (and only with consent). */
+export interface SurveyReminderNotice extends NoticeContext {
+  kind: 'survey-reminder';
+  courseTitle: string;
+  certificateNumber: string;
+  surveyUrl: string;
+}

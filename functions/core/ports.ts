@@ -3,6 +3,7 @@
  * Adapters (functions/adapters) implement them by technology; tests implement them with fakes.
  */
 import type { ConsentRecord } from './consent.js';
+import type { FeedbackResponse, StaffFeedbackEntry, SurveyTokenRecord } from './feedback.js';
 import type {
   Approval,
   ApprovalStatus,
@@ -224,6 +225,30 @@ export interface PersonalDataLog {
   recordConsent(record: ConsentRecord): Promise<void>;
 }
 
+/**
+ * Feedback after issuance (feedback.ts): survey links by their token's hash, one response per certificate
+ * under the participant's key, staff entries by quarter, and the day a survey reminder falls due.
+ */
+export interface FeedbackStore {
+  addSurveyToken(record: SurveyTokenRecord): Promise<void>;
+  findSurveyToken(tokenHash: string): Promise<SurveyTokenRecord | undefined>;
+  getResponse(participantId: string, certificateNumber: string): Promise<FeedbackResponse | undefined>;
+  /**
+   * Writes the certificate's response, replacing any earlier one (the key is the certificate: never a
+   * second response), and files the certificate under the quarter of its first answer.
+   */
+  putResponse(response: FeedbackResponse): Promise<void>;
+  /** Every response of one participant (their data export). */
+  listResponsesOf(participantId: string): Promise<FeedbackResponse[]>;
+  /** Numbers of the certificates first answered in a quarter (`2026-Q4`): one key query. */
+  listResponseNumbersIn(period: string): Promise<string[]>;
+  addStaffEntry(entry: StaffFeedbackEntry): Promise<void>;
+  listStaffEntriesIn(period: string): Promise<StaffFeedbackEntry[]>;
+  /** Notes that a certificate's survey reminder falls due on a UTC day (`YYYY-MM-DD`). */
+  scheduleSurveyReminder(certificateNumber: string, day: string): Promise<void>;
+  listSurveyRemindersDueOn(day: string): Promise<string[]>;
+}
+
 export interface DocumentStore {
   put(key: string, body: Uint8Array, contentType: string, metadata?: Record<string, string>): Promise<void>;
   get(key: string): Promise<Uint8Array | undefined>;
@@ -419,6 +444,7 @@ export interface Deps {
   personalDataLog: PersonalDataLog;
   statusLists: StatusListStore;
   erasures: ParticipantErasures;
+  feedback: FeedbackStore;
   xapiParking: XapiParking;
   /** Counters of the staff reports. */
   reports: ReportLedger;

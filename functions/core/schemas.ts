@@ -104,6 +104,21 @@ export const courseSchema = z.object({
       signatureImagePngBase64: pngBase64.optional(),
     })
     .optional(),
+  /** The course's own questions in the feedback survey, after the standard ones (at most 10). */
+  surveyQuestions: z
+    .array(
+      z.object({
+        questionId: identifier.pipe(z.string().max(40, 'is at most 40 characters')),
+        text: text().pipe(z.string().min(1, 'is required').max(300)),
+        type: z.enum(['text', 'scale'], { message: 'must be text or scale' }),
+      }),
+    )
+    .max(10, 'at most 10 questions')
+    .refine(
+      (questions) => new Set(questions.map((question) => question.questionId)).size === questions.length,
+      'each questionId must be different',
+    )
+    .optional(),
 });
 
 export const participantSchema = z.object({

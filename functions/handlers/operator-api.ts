@@ -8,6 +8,7 @@ import { readConsent, recordStaffConsent } from '../core/use-cases/consent.js';
 import { resendCertificate } from '../core/use-cases/deliver-certificate.js';
 import { eraseParticipant } from '../core/use-cases/erase-participant.js';
 import { sendExpiryReminders } from '../core/use-cases/expiry-reminders.js';
+import { sendSurveyReminders } from '../core/use-cases/feedback.js';
 import {
   getApprovalStatus,
   listApprovals,
@@ -35,9 +36,11 @@ import {
 } from '../core/use-cases/staff-reports.js';
 import { listParkedStatements, receiveStatements } from '../core/use-cases/xapi-intake.js';
 import { lambdaIssuingDeps } from '../wiring/issuing-deps.js';
+import { improvementReportAnswer, staffFeedbackRoutes } from './feedback-routes.js';
 import { html, httpApi, json, type Route } from './shared/http-api.js';
 
 const REPORT_FORMATS = ['json', 'csv', 'html'];
+const REPORT_KINDS = ['staff', 'improvement'];
 
 /** The participant and course a route names in its path. */
 const completionOf = (params: Record<string, string | undefined>) => ({
@@ -256,8 +259,15 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
     // Runs the daily expiry reminders now (they run on a schedule anyway; each is sent once).
     method: 'POST',
     resource: '/operator/jobs/expiry-reminders',
-    handle: async () => json(200, await sendExpiryReminders(deps())),
+    // The survey reminders run with them, as in the daily job.
+    handle: async () =>
+      json(200, {
+        ...(await sendExpiryReminders(deps())),
+        surveyReminders: await sendSurveyReminders(deps()),
+      }),
   },
+  // Staff feedback on the process, and the quarter's feedback listing (feedback-routes.ts).
+  ...staffFeedbackRoutes(deps),
   {
     // A month (2026-11) or quarter (2026-Q4), per course and in total, beside the previous period.
     method: 'GET',
@@ -268,6 +278,12 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
         throw new ValidationError(`format must be one of ${REPORT_FORMATS.join(', ')}`, [
           { field: 'format', message: `must be one of ${REPORT_FORMATS.join(', ')}` },
         ]);
+      // ?kind=improvement: the quarterly improvement report (feedback-routes.ts); the default, the staff report.
+      if (query.kind !== undefined && !REPORT_KINDS.includes(query.kind))
+        throw new ValidationError(`kind must be one of ${REPORT_KINDS.join(', ')}`, [
+          { field: 'kind', message: `must be one of ${REPORT_KINDS.join(', ')}` },
+        ]);
+      if (query.kind === 'improvement') return improvementReportAnswer(deps(), params.period ?? '', format);
       const report = await buildPeriodReport(deps(), params.period ?? '');
       if (format === 'html')
         return html(200, renderReportPage(report), {

@@ -15,6 +15,7 @@ import { createAwsClients } from '../adapters/aws/clients.js';
 import { REGISTRY_TTL_ATTRIBUTE } from '../adapters/aws/registry-ttl.js';
 import type { IssuingDeps, WorkflowStarter } from '../core/ports.js';
 import { sendExpiryReminders } from '../core/use-cases/expiry-reminders.js';
+import { sendSurveyReminders } from '../core/use-cases/feedback.js';
 import { recoverStuckWork } from '../core/use-cases/recover-stuck-work.js';
 import { readConfig } from '../wiring/config.js';
 import { buildDeps } from '../wiring/deps.js';
@@ -316,6 +317,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           const sent = run.sent.soon + run.sent.today;
           if (sent > 0 || run.failed.length > 0)
             console.log(`[reminders] sent ${sent} expiry reminder(s), ${run.failed.length} failed`);
+        })
+        .then(() => sendSurveyReminders(deps))
+        .then((run) => {
+          if (run.sent > 0 || run.failed.length > 0)
+            console.log(`[reminders] sent ${run.sent} survey reminder(s), ${run.failed.length} failed`);
         })
         .catch((error: Error) => console.error('[reminders]', error.message));
     await remind();

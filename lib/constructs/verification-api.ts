@@ -18,7 +18,7 @@ export interface VerificationApiProps {
   readonly publicFunction: lambda.IFunction;
   /** Serves the participants' download links (GET /certificates/{number}/download) and the public PDF (/document). */
   readonly downloadFunction: lambda.IFunction;
-  /** Serves the participants' own pages (/me/*), the public help pages (/help, /help/faq) and /privacy. */
+  /** Serves the participants' own pages (/me/*), the feedback survey (/feedback/*), the public help pages (/help, /help/faq) and /privacy. */
   readonly participantFunction: lambda.IFunction;
   /** Serves the operator routes (POST /approvals, /operator/*); every one needs the API key. */
   readonly operatorFunction: lambda.IFunction;
@@ -196,6 +196,15 @@ export class VerificationApi extends Construct {
       'POST',
       ['token', 'number'],
     );
+    // The page's "Give feedback" button (a fresh survey link), and the survey itself (a form posting back to it).
+    participantRoute(
+      page.getResource('certificates')!.getResource('{number}')!.addResource('feedback'),
+      'POST',
+      ['token', 'number'],
+    );
+    const survey = root.addResource('feedback').addResource('{token}');
+    participantRoute(survey, 'GET', ['token']);
+    participantRoute(survey, 'POST', ['token']);
 
     this.operatorIntegration = new apigateway.LambdaIntegration(props.operatorFunction, {
       allowTestInvoke: false,

@@ -387,6 +387,9 @@ export class StatelessStack extends Stack {
     this.api.addOperatorRoute(['jobs', 'reports'], 'POST', { jsonBody: false });
     this.api.addOperatorRoute(['certificates', '{number}', 'revocation'], 'POST');
     this.api.addOperatorRoute(['certificates', '{number}', 'corrections'], 'POST');
+    // Staff feedback on the process, and the quarter's feedback (participants' and staff's).
+    this.api.addOperatorRoute(['feedback'], 'POST');
+    this.api.addOperatorRoute(['feedback'], 'GET');
     this.api.addOperatorRoute(['signing-keys'], 'GET');
     this.api.addOperatorRoute(['signing-keys', 'rotation'], 'POST', { jsonBody: false });
     this.api.addOperatorRoute(['signing-keys', '{kid}', 'compromise'], 'POST', { jsonBody: false });

@@ -14,6 +14,11 @@ export interface IssuedEmailOptions {
   linkedInOrganizationId?: string;
 }
 
+const SURVEY_HEADING = 'How did it go?';
+/** Only in the emails of participants who agreed to surveys (the link is absent otherwise). */
+const SURVEY_TEXT =
+  'Two minutes, four questions: tell us how getting your certificate went, and whether anything on it is wrong. You agreed to surveys; you can change that on your page.';
+
 /**
  * The email sent with a newly issued certificate (or sent again by staff): how to download it, add it
  * to LinkedIn, how others verify it, whom to ask.
@@ -62,6 +67,7 @@ export function renderIssuedEmail(
     'Something wrong?',
     correction,
     '',
+    ...(input.surveyUrl ? [SURVEY_HEADING, `${SURVEY_TEXT} ${input.surveyUrl}`, ''] : []),
     ...closingText(input),
   ].join('\n');
 
@@ -88,6 +94,12 @@ export function renderIssuedEmail(
       () =>
         `<a href="mailto:${escapeHtml(input.supportAddress)}" style="${styles.link}">${escapeHtml(input.supportAddress)}</a>`,
     )}</p>`,
+    ...(input.surveyUrl
+      ? [
+          `<h2 style="${styles.p}font-weight:bold;margin-bottom:8px;">${SURVEY_HEADING}</h2>`,
+          `<p style="${styles.p}">${SURVEY_TEXT} <a href="${safeHref(input.surveyUrl)}" style="${styles.link}">Answer the survey</a></p>`,
+        ]
+      : []),
     closingHtml(input),
   ].join('\n');
 

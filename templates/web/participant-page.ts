@@ -41,6 +41,7 @@ function certificateCard(certificate: PageCertificate, links: ParticipantPageLin
   const actions =
     certificate.status === 'valid'
       ? `<div class="actions"><form method="post" action="/me/${escapeHtml(links.token)}/certificates/${escapeHtml(number)}/download"><button type="submit">Download PDF</button></form>
+<form method="post" action="/me/${escapeHtml(links.token)}/certificates/${escapeHtml(number)}/feedback"><button type="submit">Give feedback</button></form>
 <a class="button" href="/certificates/${escapeHtml(number)}/credential" download="SayPro-${escapeHtml(number)}.jwt">Save signed credential</a>
 <a class="button" href="${escapeHtml(
           linkedInAddUrl(

@@ -23,6 +23,7 @@ import type {
   SentNoticeRecord,
 } from '../../functions/core/ports.js';
 import type { ParkedStatement } from '../../functions/core/use-cases/xapi-intake.js';
+import { inMemoryFeedback } from './in-memory-feedback.js';
 import { inMemoryReportLedger } from './in-memory-report-ledger.js';
 import { inMemoryStatusLists } from './in-memory-status-lists.js';
 
@@ -63,6 +64,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
   const secretKeys = [p256.utils.randomSecretKey()];
   const clock = { current: now };
   const statusLists = inMemoryStatusLists();
+  const feedback = inMemoryFeedback();
   const reportLedger = inMemoryReportLedger();
   let mailFailures = 0;
 
@@ -305,6 +307,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
     },
     personalDataLog,
     statusLists: statusLists.store,
+    feedback: feedback.store,
     xapiParking: {
       park: async (statement) => void parkedStatements.set(statement.statementId, clone(statement)),
       listParked: async () =>
@@ -333,6 +336,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
         const kept = sentNotices.filter((record) => record.participantId !== participantId);
         count('sent-notice', sentNotices.length - kept.length);
         sentNotices.splice(0, sentNotices.length, ...kept);
+        count('feedback-response', feedback.eraseResponsesOf(participantId));
         const consentsKept = consentRecords.filter((record) => record.participantId !== participantId);
         count('consent', consentRecords.length - consentsKept.length);
         consentRecords.splice(0, consentRecords.length, ...consentsKept);
@@ -393,6 +397,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
       claims,
       accessTokens,
       statusLists,
+      feedback,
     },
     clock,
     reportLedger,

@@ -245,6 +245,14 @@ describe('the privacy policy link', () => {
       renewalUrl: 'https://verify.saypro.online/help#renewal',
     },
     'page-link': { ...context, recipientName: 'Zoë', kind: 'page-link' },
+    'survey-reminder': {
+      ...context,
+      recipientName: 'Zoë',
+      kind: 'survey-reminder',
+      courseTitle: 'First Aid',
+      certificateNumber: issued.certificateNumber,
+      surveyUrl: 'https://verify.saypro.online/feedback/abc',
+    },
   };
 
   it.each(Object.values(samples))('ends every $kind email, in text and HTML, with it', (notice) => {
