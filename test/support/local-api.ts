@@ -21,7 +21,7 @@ export function apiClient(stack: LocalStack) {
         ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
       });
     // A 503 with Retry-After is the API saying "busy for a moment" (DynamoDB Local under a loaded machine):
-    // a well-behaved client sends the same request again, as the CLI does.
+    // a well-behaved client sends the same request again.
     let response = await send();
     for (let attempt = 1; response.status === 503 && attempt <= 5; attempt += 1) {
       await response.text();
