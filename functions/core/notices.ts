@@ -35,6 +35,8 @@ export interface CertificateFacts {
   expiresAt?: string;
   /** ISO 8601, when it was issued (LinkedIn's add-to-profile link wants the month). */
   issuedAt: string;
+  /** "Add to LinkedIn profile" through our redirect, which counts the share (by course only). */
+  linkedInShareUrl: string;
 }
 
 export interface CertificateIssuedNotice extends NoticeContext, CertificateFacts {

@@ -36,16 +36,8 @@ export function renderIssuedEmail(
   const opening = input.resent
     ? `As asked, here is a fresh link to your certificate for ${input.courseTitle}. Earlier download links no longer work.`
     : `Congratulations on completing ${input.courseTitle}. Your certificate is ready.`;
-  const linkedIn = linkedInAddUrl(
-    {
-      courseTitle: input.courseTitle,
-      number: input.certificateNumber,
-      issuedAt: input.issuedAt,
-      ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),
-      certUrl: input.verificationUrl,
-    },
-    options.linkedInOrganizationId,
-  );
+  // Through our redirect, so shares are counted (by course, never by person); it sends on to LinkedIn's form.
+  const linkedIn = input.linkedInShareUrl;
   const correction = `If your name or any other detail on the certificate is wrong, reply to this email or write to ${input.supportAddress} with the certificate number. We will issue a corrected certificate; the old number will then show as replaced.`;
 
   const text = [

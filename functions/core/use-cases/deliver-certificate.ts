@@ -38,6 +38,7 @@ function certificateFactsOf(
     downloadUrl: downloadUrlOf(deps, certificate.number, download.token),
     downloadLinkExpiresAt: download.expiresAt,
     verificationUrl: verificationUrlOf(deps, certificate.number),
+    linkedInShareUrl: `${deps.links.apiBaseUrl}/certificates/${formatCertificateNumber(certificate.number)}/linkedin`,
     issuedAt: certificate.issuedAt,
     ...(certificate.expiresAt ? { expiresAt: certificate.expiresAt } : {}),
   };
