@@ -4,10 +4,12 @@
  *   CERTS_API_KEY  default: the key `npm start` keeps in $DATA_DIR/operator-api-key
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatCertificateNumber } from '../functions/core/certificate-number.js';
+import { ValidationError } from '../functions/core/errors.js';
+import { parseReportPeriod } from '../functions/core/reports.js';
 import { VerifyUsageError, verifyOffline } from './verify-offline.js';
 
 const USAGE = `Usage: certs <command> [options]
@@ -48,6 +50,16 @@ Commands:
         Once-only work (emails, reminders) not done and past its lease, with what to do about each.
   reminders
         Send the expiry reminders due now (they also run on their own, daily in AWS, hourly locally).
+  feedback --time-spent <minutes> --problems <text> --by <you> [--course <id>]
+        Record staff feedback on the certificate process: time spent and problems met.
+  feedback --period <2026-Q4> [--csv]
+        The quarter's feedback: participants' answers summed up with their free text, and staff entries.
+  report --period <YYYY-Qn> --kind improvement [--format json|csv|html] [--out <file>]
+        The quarterly improvement report: what participants and staff said about the certificate process,
+        beside what was counted, and what that suggests improving.
+  report --period <YYYY-MM | YYYY-Qn> [--format json|csv|html] [--out <file>] [--send]
+        Staff report of a month or quarter (per course and in total, beside the previous period), to
+        stdout or --out; --send also publishes it to the documents bucket and emails staff (once a period).
   correct <number> --reason <text> --by <you> [--name <holder name>] [--title <course title>]
           [--description <text>] [--completed <ISO date>]
         Issue a corrected version that supersedes the certificate, and email it to the participant.
@@ -396,7 +408,122 @@ async function reminders() {
     `Expiry reminders: ${sent.soon} sent 60 days ahead, ${sent.today} on the day, ${payload.alreadySent} already sent before, ${payload.withoutConsent ?? 0} not sent without consent to reminders, ${failed.length} failed.`,
   );
   for (const failure of failed) console.log(`  - ${failure.number}: ${failure.error}`);
-  if (failed.length > 0) process.exitCode = 1;
+  const survey = payload.surveyReminders as
+    | { sent: number; alreadySent: number; answered: number; withoutConsent: number; failed: unknown[] }
+    | undefined;
+  if (survey)
+    console.log(
+      `Survey reminders: ${survey.sent} sent, ${survey.alreadySent} already sent before, ${survey.answered} already answered, ${survey.withoutConsent} not sent without consent, ${survey.failed.length} failed.`,
+    );
+  if (failed.length > 0 || (survey?.failed.length ?? 0) > 0) process.exitCode = 1;
+}
+
+async function feedback(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      'time-spent': { type: 'string' },
+      problems: { type: 'string' },
+      by: { type: 'string' },
+      course: { type: 'string' },
+      period: { type: 'string' },
+      csv: { type: 'boolean' },
+    },
+  });
+  if (values.period !== undefined) {
+    if (!/^\d{4}-Q[1-4]$/.test(values.period))
+      throw new UsageError(`--period must be a quarter such as 2026-Q4.\n\n${USAGE}`);
+    const path = `/operator/feedback?period=${encodeURIComponent(values.period)}`;
+    if (!values.csv) return operatorCall('GET', path);
+    const response = await fetch(`${apiUrl()}${path}&format=csv`, { headers: { 'x-api-key': apiKey() } });
+    const text = await response.text();
+    if (response.status >= 300) explainFailure(response.status, JSON.parse(text));
+    process.stdout.write(text);
+    return;
+  }
+  const { csv: _csv, ...texts } = values;
+  const minutes = required(texts, 'time-spent');
+  if (!/^\d+$/.test(minutes)) throw new UsageError('--time-spent must be a whole number of minutes');
+  const { status: code, payload } = await call('POST', '/operator/feedback', {
+    timeSpentMinutes: Number(minutes),
+    problems: required(texts, 'problems'),
+    recordedBy: required(texts, 'by'),
+    ...(values.course ? { courseId: values.course } : {}),
+  });
+  if (code >= 300) explainFailure(code, payload);
+  console.log(
+    `Staff feedback recorded for ${payload.period}: ${payload.timeSpentMinutes} minute(s). List it with: certs feedback --period ${payload.period}`,
+  );
+}
+
+async function report(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      period: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      send: { type: 'boolean' },
+      kind: { type: 'string' },
+    },
+  });
+  const kind = values.kind ?? 'staff';
+  if (!['staff', 'improvement'].includes(kind))
+    throw new UsageError(`--kind must be staff or improvement (got "${kind}")`);
+  if (kind === 'improvement' && values.send)
+    throw new UsageError(
+      '--send publishes the staff report; the improvement report is read with --kind improvement alone',
+    );
+  let period: string;
+  try {
+    period = parseReportPeriod(values.period ?? '').id;
+  } catch (error) {
+    if (error instanceof ValidationError)
+      throw new UsageError(`--period ${error.issues[0]?.message ?? error.message} (got "${values.period}")`);
+    throw error;
+  }
+  const format = values.format ?? 'json';
+  if (!['json', 'csv', 'html'].includes(format))
+    throw new UsageError(`--format must be json, csv or html (got "${format}")`);
+  if (values.send) {
+    const { status: code, payload } = await call('POST', '/operator/jobs/reports', { period });
+    if (code >= 300) explainFailure(code, payload);
+    const [published] = payload.published as {
+      emailed: boolean;
+      alreadyEmailed: boolean;
+      to?: string;
+      keys: Record<string, string>;
+    }[];
+    console.error(
+      published?.emailed
+        ? `Report ${period} published (${Object.values(published.keys).join(', ')}) and emailed to ${published.to}.`
+        : `Report ${period} published (${Object.values(published?.keys ?? {}).join(', ')}); the staff email for it was ${published?.alreadyEmailed ? 'already sent before' : 'not sent (another run is sending it)'}.`,
+    );
+  }
+  let response: Response;
+  try {
+    response = await fetch(
+      `${apiUrl()}/operator/reports/${encodeURIComponent(period)}?format=${format}${kind === 'improvement' ? '&kind=improvement' : ''}`,
+      {
+        headers: { 'x-api-key': apiKey() },
+      },
+    );
+  } catch {
+    throw new UsageError(`Cannot reach ${apiUrl()}: is the system running (npm start)?`);
+  }
+  const body = await response.text();
+  if (response.status >= 300) {
+    let payload: Record<string, unknown> = { error: body };
+    try {
+      payload = JSON.parse(body);
+    } catch {}
+    explainFailure(response.status, payload);
+  }
+  const text = format === 'json' ? `${JSON.stringify(JSON.parse(body), null, 2)}\n` : body;
+  if (values.out) {
+    writeFileSync(values.out, text);
+    console.error(`Wrote the ${format.toUpperCase()} report for ${period} to ${values.out}.`);
+  } else process.stdout.write(text);
 }
 
 async function correct(args: string[]) {
@@ -486,6 +613,8 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   participant,
   stuck,
   reminders,
+  feedback,
+  report,
   keys,
   verify,
 };

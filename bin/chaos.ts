@@ -58,6 +58,7 @@ const rows: [string, string | number][] = [
   ['lost', counts.lost],
   ['stuck', counts.stuck],
   ['parked as failed (visible, retryable)', counts.parkedFailed],
+  ['  of which after the certificate was issued', counts.parkedAfterIssue],
   ['not eligible', counts.notEligible],
 ];
 console.log('');

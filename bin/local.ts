@@ -68,7 +68,10 @@ const { loaded } = await loadSampleProgramme(stack.deps).catch((error: Error) =>
   return { loaded: false };
 });
 if (loaded)
-  console.log('Loaded the sample programme: 1 course, 3 participants enrolled (each emailed), 3 approvals.');
+  console.log(
+    'Loaded the sample programme: 2 courses, 6 enrolments (each emailed), 6 approvals. Report: npx certs report --period ' +
+      new Date().toISOString().slice(0, 7),
+  );
 
 let stopping = false;
 const shutdown = async (signal: string) => {

@@ -31,6 +31,8 @@ export const appConfigSchema = z.object({
   apiBaseUrl: z.string().url('must be an absolute URL').optional(),
   /** Requests per five minutes per client IP before the WAF rule blocks. */
   wafRateLimit: z.coerce.number().int().min(100).max(2_000_000_000).default(1000),
+  /** Who receives the monthly and quarterly staff reports; absent: the sender address. */
+  staffReportAddress: z.string().email('must be an email address').optional(),
   /** Who receives alarm notifications; absent: subscribe later (see docs/deploy.md). */
   alarmEmail: z.string().email('must be an email address').optional(),
 });

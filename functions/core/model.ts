@@ -13,6 +13,8 @@ export interface Signatory {
 export interface QuizRequirement {
   quizId: string;
   title: string;
+  /** The quiz's xAPI activity id (an IRI) in the learning platform: `passed`/`failed` statements on it set the score. */
+  activityId?: string;
   /** Lowest passing score, in percent (0–100). */
   passMark: number;
 }
@@ -20,6 +22,8 @@ export interface QuizRequirement {
 export interface ModuleRequirement {
   moduleId: string;
   title: string;
+  /** The module's xAPI activity id (an IRI): a `completed` statement on it marks the module done. */
+  activityId?: string;
 }
 
 /** What earns a certificate for one course. */
@@ -43,10 +47,21 @@ export interface Course {
   signatory: Signatory;
   /** Where a holder renews an expiring certificate; absent: the help page explains renewal. */
   renewalUrl?: string;
+  /** The course's xAPI activity id (an IRI): the configured "approved" verb on it records an approval. */
+  activityId?: string;
   /** Which certificate design this course uses; the renderer falls back to its default. */
   templateId?: string;
   /** Per-course look of the certificate: page size, colours, logo and signature image. */
   design?: CertificateDesign;
+  /** The course's own questions, asked after the standard ones in the feedback survey (feedback.ts). */
+  surveyQuestions?: SurveyQuestion[];
+}
+
+/** A question a course adds to its feedback survey: a short text answer, or a 1–5 scale. */
+export interface SurveyQuestion {
+  questionId: string;
+  text: string;
+  type: 'text' | 'scale';
 }
 
 export interface CertificateDesign {

@@ -35,12 +35,16 @@ export interface CertificateFacts {
   expiresAt?: string;
   /** ISO 8601, when it was issued (LinkedIn's add-to-profile link wants the month). */
   issuedAt: string;
+  /** "Add to LinkedIn profile" through our redirect, which counts the share (by course only). */
+  linkedInShareUrl: string;
 }
 
 export interface CertificateIssuedNotice extends NoticeContext, CertificateFacts {
   kind: 'certificate-issued';
   /** Set when staff sent the email again (`certs resend`): a fresh link to a certificate already issued. */
   resent?: boolean;
+  /** The feedback survey of this certificate; only for a participant who agreed to surveys. */
+  surveyUrl?: string;
 }
 
 /** A corrected certificate, which replaces an earlier number. */
@@ -117,4 +121,13 @@ export type ParticipantNotice =
   | CertificateCorrectedNotice
   | CertificateRevokedNotice
   | ExpiryReminderNotice
-  | PageLinkNotice;
+  | PageLinkNotice
+  | SurveyReminderNotice;
+
+/** Sent once, a week after issue, when the survey of a certificate is not answered (and only with consent). */
+export interface SurveyReminderNotice extends NoticeContext {
+  kind: 'survey-reminder';
+  courseTitle: string;
+  certificateNumber: string;
+  surveyUrl: string;
+}

@@ -3,6 +3,7 @@
  * Adapters (functions/adapters) implement them by technology; tests implement them with fakes.
  */
 import type { ConsentRecord } from './consent.js';
+import type { FeedbackResponse, StaffFeedbackEntry, SurveyTokenRecord } from './feedback.js';
 import type {
   Approval,
   ApprovalStatus,
@@ -15,6 +16,7 @@ import type {
   SigningKeyRecord,
 } from './model.js';
 import type { ParticipantNotice } from './notices.js';
+import type { ParkedStatement } from './use-cases/xapi-intake.js';
 
 /** One status list as stored: which bits are set, and the latest signed copy verifiers are given. */
 export interface StatusListRecord {
@@ -40,6 +42,8 @@ export interface StatusListStore {
   /** Stores a signed copy unless one of the same or a newer revision is stored; false when refused. */
   putSigned(listId: string, signed: { jwt: string; revision: number; signedAt: string }): Promise<boolean>;
 }
+
+import type { PeriodCounters, PeriodReport, ReportEvent } from './reports.js';
 
 export interface CourseCatalog {
   getCourse(courseId: string): Promise<Course | undefined>;
@@ -221,6 +225,30 @@ export interface PersonalDataLog {
   recordConsent(record: ConsentRecord): Promise<void>;
 }
 
+/**
+ * Feedback after issuance (feedback.ts): survey links by their token's hash, one response per certificate
+ * under the participant's key, staff entries by quarter, and the day a survey reminder falls due.
+ */
+export interface FeedbackStore {
+  addSurveyToken(record: SurveyTokenRecord): Promise<void>;
+  findSurveyToken(tokenHash: string): Promise<SurveyTokenRecord | undefined>;
+  getResponse(participantId: string, certificateNumber: string): Promise<FeedbackResponse | undefined>;
+  /**
+   * Writes the certificate's response, replacing any earlier one (the key is the certificate: never a
+   * second response), and files the certificate under the quarter of its first answer.
+   */
+  putResponse(response: FeedbackResponse): Promise<void>;
+  /** Every response of one participant (their data export). */
+  listResponsesOf(participantId: string): Promise<FeedbackResponse[]>;
+  /** Numbers of the certificates first answered in a quarter (`2026-Q4`): one key query. */
+  listResponseNumbersIn(period: string): Promise<string[]>;
+  addStaffEntry(entry: StaffFeedbackEntry): Promise<void>;
+  listStaffEntriesIn(period: string): Promise<StaffFeedbackEntry[]>;
+  /** Notes that a certificate's survey reminder falls due on a UTC day (`YYYY-MM-DD`). */
+  scheduleSurveyReminder(certificateNumber: string, day: string): Promise<void>;
+  listSurveyRemindersDueOn(day: string): Promise<string[]>;
+}
+
 export interface DocumentStore {
   put(key: string, body: Uint8Array, contentType: string, metadata?: Record<string, string>): Promise<void>;
   get(key: string): Promise<Uint8Array | undefined>;
@@ -366,6 +394,27 @@ export interface Links {
   supportAddress: string;
 }
 
+/**
+ * The counters behind staff reports (reports.ts). Recording an event with an id counts it exactly once,
+ * whatever is retried; reading a period is a key query, never a scan.
+ */
+export interface ReportLedger {
+  /** Adds the event to its month and quarter, per course and in total; false when it was counted before. */
+  record(event: ReportEvent): Promise<{ counted: boolean }>;
+  /** The counters of a period (`2026-11`, `2026-Q4`): the total and every course with any event. */
+  readPeriod(periodId: string): Promise<PeriodCounters[]>;
+}
+
+/** Words a report for staff: the files kept in the bucket and the email with their link. */
+export interface ReportRenderer {
+  html(report: PeriodReport): string;
+  csv(report: PeriodReport): string;
+  email(
+    report: PeriodReport,
+    links: { html: string; csv: string; json: string; expiresInDays: number },
+  ): { subject: string; text: string; html: string };
+}
+
 /** Everything the use cases may need; each use case declares the subset it uses. */
 export interface Deps {
   courses: CourseCatalog;
@@ -395,6 +444,20 @@ export interface Deps {
   personalDataLog: PersonalDataLog;
   statusLists: StatusListStore;
   erasures: ParticipantErasures;
+  feedback: FeedbackStore;
+  xapiParking: XapiParking;
+  /** Counters of the staff reports. */
+  reports: ReportLedger;
+  /** Who receives the scheduled staff reports; absent: the sender address. */
+  staffReportAddress?: string;
+}
+
+/** xAPI statements the intake did not understand, kept for staff (never dropped). */
+export interface XapiParking {
+  /** Keeps a statement by its id: the same statement parked again is one entry. */
+  park(statement: ParkedStatement): Promise<void>;
+  /** Every parked statement, newest first. */
+  listParked(): Promise<ParkedStatement[]>;
 }
 
 /** The renderer is kept apart from Deps: only the issuing function loads react-pdf. */

@@ -29,6 +29,13 @@ const identifier = z
     'may contain only letters, digits, dot, underscore, colon and dash',
   );
 
+/** An xAPI activity id: an absolute IRI (in practice an http(s) URL), as the learning platform names it. */
+const activityIri = z
+  .string()
+  .trim()
+  .max(500)
+  .url('must be an absolute IRI such as https://lms.example/mod/quiz/7');
+
 export const approvalRequestSchema = z.object({
   participantId: identifier,
   courseId: identifier,
@@ -52,7 +59,13 @@ export const courseSchema = z.object({
   description: text().pipe(z.string().max(600)).default(''),
   criteria: z.object({
     requiredModules: z
-      .array(z.object({ moduleId: identifier, title: z.string().trim().min(1).max(200) }))
+      .array(
+        z.object({
+          moduleId: identifier,
+          title: z.string().trim().min(1).max(200),
+          activityId: activityIri.optional(),
+        }),
+      )
       .default([]),
     quizzes: z
       .array(
@@ -60,6 +73,7 @@ export const courseSchema = z.object({
           quizId: identifier,
           title: z.string().trim().min(1).max(200),
           passMark: z.number().min(0).max(100),
+          activityId: activityIri.optional(),
         }),
       )
       .default([]),
@@ -79,6 +93,7 @@ export const courseSchema = z.object({
     .url('must be an https URL')
     .startsWith('https://', 'must be an https URL')
     .optional(),
+  activityId: activityIri.optional(),
   templateId: z.string().trim().max(40).optional(),
   design: z
     .object({
@@ -88,6 +103,21 @@ export const courseSchema = z.object({
       logoPngBase64: pngBase64.optional(),
       signatureImagePngBase64: pngBase64.optional(),
     })
+    .optional(),
+  /** The course's own questions in the feedback survey, after the standard ones (at most 10). */
+  surveyQuestions: z
+    .array(
+      z.object({
+        questionId: identifier.pipe(z.string().max(40, 'is at most 40 characters')),
+        text: text().pipe(z.string().min(1, 'is required').max(300)),
+        type: z.enum(['text', 'scale'], { message: 'must be text or scale' }),
+      }),
+    )
+    .max(10, 'at most 10 questions')
+    .refine(
+      (questions) => new Set(questions.map((question) => question.questionId)).size === questions.length,
+      'each questionId must be different',
+    )
     .optional(),
 });
 

@@ -58,7 +58,7 @@ export function toMailEvent(mail: SesMailEvent): MailEvent {
   };
 }
 
-export const createMailEventsHandler = (deps: () => Pick<Deps, 'certificates' | 'clock'>) =>
+export const createMailEventsHandler = (deps: () => Pick<Deps, 'certificates' | 'clock' | 'reports'>) =>
   middy<SNSEvent, void>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (event) => {

@@ -1,3 +1,5 @@
+import { REPORT_PAGE_CSP, renderReportCsv, renderReportPage } from '../../templates/web/report-page.js';
+import { templatedReportRenderer } from '../adapters/templated-report-renderer.js';
 import { ValidationError } from '../core/errors.js';
 import type { IssuingDeps } from '../core/ports.js';
 import { markKeyCompromised, rotateSigningKey } from '../core/signing-keys.js';
@@ -6,6 +8,7 @@ import { readConsent, recordStaffConsent } from '../core/use-cases/consent.js';
 import { resendCertificate } from '../core/use-cases/deliver-certificate.js';
 import { eraseParticipant } from '../core/use-cases/erase-participant.js';
 import { sendExpiryReminders } from '../core/use-cases/expiry-reminders.js';
+import { sendSurveyReminders } from '../core/use-cases/feedback.js';
 import {
   getApprovalStatus,
   listApprovals,
@@ -26,8 +29,18 @@ import {
 } from '../core/use-cases/programme-setup.js';
 import { recordApproval } from '../core/use-cases/record-approval.js';
 import { retryApproval } from '../core/use-cases/retry-approval.js';
+import {
+  buildPeriodReport,
+  publishDueReports,
+  publishPeriodReport,
+} from '../core/use-cases/staff-reports.js';
+import { listParkedStatements, receiveStatements } from '../core/use-cases/xapi-intake.js';
 import { lambdaIssuingDeps } from '../wiring/issuing-deps.js';
-import { httpApi, json, type Route } from './shared/http-api.js';
+import { improvementReportAnswer, staffFeedbackRoutes } from './feedback-routes.js';
+import { html, httpApi, json, type Route } from './shared/http-api.js';
+
+const REPORT_FORMATS = ['json', 'csv', 'html'];
+const REPORT_KINDS = ['staff', 'improvement'];
 
 /** The participant and course a route names in its path. */
 const completionOf = (params: Record<string, string | undefined>) => ({
@@ -154,6 +167,27 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
       json(200, await exportParticipantData(deps(), params.participantId ?? '', body)),
   },
   {
+    // xAPI 1.0.3 statements from the learning platform or its LRS (the LRS base URL is /operator/xapi).
+    method: 'POST',
+    resource: '/operator/xapi/statements',
+    async handle({ json: body }) {
+      const { ids, outcomes } = await receiveStatements(deps(), body, {
+        ...(process.env.XAPI_APPROVED_VERB ? { approvedVerb: process.env.XAPI_APPROVED_VERB } : {}),
+      });
+      // An LRS answers the statement ids; what each did is in a header of ours, for whoever looks.
+      return json(200, ids, {
+        'x-experience-api-version': '1.0.3',
+        'x-saypro-outcomes': outcomes.map((outcome) => outcome.outcome).join(','),
+      });
+    },
+  },
+  {
+    // Statements the intake did not understand, with why: nothing an LMS sends is dropped silently.
+    method: 'GET',
+    resource: '/operator/xapi/unmatched',
+    handle: async () => json(200, await listParkedStatements(deps())),
+  },
+  {
     // The current choice per purpose and every decision made, with its text, time and channel.
     method: 'GET',
     resource: '/operator/participants/{participantId}/consent',
@@ -225,7 +259,66 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
     // Runs the daily expiry reminders now (they run on a schedule anyway; each is sent once).
     method: 'POST',
     resource: '/operator/jobs/expiry-reminders',
-    handle: async () => json(200, await sendExpiryReminders(deps())),
+    // The survey reminders run with them, as in the daily job.
+    handle: async () =>
+      json(200, {
+        ...(await sendExpiryReminders(deps())),
+        surveyReminders: await sendSurveyReminders(deps()),
+      }),
+  },
+  // Staff feedback on the process, and the quarter's feedback listing (feedback-routes.ts).
+  ...staffFeedbackRoutes(deps),
+  {
+    // A month (2026-11) or quarter (2026-Q4), per course and in total, beside the previous period.
+    method: 'GET',
+    resource: '/operator/reports/{period}',
+    async handle({ params, query }) {
+      const format = query.format ?? 'json';
+      if (!REPORT_FORMATS.includes(format))
+        throw new ValidationError(`format must be one of ${REPORT_FORMATS.join(', ')}`, [
+          { field: 'format', message: `must be one of ${REPORT_FORMATS.join(', ')}` },
+        ]);
+      // ?kind=improvement: the quarterly improvement report (feedback-routes.ts); the default, the staff report.
+      if (query.kind !== undefined && !REPORT_KINDS.includes(query.kind))
+        throw new ValidationError(`kind must be one of ${REPORT_KINDS.join(', ')}`, [
+          { field: 'kind', message: `must be one of ${REPORT_KINDS.join(', ')}` },
+        ]);
+      if (query.kind === 'improvement') return improvementReportAnswer(deps(), params.period ?? '', format);
+      const report = await buildPeriodReport(deps(), params.period ?? '');
+      if (format === 'html')
+        return html(200, renderReportPage(report), {
+          'content-security-policy': REPORT_PAGE_CSP,
+          'cache-control': 'no-store',
+        });
+      if (format === 'csv')
+        return {
+          statusCode: 200,
+          headers: {
+            'content-type': 'text/csv; charset=utf-8',
+            'content-disposition': `attachment; filename="saypro-report-${report.period.id}.csv"`,
+            'cache-control': 'no-store',
+          },
+          body: renderReportCsv(report),
+        };
+      return json(200, report);
+    },
+  },
+  {
+    // Publishes reports into the bucket and emails staff, once per period: {"period": "2026-11"}, or no
+    // body for what the monthly schedule would publish now (last month, and last quarter at its start).
+    method: 'POST',
+    resource: '/operator/jobs/reports',
+    async handle({ json: body }) {
+      const reporting = { ...deps(), reportRenderer: templatedReportRenderer };
+      const period = (body as { period?: unknown } | undefined)?.period;
+      if (period !== undefined && typeof period !== 'string')
+        throw new ValidationError('period must be a string such as 2026-11 or 2026-Q4', [
+          { field: 'period', message: 'must be a string such as 2026-11 or 2026-Q4' },
+        ]);
+      if (period)
+        return json(200, { published: [await publishPeriodReport(reporting, period, { send: true })] });
+      return json(200, await publishDueReports(reporting));
+    },
   },
   {
     method: 'GET',

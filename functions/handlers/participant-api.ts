@@ -12,6 +12,7 @@ import {
   viewParticipantPage,
 } from '../core/use-cases/participant-access.js';
 import { lambdaDeps } from '../wiring/deps.js';
+import { surveyRoutes } from './feedback-routes.js';
 import { html, httpApi, json, type Route } from './shared/http-api.js';
 import { PerClientRateLimit } from './shared/rate-limit.js';
 
@@ -36,6 +37,8 @@ export type ParticipantApiDeps = Pick<
   | 'downloadLinkTtlDays'
   | 'notifications'
   | 'personalDataLog'
+  | 'feedback'
+  | 'reports'
 >;
 
 const LINK_REQUEST_ANSWER =
@@ -142,6 +145,8 @@ export const participantRoutes = (deps: () => ParticipantApiDeps): Route[] => [
       };
     },
   },
+  // The feedback survey of a certificate and the page's survey button (feedback-routes.ts).
+  ...surveyRoutes(deps),
   {
     method: 'GET',
     resource: '/help',

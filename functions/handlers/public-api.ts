@@ -1,3 +1,4 @@
+import { linkedInAddUrl } from '../../templates/linkedin.js';
 import { renderVerificationPage, VERIFICATION_PAGE_CSP } from '../../templates/web/verification-page.js';
 import { issuerProfile } from '../core/credential.js';
 import { ValidationError } from '../core/errors.js';
@@ -7,7 +8,12 @@ import { STATUS_LIST_TTL_SECONDS } from '../core/status-list.js';
 import { describeAchievement, describeStatusList } from '../core/use-cases/public-descriptions.js';
 import { getStatusListCredential } from '../core/use-cases/status-lists.js';
 import { verifyCredential, verifyDocument } from '../core/use-cases/verify-submission.js';
-import { getCredential, viewCertificate } from '../core/use-cases/view-certificate.js';
+import {
+  getCredential,
+  shareCertificateOnLinkedIn,
+  viewCertificate,
+  viewCertificatePage,
+} from '../core/use-cases/view-certificate.js';
 import { publicLambdaDeps } from '../wiring/public-deps.js';
 import {
   errorResponse,
@@ -24,7 +30,7 @@ import { PerClientRateLimit } from './shared/rate-limit.js';
 
 export type PublicDeps = Pick<
   Deps,
-  'certificates' | 'signingKeys' | 'clock' | 'links' | 'statusLists' | 'courses'
+  'certificates' | 'signingKeys' | 'clock' | 'links' | 'statusLists' | 'courses' | 'reports'
 >;
 
 /** The shape of a compact JWS; what is in it is the verifier's business. */
@@ -100,6 +106,15 @@ export const publicRoutes = (deps: () => PublicDeps): Route[] => [
     },
   },
   {
+    // "Add to LinkedIn profile" through us: the share is counted (by course only), then sent on to LinkedIn.
+    method: 'GET',
+    resource: '/certificates/{number}/linkedin',
+    async handle({ params }) {
+      const certification = await shareCertificateOnLinkedIn(deps(), params.number ?? '');
+      return redirect(linkedInAddUrl(certification, process.env.LINKEDIN_ORGANIZATION_ID || undefined));
+    },
+  },
+  {
     method: 'GET',
     resource: '/.well-known/jwks.json',
     handle: async () => json(200, await publishedKeys(deps()), { 'cache-control': 'public, max-age=300' }),
@@ -158,7 +173,7 @@ export const publicRoutes = (deps: () => PublicDeps): Route[] => [
       try {
         return page(
           200,
-          renderVerificationPage({ view: await viewCertificate(deps(), params.number ?? '') }),
+          renderVerificationPage({ view: await viewCertificatePage(deps(), params.number ?? '') }),
         );
       } catch (error) {
         return problemPage(error, params.number ?? '');

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { APIGatewayProxyResult } from 'aws-lambda';
+import { REPORT_PAGE_CSP, renderReportCsv, renderReportPage } from '../../templates/web/report-page.js';
 import { renderStaffCourse, TRACKING_FILTERS } from '../../templates/web/staff-course.js';
 import { renderStaffHome } from '../../templates/web/staff-home.js';
 import { STAFF_CSP, type StaffPageContext } from '../../templates/web/staff-layout.js';
@@ -17,6 +18,7 @@ import { resendCertificate } from '../core/use-cases/deliver-certificate.js';
 import { trackCourse } from '../core/use-cases/operator-queries.js';
 import { retryApproval } from '../core/use-cases/retry-approval.js';
 import { staffOverview } from '../core/use-cases/staff-dashboard.js';
+import { buildPeriodReport } from '../core/use-cases/staff-reports.js';
 import {
   endStaffSession,
   findStaffSession,
@@ -190,6 +192,25 @@ export const staffRoutes = (deps: () => StaffDashboardDeps): Route[] => {
       handle: staffPage(async (_request, context) =>
         page(200, renderStaffReports(context, deps().clock.now())),
       ),
+    },
+    {
+      // The operator reports route's report (same use case and page), for a signed-in browser: no API key.
+      method: 'GET',
+      resource: '/staff/reports/{period}',
+      handle: staffPage(async ({ params, query }) => {
+        const report = await buildPeriodReport(deps(), params.period ?? '');
+        if (query.format === 'csv')
+          return {
+            statusCode: 200,
+            headers: {
+              'content-type': 'text/csv; charset=utf-8',
+              'content-disposition': `attachment; filename="saypro-report-${report.period.id}.csv"`,
+              'cache-control': 'no-store',
+            },
+            body: renderReportCsv(report),
+          };
+        return page(200, renderReportPage(report), { 'content-security-policy': REPORT_PAGE_CSP });
+      }),
     },
     {
       method: 'POST',

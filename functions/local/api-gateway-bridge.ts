@@ -6,6 +6,18 @@ import { MAX_BODY_BYTES } from '../handlers/shared/body-limit.js';
 import { bodyTooLarge, withoutEmailAddresses } from '../handlers/shared/http-api.js';
 import { type LambdaHandler, localLambdaContext } from './lambda-context.js';
 
+/**
+ * The password of a Basic `Authorization` header: learning platforms' xAPI plugins can send only a
+ * username and password, so locally the operator key also works as that password (docs/xapi.md says
+ * what AWS needs instead).
+ */
+function basicPassword(header: string | undefined): string {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header ?? '');
+  if (!match) return '';
+  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+  return decoded.slice(decoded.indexOf(':') + 1);
+}
+
 export interface BridgedRoute {
   method: string;
   resource: string;
@@ -109,7 +121,9 @@ export async function startApiGatewayBridge(options: {
       return;
     }
     if (route.apiKeyRequired) {
-      const given = Buffer.from(String(request.headers['x-api-key'] ?? ''));
+      const given = Buffer.from(
+        String(request.headers['x-api-key'] ?? basicPassword(request.headers.authorization)),
+      );
       if (given.length !== expectedKey.length || !timingSafeEqual(given, expectedKey)) {
         send({
           statusCode: 403,

@@ -55,6 +55,8 @@ export interface ChaosOutcome {
     stuck: number;
     /** Parked as failed with a reason, for an operator (not lost: visible and retryable). */
     parkedFailed: number;
+    /** Of those, approvals whose certificate was issued before a later step was parked. */
+    parkedAfterIssue: number;
     notEligible: number;
   };
   failureReasons: Record<string, number>;
@@ -355,6 +357,7 @@ async function countOutcome(
     let lost = options.approvals - approvals.length;
     let stuck = 0;
     let parkedFailed = 0;
+    let parkedAfterIssue = 0;
     let notEligible = 0;
     const failureReasons: Record<string, number> = {};
     for (const approval of approvals) {
@@ -373,6 +376,8 @@ async function countOutcome(
       if (emails > 0) emailed += 1;
       if (approval.status === 'failed') {
         parkedFailed += 1;
+        // Issued, then a later step (the email) failed four times: parked with its certificate, retryable.
+        if (numbers.length > 0) parkedAfterIssue += 1;
         const reason = String((approval.reasons as string[] | undefined)?.[0] ?? 'no reason').slice(0, 120);
         failureReasons[reason] = (failureReasons[reason] ?? 0) + 1;
       } else if (approval.status === 'not_eligible') {
@@ -396,6 +401,7 @@ async function countOutcome(
         lost,
         stuck,
         parkedFailed,
+        parkedAfterIssue,
         notEligible,
       },
       failureReasons,

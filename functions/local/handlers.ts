@@ -18,6 +18,7 @@ import {
   type StaffDashboardDeps,
   staffRoutes,
 } from '../handlers/staff-dashboard.js';
+import { createStaffReportsHandler } from '../handlers/staff-reports.js';
 import type { BridgedRoute } from './api-gateway-bridge.js';
 import type { LambdaHandler } from './lambda-context.js';
 
@@ -42,6 +43,7 @@ export function localHandlers(deps: IssuingDeps, staff?: LocalStaffSignIn): Reco
     'participant-api': createParticipantApiHandler(get),
     'operations-sweep': createOperationsSweepHandler(get),
     'expiry-reminders': createExpiryRemindersHandler(get),
+    'staff-reports': createStaffReportsHandler(get),
   };
 }
 

@@ -16,6 +16,7 @@ import { DynamoDbStaffSessions } from '../adapters/aws/dynamodb-staff-sessions.j
 import { REGISTRY_TTL_ATTRIBUTE } from '../adapters/aws/registry-ttl.js';
 import type { IssuingDeps, WorkflowStarter } from '../core/ports.js';
 import { sendExpiryReminders } from '../core/use-cases/expiry-reminders.js';
+import { sendSurveyReminders } from '../core/use-cases/feedback.js';
 import { recoverStuckWork } from '../core/use-cases/recover-stuck-work.js';
 import { readConfig } from '../wiring/config.js';
 import { buildDeps } from '../wiring/deps.js';
@@ -246,6 +247,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       // The alias, as in AWS: the signer follows it, and rotation moves it to a new key.
       SIGNING_KEY_ID: SIGNING_KEY_ALIAS,
       SENDER_ADDRESS: 'certificates@saypro.online',
+      STAFF_REPORT_ADDRESS: 'training.staff@saypro.online',
       VERIFICATION_BASE_URL: url,
       API_BASE_URL: url,
       DYNAMODB_ENDPOINT: dynamodb.endpoint,
@@ -320,6 +322,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           const sent = run.sent.soon + run.sent.today;
           if (sent > 0 || run.failed.length > 0)
             console.log(`[reminders] sent ${sent} expiry reminder(s), ${run.failed.length} failed`);
+        })
+        .then(() => sendSurveyReminders(deps))
+        .then((run) => {
+          if (run.sent > 0 || run.failed.length > 0)
+            console.log(`[reminders] sent ${run.sent} survey reminder(s), ${run.failed.length} failed`);
         })
         .catch((error: Error) => console.error('[reminders]', error.message));
     await remind();

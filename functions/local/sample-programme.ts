@@ -91,28 +91,102 @@ export const sampleParticipants: { participant: Participant; progress: Progress 
   },
 ];
 
-/** Loads the sample programme and approves every participant, unless the data folder already has courses. */
+/**
+ * A second course, so that the staff report (`certs report`) has courses to compare: two participants
+ * who earn it, one still short of the discussion posts it asks for.
+ */
+export const sampleSecondCourse: Course = {
+  courseId: 'workplace-communication-201',
+  title: 'Workplace Communication Essentials',
+  description: 'Clear writing, effective meetings and constructive feedback in a team.',
+  criteria: {
+    requiredModules: [
+      { moduleId: 'c1-writing', title: 'Clear Business Writing' },
+      { moduleId: 'c2-meetings', title: 'Running Effective Meetings' },
+    ],
+    quizzes: [],
+    peerReviewRequired: false,
+    discussion: { minimumPosts: 3 },
+    issueDeadlineDays: 5,
+  },
+  signatory: { name: 'Lindiwe Mokoena', title: 'Director of Training, SayPro' },
+};
+
+const secondCourseProgress = (participantId: string, posts: number, completedAt?: string): Progress => ({
+  participantId,
+  courseId: sampleSecondCourse.courseId,
+  completedModuleIds: ['c1-writing', 'c2-meetings'],
+  quizScores: {},
+  peerReviewPassed: false,
+  discussionPosts: posts,
+  ...(completedAt ? { completedAt } : {}),
+});
+
+export const sampleSecondCourseParticipants: { participant: Participant; progress: Progress }[] = [
+  {
+    participant: {
+      participantId: 'sipho-dlamini',
+      fullName: 'Sipho Dlamini',
+      email: 'sipho.dlamini@example.org',
+      consentToPublicName: true,
+      consents: givenOnEnrolmentForm(true),
+    },
+    progress: secondCourseProgress('sipho-dlamini', 5, '2026-11-25T09:00:00.000Z'),
+  },
+  {
+    participant: {
+      participantId: 'thandiwe-nkosi',
+      fullName: 'Thandiwe Nkosi',
+      email: 'thandiwe.nkosi@example.org',
+      consentToPublicName: true,
+      consents: givenOnEnrolmentForm(true),
+    },
+    progress: secondCourseProgress('thandiwe-nkosi', 4, '2026-11-26T09:00:00.000Z'),
+  },
+  {
+    participant: {
+      participantId: 'kagiso-molefe',
+      fullName: 'Kagiso Molefe',
+      email: 'kagiso.molefe@example.org',
+      consentToPublicName: false,
+      consents: givenOnEnrolmentForm(false),
+    },
+    progress: secondCourseProgress('kagiso-molefe', 1),
+  },
+];
+
+/**
+ * Loads the sample programme and approves every participant, unless the data folder already has courses:
+ * two courses, four certificates to issue (three people) and two approvals that are not eligible (so a report on
+ * `npm start` has something to show).
+ */
 export async function loadSampleProgramme(deps: Deps): Promise<{ loaded: boolean }> {
   if ((await deps.courses.listCourses()).length > 0) return { loaded: false };
-  await deps.courses.putCourse(sampleCourse);
-  for (const { participant, progress } of sampleParticipants) {
-    await deps.participants.putParticipant(participant);
-    for (const decision of Object.values(participant.consents ?? {}))
-      await deps.personalDataLog.recordConsent({ participantId: participant.participantId, ...decision });
-    // Enrolment first, as staff would: each participant gets the email saying what earns the certificate.
-    await enrolParticipant(
-      deps,
-      { participantId: participant.participantId, courseId: sampleCourse.courseId },
-      {},
-    );
-    await deps.progress.putProgress(progress);
+  const programme = [
+    { course: sampleCourse, enrolled: sampleParticipants },
+    { course: sampleSecondCourse, enrolled: sampleSecondCourseParticipants },
+  ];
+  for (const { course, enrolled } of programme) {
+    await deps.courses.putCourse(course);
+    for (const { participant, progress } of enrolled) {
+      await deps.participants.putParticipant(participant);
+      // Enrolment first, as staff would: each participant gets the email saying what earns the certificate.
+      await enrolParticipant(
+        deps,
+        { participantId: participant.participantId, courseId: course.courseId },
+        {},
+      );
+      await deps.progress.putProgress(progress);
+    }
   }
-  for (const { participant } of sampleParticipants) {
-    await recordApproval(deps, {
-      participantId: participant.participantId,
-      courseId: sampleCourse.courseId,
-      approvedBy: 'sample.staff@saypro.online',
-    });
+  for (const { course, enrolled } of programme) {
+    for (const { participant } of enrolled) {
+      await recordApproval(deps, {
+        participantId: participant.participantId,
+        courseId: course.courseId,
+        approvedBy: 'sample.staff@saypro.online',
+      });
+    }
   }
   return { loaded: true };
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { type AwsClients, createAwsClients } from '../adapters/aws/clients.js';
+import { DynamoDbReportLedger } from '../adapters/aws/dynamodb-report-ledger.js';
 import { DynamoDbStatusListStore } from '../adapters/aws/dynamodb-status-lists.js';
 import {
   DynamoDbApprovalStore,
@@ -8,6 +9,7 @@ import {
   DynamoDbClaimLedger,
   DynamoDbCourseCatalog,
   DynamoDbEnrolmentStore,
+  DynamoDbFeedbackStore,
   DynamoDbParticipantAccessTokens,
   DynamoDbParticipantDirectory,
   DynamoDbParticipantErasures,
@@ -15,6 +17,7 @@ import {
   DynamoDbPersonalDataLog,
   DynamoDbProgressStore,
   DynamoDbSigningKeyRegistry,
+  DynamoDbXapiParking,
 } from '../adapters/aws/dynamodb-stores.js';
 import { KmsDigestSigner } from '../adapters/aws/kms-digest-signer.js';
 import { KmsSigningKeyAdmin } from '../adapters/aws/kms-signing-key-admin.js';
@@ -24,6 +27,7 @@ import { StepFunctionsWorkflowStarter } from '../adapters/aws/step-functions-wor
 import { CachedCertificateStore } from '../adapters/cached-certificate-store.js';
 import { CachedSigningKeyRegistry } from '../adapters/cached-signing-key-registry.js';
 import { LoggedNotifications } from '../adapters/logged-notifications.js';
+import { LoggedReportLedger } from '../adapters/logged-report-ledger.js';
 import { TemplatedNotifications } from '../adapters/templated-notifications.js';
 import type { Deps, WorkflowStarter } from '../core/ports.js';
 import { type Config, linksFrom, readConfig, systemClock } from './config.js';
@@ -104,6 +108,10 @@ export function buildDeps(
     personalDataLog,
     statusLists: new DynamoDbStatusListStore(documentClient, config.REGISTRY_TABLE),
     erasures: new DynamoDbParticipantErasures(documentClient, config.REGISTRY_TABLE),
+    feedback: new DynamoDbFeedbackStore(documentClient, config.REGISTRY_TABLE),
+    xapiParking: new DynamoDbXapiParking(documentClient, config.REGISTRY_TABLE),
+    reports: new LoggedReportLedger(new DynamoDbReportLedger(documentClient, config.REGISTRY_TABLE)),
+    ...(config.STAFF_REPORT_ADDRESS ? { staffReportAddress: config.STAFF_REPORT_ADDRESS } : {}),
   };
 }
 

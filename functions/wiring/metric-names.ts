@@ -16,5 +16,12 @@ export const SCHEDULED_JOB_METRICS = {
     service: 'expiry-reminders',
     sent: 'ExpiryRemindersSent',
     failed: 'ExpiryRemindersFailed',
+    /** The survey reminders run in the same daily job (their failures count in `failed`). */
+    surveySent: 'SurveyRemindersSent',
+  },
+  staffReports: {
+    service: 'staff-reports',
+    published: 'StaffReportsPublished',
+    emailed: 'StaffReportsEmailed',
   },
 } as const;

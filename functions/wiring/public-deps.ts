@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../adapters/aws/client-options.js';
+import { DynamoDbReportLedger } from '../adapters/aws/dynamodb-report-ledger.js';
 import { DynamoDbStatusListStore } from '../adapters/aws/dynamodb-status-lists.js';
 import {
   DynamoDbCertificateStore,
@@ -9,6 +10,7 @@ import {
 import { createS3Client, S3DocumentStore } from '../adapters/aws/s3-document-store.js';
 import { CachedCertificateStore } from '../adapters/cached-certificate-store.js';
 import { CachedSigningKeyRegistry } from '../adapters/cached-signing-key-registry.js';
+import { LoggedReportLedger } from '../adapters/logged-report-ledger.js';
 import type { Deps } from '../core/ports.js';
 import type { PublicDeps } from '../handlers/public-api.js';
 import { type Config, linksFrom, readConfig, systemClock } from './config.js';
@@ -39,10 +41,15 @@ export function buildPublicDeps(config: Config, documentClient = documentClientO
     // The signed status lists and the course descriptions that credentials link to: reads only.
     statusLists: new DynamoDbStatusListStore(documentClient, config.REGISTRY_TABLE),
     courses: new DynamoDbCourseCatalog(documentClient, config.REGISTRY_TABLE),
+    reports: reportLedgerOf(config, documentClient),
   };
 }
 
-export type DownloadDeps = Pick<Deps, 'certificates' | 'documents' | 'clock'>;
+/** Page views and downloads are counted for the staff reports (by course only). */
+const reportLedgerOf = (config: Config, documentClient: DynamoDBDocumentClient) =>
+  new LoggedReportLedger(new DynamoDbReportLedger(documentClient, config.REGISTRY_TABLE));
+
+export type DownloadDeps = Pick<Deps, 'certificates' | 'documents' | 'clock' | 'reports'>;
 
 /** Downloads: the certificate record (its token) and S3, to presign a short-lived link to the PDF. */
 export function buildDownloadDeps(config: Config, documentClient = documentClientOf(config)): DownloadDeps {
@@ -53,6 +60,7 @@ export function buildDownloadDeps(config: Config, documentClient = documentClien
       config.DOCUMENTS_BUCKET,
     ),
     clock: systemClock,
+    reports: reportLedgerOf(config, documentClient),
   };
 }
 

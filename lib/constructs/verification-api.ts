@@ -18,7 +18,7 @@ export interface VerificationApiProps {
   readonly publicFunction: lambda.IFunction;
   /** Serves the participants' download links (GET /certificates/{number}/download) and the public PDF (/document). */
   readonly downloadFunction: lambda.IFunction;
-  /** Serves the participants' own pages (/me/*), the public help pages (/help, /help/faq) and /privacy. */
+  /** Serves the participants' own pages (/me/*), the feedback survey (/feedback/*), the public help pages (/help, /help/faq) and /privacy. */
   readonly participantFunction: lambda.IFunction;
   /** Serves the operator routes (POST /approvals, /operator/*); every one needs the API key. */
   readonly operatorFunction: lambda.IFunction;
@@ -124,6 +124,8 @@ export class VerificationApi extends Construct {
     const certificate = certificates.addResource('{number}', { defaultCorsPreflightOptions: cors });
     publicGet(certificate, true);
     publicGet(certificate.addResource('credential', { defaultCorsPreflightOptions: cors }), true);
+    // "Add to LinkedIn profile" through us, so shares are counted for the staff reports.
+    publicGet(certificate.addResource('linkedin'), true);
     // Downloads have their own function: presigning needs the S3 client, which verification does not.
     certificate
       .addResource('download')
@@ -194,6 +196,15 @@ export class VerificationApi extends Construct {
       'POST',
       ['token', 'number'],
     );
+    // The page's "Give feedback" button (a fresh survey link), and the survey itself (a form posting back to it).
+    participantRoute(
+      page.getResource('certificates')!.getResource('{number}')!.addResource('feedback'),
+      'POST',
+      ['token', 'number'],
+    );
+    const survey = root.addResource('feedback').addResource('{token}');
+    participantRoute(survey, 'GET', ['token']);
+    participantRoute(survey, 'POST', ['token']);
 
     this.operatorIntegration = new apigateway.LambdaIntegration(props.operatorFunction, {
       allowTestInvoke: false,
@@ -303,13 +314,15 @@ export class VerificationApi extends Construct {
         requestParameters: Object.fromEntries(params.map((name) => [`method.request.path.${name}`, true])),
       });
     const signIn = staff.addResource('sign-in');
+    const reports = staff.addResource('reports');
     const methods = [
       route(staff, 'GET'),
       route(signIn, 'GET'),
       route(signIn, 'POST'),
       route(staff.addResource('callback'), 'GET'),
       route(staff.addResource('sign-out'), 'POST'),
-      route(staff.addResource('reports'), 'GET'),
+      route(reports, 'GET'),
+      route(reports.addResource('{period}'), 'GET', ['period']),
       route(staff.addResource('courses').addResource('{courseId}'), 'GET', ['courseId']),
       route(staff.addResource('approvals').addResource('{approvalId}').addResource('retry'), 'POST', [
         'approvalId',

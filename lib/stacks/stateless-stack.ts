@@ -36,6 +36,8 @@ const TABLE_WRITE_ACTIONS = [
 
 /** Certificate PDFs live under this key prefix; S3 grants are scoped to it. */
 export const DOCUMENT_KEY_PREFIX = 'certificates/';
+/** Staff reports (HTML, CSV, JSON per period) live under this one. */
+export const REPORT_KEY_PREFIX = 'reports/';
 
 export interface StatelessStackProps extends StackProps {
   readonly config: AppConfig;
@@ -115,6 +117,16 @@ export class StatelessStack extends Stack {
       'staff-dashboard',
       'Staff pages: approvals needing attention, course tracking, retry, resend and revoke; Cognito sign-in',
     );
+    const staffReports = fn(
+      'staff-reports',
+      "Monthly: publishes last month's (and quarter's) staff report to the bucket and emails staff a link",
+      {
+        environment: {
+          ...environment,
+          ...(config.staffReportAddress ? { STAFF_REPORT_ADDRESS: config.staffReportAddress } : {}),
+        },
+      },
+    );
     this.functions = {
       onApproval,
       checkEligibility,
@@ -131,6 +143,7 @@ export class StatelessStack extends Stack {
       operationsSweep,
       expiryReminders,
       staffDashboard,
+      staffReports,
     };
 
     // Grants: exactly what each handler's use case touches.
@@ -185,6 +198,8 @@ export class StatelessStack extends Stack {
     grantApprovals(requestConsent, 'readWrite');
     grantRegistry(requestConsent, 'readWrite');
     grantApprovals(recordFailure, 'readWrite');
+    // Failures are counted for the staff reports.
+    grantRegistry(recordFailure, 'readWrite');
     // Recorded progress finds the approvals it may now qualify through the participant-and-course index.
     grantApprovals(operatorApi, 'readWrite', { index: true });
     grantRegistry(operatorApi, 'readWrite');
@@ -207,6 +222,20 @@ export class StatelessStack extends Stack {
     // sessions, claims, resends and revocations (with their status list) are registry writes.
     grantApprovals(staffDashboard, 'readWrite', { index: true });
     grantRegistry(staffDashboard, 'readWrite');
+    // Reports read the counters and course titles, and write the once-only claim of their email.
+    grantRegistry(staffReports, 'readWrite');
+    // Page views and downloads add to the report counters, and to nothing else: UpdateItem only, on items
+    // whose partition key is a report period (REPORT#…), so these public functions still cannot write data.
+    for (const counting of [publicApi, downloadApi]) {
+      counting.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: ['dynamodb:UpdateItem'],
+          resources: [registryTable.tableArn],
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['REPORT#*'] } },
+        }),
+      );
+      dataKey.grant(counting.role, 'kms:GenerateDataKey*');
+    }
 
     // Signing: issuing and corrections sign with whichever key the signing alias names.
     const signing = new SigningKeyAccess(this, config.stage);
@@ -250,6 +279,15 @@ export class StatelessStack extends Stack {
       dataKey.grant(reader.role, 'kms:Decrypt');
     }
 
+    // Reports are written under reports/ and linked from the staff email by presigned URLs.
+    const reportObjects = `arn:${Aws.PARTITION}:s3:::${documentsBucketName(config.stage, Aws.ACCOUNT_ID, Aws.REGION)}/${REPORT_KEY_PREFIX}*`;
+    for (const publisher of [staffReports, operatorApi]) {
+      publisher.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [reportObjects] }),
+      );
+    }
+    dataKey.grant(staffReports.role, 'kms:GenerateDataKey', 'kms:Decrypt');
+
     const sendEmail = new iam.PolicyStatement({
       actions: ['ses:SendEmail', 'ses:SendRawEmail'],
       resources: [
@@ -271,6 +309,7 @@ export class StatelessStack extends Stack {
     expiryReminders.role.addToPrincipalPolicy(sendEmail);
     // Resends and revocations from the staff pages email the holder.
     staffDashboard.role.addToPrincipalPolicy(sendEmail);
+    staffReports.role.addToPrincipalPolicy(sendEmail);
 
     this.issuanceWorkflow = new IssuanceWorkflow(this, 'IssuanceWorkflow', {
       stateMachineName: `${prefix}-issuance`,
@@ -321,6 +360,12 @@ export class StatelessStack extends Stack {
       schedule: events.Schedule.cron({ minute: '0', hour: '7' }),
       targets: [new targets.LambdaFunction(expiryReminders.function, { retryAttempts: 2 })],
     });
+    new events.Rule(this, 'StaffReportsSchedule', {
+      description:
+        "Publishes last month's staff report (and last quarter's at a quarter start), 1st 06:00 UTC",
+      schedule: events.Schedule.cron({ minute: '0', hour: '6', day: '1' }),
+      targets: [new targets.LambdaFunction(staffReports.function, { retryAttempts: 2 })],
+    });
 
     stateful.mailEventsTopic.addSubscription(new subscriptions.LambdaSubscription(mailEvents.function));
 
@@ -348,6 +393,8 @@ export class StatelessStack extends Stack {
     this.api.addOperatorRoute(['participants', '{participantId}', 'export'], 'POST');
     this.api.addOperatorRoute(['participants', '{participantId}', 'erasure'], 'POST');
     this.api.addOperatorRoute(['participants', '{participantId}', 'access-log'], 'GET');
+    this.api.addOperatorRoute(['xapi', 'statements'], 'POST', { jsonBody: false });
+    this.api.addOperatorRoute(['xapi', 'unmatched'], 'GET');
     this.api.addOperatorRoute(['participants', '{participantId}', 'consent'], 'GET');
     this.api.addOperatorRoute(['participants', '{participantId}', 'consent'], 'PUT');
     this.api.addOperatorRoute(['participants', '{participantId}', 'link-revocation'], 'POST', {
@@ -357,8 +404,13 @@ export class StatelessStack extends Stack {
     this.api.addOperatorRoute(['courses', '{courseId}', 'enrolments', '{participantId}'], 'PUT');
     this.api.addOperatorRoute(['certificates', '{number}', 'resend'], 'POST');
     this.api.addOperatorRoute(['jobs', 'expiry-reminders'], 'POST', { jsonBody: false });
+    this.api.addOperatorRoute(['reports', '{period}'], 'GET');
+    this.api.addOperatorRoute(['jobs', 'reports'], 'POST', { jsonBody: false });
     this.api.addOperatorRoute(['certificates', '{number}', 'revocation'], 'POST');
     this.api.addOperatorRoute(['certificates', '{number}', 'corrections'], 'POST');
+    // Staff feedback on the process, and the quarter's feedback (participants' and staff's).
+    this.api.addOperatorRoute(['feedback'], 'POST');
+    this.api.addOperatorRoute(['feedback'], 'GET');
     this.api.addOperatorRoute(['signing-keys'], 'GET');
     this.api.addOperatorRoute(['signing-keys', 'rotation'], 'POST', { jsonBody: false });
     this.api.addOperatorRoute(['signing-keys', '{kid}', 'compromise'], 'POST', { jsonBody: false });
@@ -400,6 +452,14 @@ export class StatelessStack extends Stack {
       'Objects are per certificate; access is limited to the certificates/ prefix of the documents bucket.';
     for (const withDocuments of ['issueCertificate', 'operatorApi', 'downloadApi', 'participantApi']) {
       acknowledgeWildcard(this.functions[withDocuments]!.role, documentObjects, prefixReason);
+    }
+    const reportObjects = `Resource::arn:<AWS::Partition>:s3:::${documentsBucketName(config.stage, '<AWS::AccountId>', '<AWS::Region>')}/${REPORT_KEY_PREFIX}*`;
+    for (const withReports of ['staffReports', 'operatorApi']) {
+      acknowledgeWildcard(
+        this.functions[withReports]!.role,
+        reportObjects,
+        'Objects are per report period; access is limited to the reports/ prefix of the documents bucket.',
+      );
     }
   }
 }

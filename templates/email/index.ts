@@ -1,4 +1,5 @@
 import type { ParticipantNotice } from '../../functions/core/notices.js';
+import { renderSurveyReminderEmail } from './feedback.js';
 import { type IssuedEmailOptions, type RenderedEmail, renderIssuedEmail } from './issued.js';
 import {
   renderConsentRequestEmail,
@@ -32,5 +33,7 @@ export function renderNotice(notice: ParticipantNotice, options: RenderOptions =
       return renderExpiryReminderEmail(notice);
     case 'page-link':
       return renderPageLinkEmail(notice);
+    case 'survey-reminder':
+      return renderSurveyReminderEmail(notice);
   }
 }

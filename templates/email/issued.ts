@@ -14,6 +14,11 @@ export interface IssuedEmailOptions {
   linkedInOrganizationId?: string;
 }
 
+const SURVEY_HEADING = 'How did it go?';
+/** Only in the emails of participants who agreed to surveys (the link is absent otherwise). */
+const SURVEY_TEXT =
+  'Two minutes, four questions: tell us how getting your certificate went, and whether anything on it is wrong. You agreed to surveys; you can change that on your page.';
+
 /**
  * The email sent with a newly issued certificate (or sent again by staff): how to download it, add it
  * to LinkedIn, how others verify it, whom to ask.
@@ -31,16 +36,8 @@ export function renderIssuedEmail(
   const opening = input.resent
     ? `As asked, here is a fresh link to your certificate for ${input.courseTitle}. Earlier download links no longer work.`
     : `Congratulations on completing ${input.courseTitle}. Your certificate is ready.`;
-  const linkedIn = linkedInAddUrl(
-    {
-      courseTitle: input.courseTitle,
-      number: input.certificateNumber,
-      issuedAt: input.issuedAt,
-      ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),
-      certUrl: input.verificationUrl,
-    },
-    options.linkedInOrganizationId,
-  );
+  // Through our redirect, so shares are counted (by course, never by person); it sends on to LinkedIn's form.
+  const linkedIn = input.linkedInShareUrl;
   const correction = `If your name or any other detail on the certificate is wrong, reply to this email or write to ${input.supportAddress} with the certificate number. We will issue a corrected certificate; the old number will then show as replaced.`;
 
   const text = [
@@ -62,6 +59,7 @@ export function renderIssuedEmail(
     'Something wrong?',
     correction,
     '',
+    ...(input.surveyUrl ? [SURVEY_HEADING, `${SURVEY_TEXT} ${input.surveyUrl}`, ''] : []),
     ...closingText(input),
   ].join('\n');
 
@@ -88,6 +86,12 @@ export function renderIssuedEmail(
       () =>
         `<a href="mailto:${escapeHtml(input.supportAddress)}" style="${styles.link}">${escapeHtml(input.supportAddress)}</a>`,
     )}</p>`,
+    ...(input.surveyUrl
+      ? [
+          `<h2 style="${styles.p}font-weight:bold;margin-bottom:8px;">${SURVEY_HEADING}</h2>`,
+          `<p style="${styles.p}">${SURVEY_TEXT} <a href="${safeHref(input.surveyUrl)}" style="${styles.link}">Answer the survey</a></p>`,
+        ]
+      : []),
     closingHtml(input),
   ].join('\n');
 

@@ -25,6 +25,11 @@ fieldset.consent{flex-basis:100%;border:1px solid #d5dce3;border-radius:8px;marg
 fieldset.consent label{margin-right:16px}fieldset.consent input{flex:none;min-width:0;width:auto;margin-right:4px}.consent-current{color:var(--muted)}
 .notice{background:#e8f3ec;border-radius:8px;padding:8px 12px}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+form.survey{display:block}fieldset.question{border:1px solid #d5dce3;border-radius:8px;margin:0 0 12px;padding:8px 14px}
+fieldset.question label{display:inline-block;margin:4px 14px 4px 0}fieldset.question input{flex:none;min-width:0;width:auto;margin-right:4px}
+.field-error{color:var(--bad);font-weight:600;margin:4px 0}.error-summary{border:2px solid var(--bad);border-radius:8px;padding:8px 14px;margin-bottom:12px}
+label.block{display:block;font-weight:600;margin:8px 0 4px}.hint{color:var(--muted);font-size:.9rem;margin:0 0 4px}
+textarea{display:block;width:100%;min-height:8rem;padding:10px;font:inherit;border:1px solid #9aa7b4;border-radius:8px}
 `;
 
 /**

@@ -4,7 +4,6 @@ import type {
   PageCourse,
   ParticipantPageView,
 } from '../../functions/core/use-cases/participant-access.js';
-import { linkedInAddUrl } from '../linkedin.js';
 import { escapeHtml, formatLongDate } from '../text.js';
 import { linkRequestForm } from './help-pages.js';
 import { renderPage } from './page-layout.js';
@@ -41,19 +40,9 @@ function certificateCard(certificate: PageCertificate, links: ParticipantPageLin
   const actions =
     certificate.status === 'valid'
       ? `<div class="actions"><form method="post" action="/me/${escapeHtml(links.token)}/certificates/${escapeHtml(number)}/download"><button type="submit">Download PDF</button></form>
+<form method="post" action="/me/${escapeHtml(links.token)}/certificates/${escapeHtml(number)}/feedback"><button type="submit">Give feedback</button></form>
 <a class="button" href="/certificates/${escapeHtml(number)}/credential" download="SayPro-${escapeHtml(number)}.jwt">Save signed credential</a>
-<a class="button" href="${escapeHtml(
-          linkedInAddUrl(
-            {
-              courseTitle: certificate.courseTitle,
-              number,
-              issuedAt: certificate.issuedAt,
-              ...(certificate.expiresAt ? { expiresAt: certificate.expiresAt } : {}),
-              certUrl: `${links.verificationBaseUrl}/verify/${number}`,
-            },
-            links.linkedInOrganizationId,
-          ),
-        )}" rel="noopener noreferrer">Add to LinkedIn profile</a></div>`
+<a class="button" href="/certificates/${escapeHtml(number)}/linkedin" rel="noopener noreferrer">Add to LinkedIn profile</a></div>`
       : '';
   // The credential holds the email only hashed with this secret, so only its holder can show it is theirs.
   const proof =

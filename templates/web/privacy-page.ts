@@ -47,6 +47,7 @@ function sections(facts: PrivacyPageFacts): Record<SectionId, string> {
       '<strong>Links</strong>: download links carry a random token kept on the certificate record; personal page links are kept only as a SHA-256 hash of their token.',
       '<strong>Email delivery</strong>: whether each email was sent, failed, bounced or drew a complaint, with the message id. On the certificate and approval records; Amazon SES keeps addresses that bounced or complained on its suppression list.',
       '<strong>Claims</strong>: a ledger of what was already done once (an email sent, a reminder given), keyed by certificate, approval, participant or a hash of the address, so nothing is sent twice.',
+      '<strong>Your feedback</strong>, if you answer the survey about a certificate: your ratings, what you ticked as wrong on it and what you wrote. Kept with your other data in a DynamoDB table, one answer per certificate (answering again replaces it), included in a copy of your data and erased with it. Survey links are kept only as a SHA-256 hash of their token.',
       '<strong>After an erasure</strong>: a note that your data was erased (when, why as a code, by whom; no name or address) and the record of who exported, erased or corrected your data.',
       '<strong>Technical logs</strong>: the API’s access logs record the caller’s IP address and the route; function logs record what the system did. Request bodies are not logged by the API.',
     ]),

@@ -12,20 +12,21 @@ export function currentPeriods(now: Date): { month: string; quarter: string } {
 }
 
 /**
- * /staff/reports: links to the operator reports route (`GET /operator/reports/{period}`), which answers
- * JSON, CSV or HTML. That route is behind the API key, which a browser never holds: until the dashboard
- * serves the reports itself (a staff route calling the same use case), staff fetch them with the CLI.
+ * /staff/reports: this month's and this quarter's staff report, served to the signed-in browser by
+ * /staff/reports/{period} (the same use case and page as the API-key route GET /operator/reports/{period}).
  */
 export function renderStaffReports(context: StaffPageContext, now: Date): string {
   const { month, quarter } = currentPeriods(now);
-  const item = (label: string, period: string) =>
-    `<li>${escapeHtml(label)}: <code>/operator/reports/${escapeHtml(period)}</code> (JSON, <code>?format=csv</code>, <code>?format=html</code>)</li>`;
+  const item = (label: string, period: string) => {
+    const path = `${context.base}/staff/reports/${period}`;
+    return `<li>${escapeHtml(label)} (${escapeHtml(period)}): <a href="${escapeHtml(path)}">report</a> · <a href="${escapeHtml(`${path}?format=csv`)}">CSV</a></li>`;
+  };
   return renderStaffPage(
     'Reports · Staff',
     context,
     `<section class="card"><h1>Reports</h1>
-<p>The issuance reports come from the operator API's reports route, which needs the operator API key. Fetch them with the key (CLI or a script):</p>
+<p>Certificates issued, verified and downloaded, per course, beside the previous period.</p>
 <ul>${item('This month', month)}${item('This quarter', quarter)}</ul>
-<p>The staff pages do not embed them yet: they never hold or pass on the API key.</p></section>`,
+<p>Another period: <code>/staff/reports/2026-11</code> or <code>/staff/reports/2026-Q4</code>. Scripts use <code>GET /operator/reports/{period}</code> with the API key, or <code>certs report</code>.</p></section>`,
   );
 }

@@ -27,7 +27,10 @@ it('loses nothing, duplicates nothing and leaves nothing stuck under injected fa
     lost: 0,
     stuck: 0,
   });
-  // A step that fails four times in a row is parked, visibly; everything else is issued and emailed.
-  expect(outcome.counts.issued + outcome.counts.parkedFailed).toBe(40);
-  expect(outcome.counts.emailed).toBe(outcome.counts.issued);
+  // A step that fails four times in a row is parked, visibly (with its certificate if the email step
+  // was the one parked); everything else is issued and emailed.
+  const { issued, parkedFailed, parkedAfterIssue, emailed } = outcome.counts;
+  expect(issued + parkedFailed - parkedAfterIssue).toBe(40);
+  expect(emailed).toBeGreaterThanOrEqual(issued - parkedAfterIssue);
+  expect(emailed).toBeLessThanOrEqual(issued);
 }, 420_000);

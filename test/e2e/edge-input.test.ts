@@ -482,7 +482,12 @@ describe('after all of that, the system keeps serving', () => {
       ],
       [
         '/operator/participants/edge-after-1',
-        { fullName: 'Ayanda Khumalo', email: 'ayanda.edge@example.org', consentToPublicName: true },
+        {
+          fullName: 'Ayanda Khumalo',
+          email: 'ayanda.edge@example.org',
+          consentToPublicName: true,
+          consent: { nameOnCertificate: true, channel: 'paper-form', recordedBy: 'edge test' },
+        },
       ],
       [
         '/operator/progress/edge-after-1/edge-after',

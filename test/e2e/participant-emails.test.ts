@@ -109,7 +109,13 @@ describe('the emails around a certificate', () => {
     const issued = (await mailsTo(participant.email)).at(-1)!;
     expect(issued.subject).toBe('Your SayPro certificate: First Aid at Work');
     expect(textOf(issued)).toMatch(/Valid until: \d+ \w+ 2027/);
-    const linkedIn = new URL(/Add it to your LinkedIn profile: (\S+)/.exec(textOf(issued))![1]!);
+    // Through our redirect (it counts the share), on to LinkedIn's add-to-profile form.
+    const share = await fetch(/Add it to your LinkedIn profile: (\S+)/.exec(textOf(issued))![1]!, {
+      redirect: 'manual',
+    });
+    expect(share.status).toBe(302);
+    const linkedIn = new URL(share.headers.get('location')!);
+    expect(linkedIn.origin).toBe('https://www.linkedin.com');
     expect(linkedIn.searchParams.get('certId')).toBe(number);
     expect(linkedIn.searchParams.get('expirationYear')).toBe('2027');
 

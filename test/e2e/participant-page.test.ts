@@ -93,8 +93,12 @@ describe('the participant page', () => {
     expect(number?.replace(/-/g, '')).toBe(issuedNumber.replace(/-/g, ''));
     expect(body).toContain(`href="/verify/${number}"`);
     expect(body).toContain(`href="/certificates/${number}/credential"`);
-    const linkedIn = body.match(/href="(https:\/\/www\.linkedin\.com\/profile\/add\?[^"]+)"/)?.[1];
-    const url = new URL(linkedIn!.replace(/&amp;/g, '&'));
+    // The button goes through our redirect, which counts the share and sends on to LinkedIn.
+    expect(body).toContain(`href="/certificates/${number}/linkedin"`);
+    const share = await fetch(`${stack.url}/certificates/${number}/linkedin`, { redirect: 'manual' });
+    const linkedIn = share.headers.get('location')!;
+    const url = new URL(linkedIn);
+    expect(url.origin + url.pathname).toBe('https://www.linkedin.com/profile/add');
     expect(url.searchParams.get('startTask')).toBe('CERTIFICATION_NAME');
     expect(url.searchParams.get('name')).toBe('Journey Basics');
     expect(url.searchParams.get('certId')).toBe(number);

@@ -103,8 +103,15 @@ describe.skipIf(!browser)(
     it('signs in with the local key, retries the failed overdue approval and resends a certificate', async () => {
       const page = await context.newPage();
       const violations: string[] = [];
+      // CSP violations and script errors; failed loads are checked by their URL below.
       page.on('console', (message) => {
-        if (message.type() === 'error') violations.push(message.text());
+        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+          violations.push(message.text());
+      });
+      const failedLoads: string[] = [];
+      page.on('response', (response) => {
+        if (response.status() >= 400)
+          failedLoads.push(`${response.status()} ${new URL(response.url()).pathname}`);
       });
       await page.goto(`${stack.url}/staff/sign-in`);
       await page.fill('#operatorKey', stack.apiKey);
@@ -148,7 +155,18 @@ describe.skipIf(!browser)(
       await page.locator('tr', { hasText: 'sipho' }).locator('button', { hasText: 'Revoke' }).click();
       // The browser itself refuses an empty reason (required); the server's check is in the unit tests.
       expect(await page.locator('.flash').textContent()).not.toContain('revoked');
+      await page.click('nav a:text("Reports")');
+      await page.click('li:has-text("This month") a:text("report")');
+      expect(new URL(page.url()).pathname).toMatch(/^\/staff\/reports\/\d{4}-\d{2}$/);
+      expect(await page.textContent('body')).toContain(COURSE.title);
+      const badPeriod = await page.goto(`${stack.url}/staff/reports/last-week`);
+      expect(badPeriod?.status()).toBe(400);
+      expect(await page.textContent('h1')).toBe('Cannot show this');
       expect(violations).toEqual([]);
+      // The report page names no icon, so Chromium asks for /favicon.ico; the 400 is the bad period above.
+      expect(failedLoads.filter((load) => !load.endsWith('/favicon.ico'))).toEqual([
+        '400 /staff/reports/last-week',
+      ]);
       await page.close();
     }, 90_000);
 

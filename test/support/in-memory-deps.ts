@@ -22,6 +22,9 @@ import type {
   PersonalDataAccessRecord,
   SentNoticeRecord,
 } from '../../functions/core/ports.js';
+import type { ParkedStatement } from '../../functions/core/use-cases/xapi-intake.js';
+import { inMemoryFeedback } from './in-memory-feedback.js';
+import { inMemoryReportLedger } from './in-memory-report-ledger.js';
 import { inMemoryStatusLists } from './in-memory-status-lists.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -42,6 +45,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
   const sentNotices: SentNoticeRecord[] = [];
   const accesses: PersonalDataAccessRecord[] = [];
   const consentRecords: ConsentRecord[] = [];
+  const parkedStatements = new Map<string, ParkedStatement>();
   const personalDataLog: IssuingDeps['personalDataLog'] = {
     recordNoticeSent: async (record) => void sentNotices.push(clone(record)),
     recordAccess: async (record) => void accesses.push(clone(record)),
@@ -60,6 +64,8 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
   const secretKeys = [p256.utils.randomSecretKey()];
   const clock = { current: now };
   const statusLists = inMemoryStatusLists();
+  const feedback = inMemoryFeedback();
+  const reportLedger = inMemoryReportLedger();
   let mailFailures = 0;
 
   const mailer: IssuingDeps['mailer'] = {
@@ -301,6 +307,12 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
     },
     personalDataLog,
     statusLists: statusLists.store,
+    feedback: feedback.store,
+    xapiParking: {
+      park: async (statement) => void parkedStatements.set(statement.statementId, clone(statement)),
+      listParked: async () =>
+        [...parkedStatements.values()].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt)).map(clone),
+    },
     erasures: {
       getTombstone: async (participantId) => clone(tombstones.get(participantId)),
       putTombstone: async (tombstone) => void tombstones.set(tombstone.participantId, clone(tombstone)),
@@ -324,9 +336,14 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
         const kept = sentNotices.filter((record) => record.participantId !== participantId);
         count('sent-notice', sentNotices.length - kept.length);
         sentNotices.splice(0, sentNotices.length, ...kept);
+        count('feedback-response', feedback.eraseResponsesOf(participantId));
+        const consentsKept = consentRecords.filter((record) => record.participantId !== participantId);
+        count('consent', consentRecords.length - consentsKept.length);
+        consentRecords.splice(0, consentRecords.length, ...consentsKept);
         return removed;
       },
     },
+    reports: reportLedger.ledger,
     participantRecords: {
       listAccessTokensOf: async (participantId) =>
         [...accessTokens.values()].filter((record) => record.participantId === participantId).map(clone),
@@ -380,8 +397,10 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
       claims,
       accessTokens,
       statusLists,
+      feedback,
     },
     clock,
+    reportLedger,
     failNextMails(count: number) {
       mailFailures = count;
     },

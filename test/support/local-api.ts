@@ -13,12 +13,21 @@ export function apiClient(stack: LocalStack) {
     body?: unknown,
     headers: Record<string, string> = {},
   ) => {
-    const response = await fetch(`${stack.url}${path}`, {
-      method,
-      redirect: 'manual',
-      headers: { 'content-type': 'application/json', 'x-api-key': stack.apiKey, ...headers },
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    });
+    const send = () =>
+      fetch(`${stack.url}${path}`, {
+        method,
+        redirect: 'manual',
+        headers: { 'content-type': 'application/json', 'x-api-key': stack.apiKey, ...headers },
+        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      });
+    // A 503 with Retry-After is the API saying "busy for a moment" (DynamoDB Local under a loaded machine):
+    // a well-behaved client sends the same request again.
+    let response = await send();
+    for (let attempt = 1; response.status === 503 && attempt <= 5; attempt += 1) {
+      await response.text();
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+      response = await send();
+    }
     const text = await response.text();
     let json: any;
     try {

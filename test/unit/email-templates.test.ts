@@ -4,6 +4,7 @@ import { escapeHtml } from '../../templates/email/html.js';
 import { type RenderedEmail, renderNotice } from '../../templates/email/index.js';
 import { renderIssuedEmail } from '../../templates/email/issued.js';
 import { renderNotEligibleEmail } from '../../templates/email/not-eligible.js';
+import { linkedInAddUrl } from '../../templates/linkedin.js';
 
 const context = {
   participantId: 'zoe',
@@ -26,6 +27,7 @@ const issued = {
   verificationUrl: 'https://verify.saypro.online/verify/7KQ2M9XD4T1HZC8BR2PN6WQE',
   downloadLinkExpiresAt: '2025-03-26T09:30:00Z',
   issuedAt: '2025-03-12T09:30:00Z',
+  linkedInShareUrl: 'https://api.saypro.online/certificates/7KQ2-M9XD-4T1H-ZC8B-R2PN-6WQE/linkedin',
 };
 
 describe('renderIssuedEmail', () => {
@@ -102,12 +104,26 @@ describe('renderNotEligibleEmail', () => {
 });
 
 describe('the issued email and LinkedIn', () => {
-  it('links LinkedIn’s add-to-profile form with the certificate’s facts, URL-encoded', () => {
-    const mail = renderIssuedEmail(
-      { ...issued, courseTitle: 'Safety & Health', expiresAt: '2027-03-12T00:00:00Z' },
-      { linkedInOrganizationId: '1234567' },
+  it('links our share redirect, which sends on to LinkedIn’s add-to-profile form with the facts, URL-encoded', () => {
+    const mail = renderIssuedEmail({
+      ...issued,
+      courseTitle: 'Safety & Health',
+      expiresAt: '2027-03-12T00:00:00Z',
+    });
+    expect(/Add it to your LinkedIn profile: (\S+)/.exec(mail.text)![1]).toBe(issued.linkedInShareUrl);
+    expect(mail.html).toContain(`href="${escapeHtml(issued.linkedInShareUrl)}"`);
+    const url = new URL(
+      linkedInAddUrl(
+        {
+          courseTitle: 'Safety & Health',
+          number: issued.certificateNumber,
+          issuedAt: issued.issuedAt,
+          expiresAt: '2027-03-12T00:00:00Z',
+          certUrl: issued.verificationUrl,
+        },
+        '1234567',
+      ),
     );
-    const url = new URL(/Add it to your LinkedIn profile: (\S+)/.exec(mail.text)![1]!);
     expect(url.origin + url.pathname).toBe('https://www.linkedin.com/profile/add');
     expect(Object.fromEntries(url.searchParams)).toEqual({
       startTask: 'CERTIFICATION_NAME',
@@ -120,7 +136,6 @@ describe('the issued email and LinkedIn', () => {
       certUrl: issued.verificationUrl,
       certId: issued.certificateNumber,
     });
-    expect(mail.html).toContain(`href="${escapeHtml(url.toString())}"`);
   });
 });
 
@@ -245,6 +260,14 @@ describe('the privacy policy link', () => {
       renewalUrl: 'https://verify.saypro.online/help#renewal',
     },
     'page-link': { ...context, recipientName: 'Zoë', kind: 'page-link' },
+    'survey-reminder': {
+      ...context,
+      recipientName: 'Zoë',
+      kind: 'survey-reminder',
+      courseTitle: 'First Aid',
+      certificateNumber: issued.certificateNumber,
+      surveyUrl: 'https://verify.saypro.online/feedback/abc',
+    },
   };
 
   it.each(Object.values(samples))('ends every $kind email, in text and HTML, with it', (notice) => {

@@ -13,6 +13,12 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { ConsentRecord } from '../../core/consent.js';
+import {
+  type FeedbackResponse,
+  quarterOf,
+  type StaffFeedbackEntry,
+  type SurveyTokenRecord,
+} from '../../core/feedback.js';
 import type {
   Approval,
   ApprovalStatus,
@@ -32,6 +38,7 @@ import type {
   CourseCatalog,
   EnrolmentStore,
   ErasureTombstone,
+  FeedbackStore,
   ParticipantAccessTokenRecord,
   ParticipantAccessTokens,
   ParticipantDirectory,
@@ -42,8 +49,10 @@ import type {
   ProgressStore,
   SentNoticeRecord,
   SigningKeyRegistry,
+  XapiParking,
 } from '../../core/ports.js';
 import { RETENTION } from '../../core/retention.js';
+import type { ParkedStatement } from '../../core/use-cases/xapi-intake.js';
 
 /**
  * DynamoDB adapters. Approvals live in their own table because its stream drives issuance; everything
@@ -1065,6 +1074,167 @@ export class DynamoDbParticipantErasures implements ParticipantErasures {
 }
 
 const TOMBSTONE_SORT_KEY = 'TOMBSTONE';
+
+/** Parked xAPI statements in one partition, one item per statement id (a resent statement overwrites itself). */
+export class DynamoDbXapiParking implements XapiParking {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async park(statement: ParkedStatement) {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...statement,
+          pk: 'XAPI_PARKED',
+          sk: `STATEMENT#${statement.statementId}`,
+          kind: 'xapi-parked',
+        },
+      }),
+    );
+  }
+
+  async listParked() {
+    return (await queryAll(this.client, this.tableName, 'XAPI_PARKED', 'STATEMENT#'))
+      .map((item) => withoutKeys<ParkedStatement>(item)!)
+      .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+  }
+}
+
+/** Survey links are kept this long past their expiry, so a late click still gets "not valid", then dropped. */
+const SURVEY_TOKEN_GRACE_DAYS = 30;
+
+/**
+ * Feedback after issuance in the registry table:
+ *
+ *   SURVEY_TOKEN#<sha256>         SURVEY_TOKEN             (a survey link by its token's hash: the number only)
+ *   PARTICIPANT#<participantId>   FEEDBACK#<number>        (the response, free text included: exported and
+ *                                                          erased with the participant's partition)
+ *   FEEDBACK_PERIOD#<2026-Q4>     CERTIFICATE#<number>     (certificates first answered in a quarter: the number only)
+ *   STAFF_FEEDBACK#<2026-Q4>      <recordedAt>#<entryId>   (staff's notes on the process)
+ *   SURVEY_DUE#<yyyy-mm-dd>       CERTIFICATE#<number>     (the survey reminder falls due that day)
+ *
+ * Nothing outside the participant's partition names or quotes them: the pointers carry certificate
+ * numbers, and the listing reads each response under its participant's key.
+ */
+export class DynamoDbFeedbackStore implements FeedbackStore {
+  private readonly table: RegistryTable;
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {
+    this.table = new RegistryTable(client, tableName);
+  }
+
+  private static responseKeyOf(participantId: string, number: string): Key {
+    return { pk: `PARTICIPANT#${participantId}`, sk: `FEEDBACK#${number}` };
+  }
+
+  async addSurveyToken(record: SurveyTokenRecord) {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...record,
+          pk: `SURVEY_TOKEN#${record.tokenHash}`,
+          sk: 'SURVEY_TOKEN',
+          kind: 'survey-token',
+          [REGISTRY_TTL_ATTRIBUTE]: ttlAfter(record.expiresAt, SURVEY_TOKEN_GRACE_DAYS),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  findSurveyToken(tokenHash: string) {
+    return this.table.get<SurveyTokenRecord>({ pk: `SURVEY_TOKEN#${tokenHash}`, sk: 'SURVEY_TOKEN' });
+  }
+
+  getResponse(participantId: string, number: string) {
+    return this.table.get<FeedbackResponse>(DynamoDbFeedbackStore.responseKeyOf(participantId, number));
+  }
+
+  async putResponse(response: FeedbackResponse) {
+    // One item per certificate, replaced whole: a second answer updates, never adds.
+    await this.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: {
+                ...response,
+                ...DynamoDbFeedbackStore.responseKeyOf(response.participantId, response.certificateNumber),
+                kind: 'feedback-response',
+              },
+            },
+          },
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: {
+                pk: `FEEDBACK_PERIOD#${quarterOf(response.firstSubmittedAt)}`,
+                sk: `CERTIFICATE#${response.certificateNumber}`,
+                kind: 'feedback-period-pointer',
+                certificateNumber: response.certificateNumber,
+              },
+            },
+          },
+        ],
+      }),
+    );
+  }
+
+  async listResponsesOf(participantId: string) {
+    return (await queryAll(this.client, this.tableName, `PARTICIPANT#${participantId}`, 'FEEDBACK#')).map(
+      (item) => withoutKeys<FeedbackResponse>(item)!,
+    );
+  }
+
+  async listResponseNumbersIn(period: string) {
+    return (await queryAll(this.client, this.tableName, `FEEDBACK_PERIOD#${period}`)).map(
+      (item) => item.certificateNumber as string,
+    );
+  }
+
+  addStaffEntry(entry: StaffFeedbackEntry) {
+    return this.table.put(
+      { pk: `STAFF_FEEDBACK#${entry.period}`, sk: `${entry.recordedAt}#${entry.entryId}` },
+      'staff-feedback',
+      entry,
+    );
+  }
+
+  async listStaffEntriesIn(period: string) {
+    return (await queryAll(this.client, this.tableName, `STAFF_FEEDBACK#${period}`)).map(
+      (item) => withoutKeys<StaffFeedbackEntry>(item)!,
+    );
+  }
+
+  async scheduleSurveyReminder(number: string, day: string) {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          pk: `SURVEY_DUE#${day}`,
+          sk: `CERTIFICATE#${number}`,
+          kind: 'survey-reminder-pointer',
+          certificateNumber: number,
+          // The reminder run looks a week back at most; the pointer is of no use after that.
+          [REGISTRY_TTL_ATTRIBUTE]: ttlAfter(`${day}T00:00:00.000Z`, SURVEY_TOKEN_GRACE_DAYS),
+        },
+      }),
+    );
+  }
+
+  async listSurveyRemindersDueOn(day: string) {
+    return (await queryAll(this.client, this.tableName, `SURVEY_DUE#${day}`)).map(
+      (item) => item.certificateNumber as string,
+    );
+  }
+}
 
 /** Table definitions for the local stack; CDK declares the same keys (lib/). */
 export const approvalsTableKeySchema = { partitionKey: 'approvalId' } as const;

@@ -11,6 +11,7 @@ import { refuseIfErased } from './erase-participant.js';
 import { verificationUrlOf } from './issue-certificate.js';
 import { type NoticeDeps, noticeContextFor } from './participant-access.js';
 import { produceCertificate } from './produce-certificate.js';
+import { countForReports } from './staff-reports.js';
 import { markWithdrawnInStatusList, type StatusListDeps } from './status-lists.js';
 import { findCertificate } from './view-certificate.js';
 
@@ -35,7 +36,7 @@ export const revocationEmailClaimKey = (number: string) => `certificate-revoked-
  *    running the same revocation again updates the list.
  */
 export async function revokeCertificate(
-  deps: Pick<Deps, 'certificates' | 'participants'> & NoticeDeps & StatusListDeps,
+  deps: Pick<Deps, 'certificates' | 'participants' | 'reports'> & NoticeDeps & StatusListDeps,
   numberInput: string,
   rawRequest: unknown,
 ) {
@@ -67,6 +68,12 @@ export async function revokeCertificate(
         revokedAt: certificate.revokedAt ?? revokedAt,
         reason: certificate.revocationReason ?? request.reason,
       };
+  await countForReports(deps, {
+    type: 'revoked',
+    certificateNumber: number,
+    courseId: certificate.courseId,
+    at: current.revokedAt,
+  });
   const holderNotified = await tellHolderOfRevocation(deps, certificate, current);
   return {
     number: formatCertificateNumber(number),
@@ -206,6 +213,12 @@ export async function correctCertificate(deps: IssuingDeps, numberInput: string,
     );
   }
   const statusList = await markWithdrawnInStatusList(deps, old.statusList);
+  await countForReports(deps, {
+    type: 'corrected',
+    certificateNumber: corrected.number,
+    courseId: corrected.courseId,
+    at: corrected.issuedAt,
+  });
   const delivery = await deliverCertificate(deps, {
     approvalId: old.approvalId,
     certificateNumber: corrected.number,

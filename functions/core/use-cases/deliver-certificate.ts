@@ -7,6 +7,7 @@ import type { CertificateFacts } from '../notices.js';
 import type { Deps } from '../ports.js';
 import { parseInput } from '../schemas.js';
 import { refuseIfErased } from './erase-participant.js';
+import { surveyLinkForIssuedEmail } from './feedback.js';
 import { verificationUrlOf } from './issue-certificate.js';
 import { type NoticeDeps, noticeContextFor } from './participant-access.js';
 import { addDays } from './produce-certificate.js';
@@ -37,6 +38,7 @@ function certificateFactsOf(
     downloadUrl: downloadUrlOf(deps, certificate.number, download.token),
     downloadLinkExpiresAt: download.expiresAt,
     verificationUrl: verificationUrlOf(deps, certificate.number),
+    linkedInShareUrl: `${deps.links.apiBaseUrl}/certificates/${formatCertificateNumber(certificate.number)}/linkedin`,
     issuedAt: certificate.issuedAt,
     ...(certificate.expiresAt ? { expiresAt: certificate.expiresAt } : {}),
   };
@@ -64,7 +66,7 @@ async function loadHolder(deps: Pick<Deps, 'participants'>, certificate: Certifi
  *    and a passing SES fault delays the email rather than losing it.
  */
 export async function deliverCertificate(
-  deps: Pick<Deps, 'approvals' | 'certificates' | 'participants' | 'erasures'> & NoticeDeps,
+  deps: Pick<Deps, 'approvals' | 'certificates' | 'participants' | 'erasures' | 'feedback'> & NoticeDeps,
   input: { approvalId: string; certificateNumber: string },
 ): Promise<DeliveryOutcome> {
   const { approvalId, certificateNumber } = input;
@@ -100,7 +102,12 @@ export async function deliverCertificate(
                 replacesNumber: formatCertificateNumber(certificate.supersedes),
                 reason: correctionReasonForHolder(certificate),
               }
-            : { kind: 'certificate-issued', ...context },
+            : {
+                kind: 'certificate-issued',
+                ...context,
+                // The survey link only with consent to surveys (feedback.ts); its reminder is noted either way.
+                ...(await surveyLinkForIssuedEmail(deps, participant, certificate)),
+              },
         );
       } catch (error) {
         // Not sent: the claim goes back, and operators see why until a retry sends it.

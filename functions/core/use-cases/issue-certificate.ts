@@ -1,11 +1,13 @@
 import { generateCertificateNumber } from '../certificate-number.js';
 import { NotFoundError } from '../errors.js';
+import type { Approval, Certificate } from '../model.js';
 import { normalizeDisplayName } from '../names.js';
 import type { IssuingDeps } from '../ports.js';
 import { loadApproval } from './check-eligibility.js';
 import { refuseIfErased } from './erase-participant.js';
 import { addDays, produceCertificate } from './produce-certificate.js';
 import { completionKeyOf } from './record-approval.js';
+import { countForReports } from './staff-reports.js';
 
 export { documentKeyOf, verificationUrlOf } from './produce-certificate.js';
 
@@ -23,19 +25,47 @@ export interface IssuedCertificateRef {
  *    means another execution issued first: its certificate is returned and the PDF written here is
  *    left unreferenced (the bucket's lifecycle rules remove such objects).
  * 4. Mark the approval as issued.
+ * 5. Count it for the staff reports, on every path: a retry that finds the certificate issued counts it
+ *    only if the first attempt could not (the count's id is the certificate number).
  */
 export async function issueCertificate(deps: IssuingDeps, approvalId: string): Promise<IssuedCertificateRef> {
   const approval = await loadApproval(deps, approvalId);
   await refuseIfErased(deps, approval.participantId);
+  const issued = await issueOnce(deps, approval);
+  await countIssued(deps, approval, issued.certificate ?? issued.ref.certificateNumber);
+  return issued.ref;
+}
+
+async function countIssued(deps: IssuingDeps, approval: Approval, issued: Certificate | string) {
+  const certificate = typeof issued === 'string' ? await deps.certificates.getCertificate(issued) : issued;
+  if (!certificate) return;
+  await countForReports(deps, {
+    type: 'issued',
+    certificateNumber: certificate.number,
+    courseId: certificate.courseId,
+    participantId: certificate.participantId,
+    approvedAt: approval.approvedAt,
+    issuedAt: certificate.issuedAt,
+    ...(approval.issueBy ? { issueBy: approval.issueBy } : {}),
+  });
+}
+
+async function issueOnce(
+  deps: IssuingDeps,
+  approval: Approval,
+): Promise<{ ref: IssuedCertificateRef; certificate?: Certificate }> {
+  const { approvalId } = approval;
+  const done = async (number: string) => ({ ref: await markIssued(deps, approvalId, number) });
   if (approval.certificateNumber) {
     // A retry of an issued approval (say, to resend its email) still leaves it `issued`, not `processing`.
-    if (approval.status === 'issued') return { approvalId, certificateNumber: approval.certificateNumber };
-    return markIssued(deps, approvalId, approval.certificateNumber);
+    if (approval.status === 'issued')
+      return { ref: { approvalId, certificateNumber: approval.certificateNumber } };
+    return done(approval.certificateNumber);
   }
 
   const completionKey = completionKeyOf(approval);
   const already = await deps.certificates.findByCompletion(completionKey);
-  if (already) return markIssued(deps, approvalId, already);
+  if (already) return done(already);
 
   const [participant, course, progress] = await Promise.all([
     deps.participants.getParticipant(approval.participantId),
@@ -67,7 +97,8 @@ export async function issueCertificate(deps: IssuingDeps, approvalId: string): P
   });
 
   const written = await deps.certificates.createCertificate(certificate);
-  return markIssued(deps, approvalId, written.created ? certificate.number : written.existingNumber);
+  if (!written.created) return done(written.existingNumber);
+  return { ref: await markIssued(deps, approvalId, certificate.number), certificate };
 }
 
 async function markIssued(

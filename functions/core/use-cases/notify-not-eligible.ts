@@ -6,23 +6,27 @@ import type { Deps } from '../ports.js';
 import { loadApproval } from './check-eligibility.js';
 import { refuseIfErased } from './erase-participant.js';
 import { type NoticeDeps, noticeContextFor } from './participant-access.js';
+import { countForReports } from './staff-reports.js';
 
 /**
  * The once-only key of the not-eligible email of one approval and one list of what is missing: a
  * re-assessment that finds the same things missing sends nothing, one that finds a different list does.
  */
 export const notEligibleEmailClaimKey = (approvalId: string, reasons: UnmetRequirement[]) =>
-  `not-eligible-email#${approvalId}#${createHash('sha256')
+  `not-eligible-email#${approvalId}#${reasonsKeyOf(reasons)}`;
+
+const reasonsKeyOf = (reasons: UnmetRequirement[]) =>
+  createHash('sha256')
     .update(JSON.stringify(reasons.map((reason) => reason.message)))
     .digest('hex')
-    .slice(0, 16)}`;
+    .slice(0, 16);
 
 /**
  * Tells the participant what is still missing, and records the reasons on the approval for staff.
  * The email is sent at most once per approval and list of what is missing, through the claim ledger.
  */
 export async function notifyNotEligible(
-  deps: Pick<Deps, 'approvals' | 'participants' | 'courses' | 'erasures'> & NoticeDeps,
+  deps: Pick<Deps, 'approvals' | 'participants' | 'courses' | 'erasures' | 'reports'> & NoticeDeps,
   input: { approvalId: string; reasons: UnmetRequirement[] },
 ): Promise<{ approvalId: string; notified: boolean }> {
   const approval = await loadApproval(deps, input.approvalId);
@@ -47,6 +51,15 @@ export async function notifyNotEligible(
     status: 'not_eligible',
     reasons: input.reasons,
     updatedAt: deps.clock.now().toISOString(),
+  });
+  // Counted once per approval and list of what is missing, like the email.
+  await countForReports(deps, {
+    type: 'not-eligible',
+    approvalId: input.approvalId,
+    courseId: approval.courseId,
+    at: deps.clock.now().toISOString(),
+    missing: input.reasons.map((reason) => reason.code),
+    listKey: reasonsKeyOf(input.reasons),
   });
   return { approvalId: input.approvalId, notified: sent.done };
 }

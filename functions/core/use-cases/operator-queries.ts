@@ -92,6 +92,7 @@ const STUCK_CLAIM_ACTIONS: Record<string, string> = {
   'expiry-reminder': 'the next reminder run (daily, or `certs reminders`) sends it',
   'certificate-resend': '`certs resend <number>` again (a new request) sends a fresh email',
   'page-link': 'the participant may ask again in an hour',
+  'survey-reminder': 'the next reminder run (daily, or `certs reminders`) sends it',
 };
 
 export interface StuckClaimView {

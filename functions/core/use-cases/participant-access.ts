@@ -7,6 +7,7 @@ import type { Approval, Certificate, Course, Participant, UnmetRequirement } fro
 import type { NoticeContext } from '../notices.js';
 import type { Deps } from '../ports.js';
 import { addDays } from './produce-certificate.js';
+import { countForReports } from './staff-reports.js';
 
 /** 256 bits: far beyond guessing, and only its hash is stored, so a leaked table opens no page. */
 const TOKEN_BYTES = 32;
@@ -284,7 +285,7 @@ export async function viewParticipantPage(
  * participant and only while the certificate is valid. Undefined otherwise (the caller answers 404).
  */
 export async function freshDownloadFor(
-  deps: Pick<Deps, 'accessTokens' | 'clock' | 'certificates' | 'documents'>,
+  deps: Pick<Deps, 'accessTokens' | 'clock' | 'certificates' | 'documents' | 'reports'>,
   token: string,
   number: string,
 ): Promise<string | undefined> {
@@ -294,7 +295,14 @@ export async function freshDownloadFor(
   if (!certificate || certificate.participantId !== participantId || certificate.status !== 'valid')
     return undefined;
   const fileName = `SayPro-Certificate-${formatCertificateNumber(certificate.number)}.pdf`;
-  return deps.documents.temporaryDownloadUrl(certificate.document.key, fileName, 300);
+  const url = await deps.documents.temporaryDownloadUrl(certificate.document.key, fileName, 300);
+  await countForReports(deps, {
+    type: 'engagement',
+    what: 'download',
+    courseId: certificate.courseId,
+    at: deps.clock.now().toISOString(),
+  });
+  return url;
 }
 
 export const emailHashOf = (email: string) =>

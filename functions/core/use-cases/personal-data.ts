@@ -3,6 +3,7 @@ import { formatCertificateNumber } from '../certificate-number.js';
 import { NotFoundError } from '../errors.js';
 import type { Deps, PersonalDataAccessRecord } from '../ports.js';
 import { parseInput } from '../schemas.js';
+import { feedbackOf } from './feedback.js';
 
 const exportRequestSchema = z.object({
   /** The staff member asking, as they sign their work (an email address or a name). */
@@ -22,7 +23,13 @@ const exportRequestSchema = z.object({
 export async function exportParticipantData(
   deps: Pick<
     Deps,
-    'participants' | 'participantRecords' | 'approvals' | 'certificates' | 'personalDataLog' | 'clock'
+    | 'participants'
+    | 'participantRecords'
+    | 'approvals'
+    | 'certificates'
+    | 'personalDataLog'
+    | 'clock'
+    | 'feedback'
   >,
   participantId: string,
   rawRequest: unknown,
@@ -74,6 +81,8 @@ export async function exportParticipantData(
     emailsSent,
     // Every decision, with the text shown and the policy version: what they agreed to, not just that they did.
     consentHistory,
+    // Their survey answers, free text included (one per certificate).
+    feedback: await feedbackOf(deps, participantId),
     // Includes this export: the trail is part of what is held about them.
     accessTrail,
   };

@@ -1,4 +1,5 @@
 import type { Deps } from '../ports.js';
+import { countForReports } from './staff-reports.js';
 
 export interface WorkflowFailure {
   approvalId: string;
@@ -21,7 +22,10 @@ function describeCause(cause: string | undefined): string | undefined {
  * The workflow's catch-all: parks the approval as failed with the reason, where `certs status` and the
  * operator API show it and `certs retry` can start it again. Nothing is lost.
  */
-export async function recordFailure(deps: Pick<Deps, 'approvals' | 'clock'>, failure: WorkflowFailure) {
+export async function recordFailure(
+  deps: Pick<Deps, 'approvals' | 'clock' | 'reports'>,
+  failure: WorkflowFailure,
+) {
   const errorName = failure.error?.Error ?? 'UnknownError';
   const reason = [errorName, describeCause(failure.error?.Cause)].filter(Boolean).join(': ');
   await deps.approvals.updateApproval(failure.approvalId, {
@@ -29,5 +33,15 @@ export async function recordFailure(deps: Pick<Deps, 'approvals' | 'clock'>, fai
     reasons: [reason],
     updatedAt: deps.clock.now().toISOString(),
   });
+  // Counted once per approval and reason: a replay of the same catch counts nothing more.
+  const approval = await deps.approvals.getApproval(failure.approvalId);
+  if (approval)
+    await countForReports(deps, {
+      type: 'failed',
+      approvalId: failure.approvalId,
+      courseId: approval.courseId,
+      at: deps.clock.now().toISOString(),
+      reason,
+    });
   return { approvalId: failure.approvalId, status: 'failed' as const, reason };
 }

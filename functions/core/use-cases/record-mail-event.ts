@@ -1,5 +1,6 @@
 import { parseCertificateNumber } from '../certificate-number.js';
 import type { Deps } from '../ports.js';
+import { countForReports } from './staff-reports.js';
 
 /** A mail event of the configuration set (SES bounce, complaint, reject, ...), as the handler parsed it. */
 export interface MailEvent {
@@ -47,11 +48,14 @@ function failureOf(event: MailEvent): string | undefined {
  * 2. Find the certificate from the mail's `certificate` tag (set when the issuance email is sent).
  * 3. Skip an event about an older email than the one on record (the certificate was sent again since).
  * 4. Set its delivery to failed, with the reason. Recording the same event twice changes nothing more.
+ * Deliveries, bounces and complaints of every email are also counted for the staff reports (once per
+ * message and outcome), under the certificate's course when the mail names one.
  */
 export async function recordMailEvent(
-  deps: Pick<Deps, 'certificates' | 'clock'>,
+  deps: Pick<Deps, 'certificates' | 'clock' | 'reports'>,
   event: MailEvent,
 ): Promise<MailEventOutcome> {
+  await countMailEvent(deps, event);
   const error = failureOf(event);
   if (!error) return { outcome: 'ignored' };
 
@@ -73,4 +77,20 @@ export async function recordMailEvent(
     },
   });
   return { outcome: 'recorded', certificateNumber: certificate.number, error };
+}
+
+const COUNTED_OUTCOMES = { Delivery: 'delivered', Bounce: 'bounced', Complaint: 'complained' } as const;
+
+async function countMailEvent(deps: Pick<Deps, 'certificates' | 'clock' | 'reports'>, event: MailEvent) {
+  const outcome = COUNTED_OUTCOMES[event.type as keyof typeof COUNTED_OUTCOMES];
+  if (!outcome) return;
+  const parsed = parseCertificateNumber(event.tags.certificate?.[0] ?? '');
+  const certificate = parsed.ok ? await deps.certificates.getCertificate(parsed.canonical) : undefined;
+  await countForReports(deps, {
+    type: 'mail',
+    messageId: event.messageId,
+    outcome,
+    ...(certificate ? { courseId: certificate.courseId } : {}),
+    at: event.at ?? deps.clock.now().toISOString(),
+  });
 }

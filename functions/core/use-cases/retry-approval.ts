@@ -2,6 +2,7 @@ import { ConflictError } from '../errors.js';
 import type { Deps } from '../ports.js';
 import { loadApproval } from './check-eligibility.js';
 import { IN_FLIGHT_STUCK_AFTER_MS, restartIssuance, stuckReasonOf } from './recover-stuck-work.js';
+import { countForReports } from './staff-reports.js';
 
 /**
  * Starts issuance again for an approval that failed, is stuck in flight, or is issued with an email that
@@ -10,7 +11,7 @@ import { IN_FLIGHT_STUCK_AFTER_MS, restartIssuance, stuckReasonOf } from './reco
  * issues and emails nothing new.
  */
 export async function retryApproval(
-  deps: Pick<Deps, 'approvals' | 'workflow' | 'clock' | 'random' | 'claims'>,
+  deps: Pick<Deps, 'approvals' | 'workflow' | 'clock' | 'random' | 'claims' | 'reports'>,
   approvalId: string,
 ) {
   const approval = await loadApproval(deps, approvalId);
@@ -39,5 +40,12 @@ export async function retryApproval(
     });
   }
   const { executionName, started } = await restartIssuance(deps, approvalId, 'retry');
+  // Counted per execution: the same retry sent twice starts (and counts) one.
+  await countForReports(deps, {
+    type: 'retried',
+    executionName,
+    courseId: approval.courseId,
+    at: now.toISOString(),
+  });
   return { approvalId, executionName, started, ...(stuck ? { reason: stuck } : {}) };
 }

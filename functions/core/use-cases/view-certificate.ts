@@ -4,6 +4,7 @@ import { GoneError, NotFoundError, ValidationError } from '../errors.js';
 import type { Certificate } from '../model.js';
 import type { Deps } from '../ports.js';
 import { verifyDigestSignatureWithJwk } from '../signature.js';
+import { countForReports } from './staff-reports.js';
 
 export type PublicStatus = 'valid' | 'revoked' | 'superseded' | 'expired';
 
@@ -175,7 +176,7 @@ export class DownloadLinkExpiredError extends GoneError {
  * constant time; a wrong token answers like an unknown number.
  */
 export async function openDownload(
-  deps: Pick<Deps, 'certificates' | 'documents' | 'clock'>,
+  deps: Pick<Deps, 'certificates' | 'documents' | 'clock' | 'reports'>,
   numberInput: string,
   token: string | undefined,
 ): Promise<{ url: string; fileName: string }> {
@@ -208,8 +209,55 @@ export async function openDownload(
     throw new DownloadLinkExpiredError('This download link has expired: ask SayPro to send a new one.');
   }
   const fileName = `SayPro-Certificate-${formatCertificateNumber(certificate.number)}.pdf`;
+  const url = await deps.documents.temporaryDownloadUrl(certificate.document.key, fileName, 300);
+  await countForReports(deps, {
+    type: 'engagement',
+    what: 'download',
+    courseId: certificate.courseId,
+    at: deps.clock.now().toISOString(),
+  });
+  return { url, fileName };
+}
+
+/** The verification page's view of a certificate, counted as a page view (by course only, never by who). */
+export async function viewCertificatePage(
+  deps: Pick<Deps, 'certificates' | 'signingKeys' | 'clock' | 'reports'>,
+  numberInput: string,
+): Promise<PublicCertificateView> {
+  const certificate = await findCertificate(deps, numberInput);
+  const view = await publicViewOf(deps, certificate);
+  await countForReports(deps, {
+    type: 'engagement',
+    what: 'view',
+    courseId: certificate.courseId,
+    at: deps.clock.now().toISOString(),
+  });
+  return view;
+}
+
+/**
+ * What LinkedIn's add-to-profile link needs, for a share through our own redirect, so that shares can be
+ * counted (by course only) before the holder is sent on to LinkedIn. A certificate that is no longer
+ * valid is not shared.
+ */
+export async function shareCertificateOnLinkedIn(
+  deps: Pick<Deps, 'certificates' | 'clock' | 'reports' | 'links'>,
+  numberInput: string,
+) {
+  const certificate = await findCertificate(deps, numberInput);
+  if (publicStatusOf(certificate, deps.clock.now()) !== 'valid')
+    throw new GoneError('This certificate is no longer valid, so it cannot be added to a profile.');
+  await countForReports(deps, {
+    type: 'engagement',
+    what: 'linkedin-share',
+    courseId: certificate.courseId,
+    at: deps.clock.now().toISOString(),
+  });
   return {
-    url: await deps.documents.temporaryDownloadUrl(certificate.document.key, fileName, 300),
-    fileName,
+    courseTitle: certificate.courseTitle,
+    number: formatCertificateNumber(certificate.number),
+    issuedAt: certificate.issuedAt,
+    ...(certificate.expiresAt ? { expiresAt: certificate.expiresAt } : {}),
+    certUrl: `${deps.links.verificationBaseUrl}/verify/${formatCertificateNumber(certificate.number)}`,
   };
 }
