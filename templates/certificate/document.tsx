@@ -7,8 +7,8 @@ import type { CertificateDocumentInput } from '../../functions/core/ports.js';
 import { signatureArt } from '../assets/signature.js';
 import { resolveDesign } from './design.js';
 import { displayUrl, formatCertificateDate } from './layout.js';
-import { preparePdfkitImage } from './pdfkit-cache.js';
 import { resolveTemplate } from './registry.js';
+import { preparePdfkitImage } from './render-patches/index.js';
 import type { CertificateContent, PageSizeName } from './types.js';
 
 const ISSUER = 'SayPro';

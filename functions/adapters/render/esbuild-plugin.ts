@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Plugin } from 'esbuild';
+import {
+  installedVersion,
+  PATCHED_VERSIONS,
+} from '../../../templates/certificate/render-patches/versions.js';
 
 /**
  * Makes pdfkit (under @react-pdf/renderer) bundleable. pdfkit's ESM build loads its standard-font metrics
@@ -120,7 +124,40 @@ export function nativeInflatePlugin(): Plugin {
   };
 }
 
+const BUNDLED_VERSIONS_MARKER = /const BUNDLED_VERSIONS: [^=]+= null;/;
+
+/**
+ * Writes the pdfkit and fontkit versions being bundled into templates/certificate/render-patches/versions.ts:
+ * the render patches check them before patching, and a bundle has no node_modules to read them from.
+ */
+export function renderPatchVersionsPlugin(): Plugin {
+  return {
+    name: 'render-patch-versions',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]render-patches[\\/]versions\.ts$/ }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        const versions = Object.fromEntries(
+          Object.keys(PATCHED_VERSIONS).map((library) => [
+            library,
+            installedVersion(library as keyof typeof PATCHED_VERSIONS) ?? 'unknown',
+          ]),
+        );
+        const contents = source.replace(
+          BUNDLED_VERSIONS_MARKER,
+          `const BUNDLED_VERSIONS: Partial<Record<PatchedLibrary, string>> | null = ${JSON.stringify(versions)};`,
+        );
+        return { contents, loader: 'ts' };
+      });
+    },
+  };
+}
+
 /** Every plugin the render bundle needs; pass to esbuild's `plugins` (the CDK render function reuses it). */
 export function renderBundlePlugins(): Plugin[] {
-  return [pdfkitStandardFontsPlugin(), renderBundleTrimPlugin(), nativeInflatePlugin()];
+  return [
+    pdfkitStandardFontsPlugin(),
+    renderBundleTrimPlugin(),
+    nativeInflatePlugin(),
+    renderPatchVersionsPlugin(),
+  ];
 }
