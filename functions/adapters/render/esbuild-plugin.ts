@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { Plugin } from 'esbuild';
 import {
   installedVersion,
-  PATCHED_VERSIONS,
+  PINNED_LIBRARIES,
 } from '../../../templates/certificate/render-patches/versions.js';
 
 /**
@@ -127,8 +127,8 @@ export function nativeInflatePlugin(): Plugin {
 const BUNDLED_VERSIONS_MARKER = /const BUNDLED_VERSIONS: [^=]+= null;/;
 
 /**
- * Writes the pdfkit and fontkit versions being bundled into templates/certificate/render-patches/versions.ts:
- * the render patches check them before patching, and a bundle has no node_modules to read them from.
+ * Writes the versions of pdfkit, fontkit and react-pdf's layout and render steps being bundled into templates/certificate/render-patches/versions.ts:
+ * the render patches and the tagged renderer check them first, and a bundle has no node_modules to read them from.
  */
 export function renderPatchVersionsPlugin(): Plugin {
   return {
@@ -137,14 +137,11 @@ export function renderPatchVersionsPlugin(): Plugin {
       build.onLoad({ filter: /[\\/]render-patches[\\/]versions\.ts$/ }, async (args) => {
         const source = await readFile(args.path, 'utf8');
         const versions = Object.fromEntries(
-          Object.keys(PATCHED_VERSIONS).map((library) => [
-            library,
-            installedVersion(library as keyof typeof PATCHED_VERSIONS) ?? 'unknown',
-          ]),
+          PINNED_LIBRARIES.map((library) => [library, installedVersion(library) ?? 'unknown']),
         );
         const contents = source.replace(
           BUNDLED_VERSIONS_MARKER,
-          `const BUNDLED_VERSIONS: Partial<Record<PatchedLibrary, string>> | null = ${JSON.stringify(versions)};`,
+          `const BUNDLED_VERSIONS: Partial<Record<PinnedLibrary, string>> | null = ${JSON.stringify(versions)};`,
         );
         return { contents, loader: 'ts' };
       });

@@ -13,19 +13,36 @@ export const PATCHED_VERSIONS = { pdfkit: '0.20.1', fontkit: '2.0.4' } as const;
 export type PatchedLibrary = keyof typeof PATCHED_VERSIONS;
 
 /**
+ * The versions the tagged renderer (functions/adapters/render/tagged-pdf.ts) was written against: it runs
+ * react-pdf's layout and render steps itself, node by node, and uses pdfkit's tagging API.
+ */
+export const TAGGING_VERSIONS = {
+  '@react-pdf/layout': '5.2.0',
+  '@react-pdf/render': '4.7.0',
+  pdfkit: '0.20.1',
+} as const;
+
+export type PinnedLibrary = PatchedLibrary | keyof typeof TAGGING_VERSIONS;
+
+/**
  * The versions the render bundle was built with, written in by the bundle's esbuild plugin
  * (`renderPatchVersionsPlugin`): a bundle has no node_modules to read them from. Outside a bundle: null.
  */
-const BUNDLED_VERSIONS: Partial<Record<PatchedLibrary, string>> | null = null;
+const BUNDLED_VERSIONS: Partial<Record<PinnedLibrary, string>> | null = null;
 
 /** Whom each library is loaded by: the copy react-pdf renders with, which is the copy the patches touch. */
-const LOADED_BY: Record<PatchedLibrary, string> = {
+const LOADED_BY: Record<PinnedLibrary, string> = {
   pdfkit: '@react-pdf/renderer',
   fontkit: '@react-pdf/font',
+  '@react-pdf/layout': '@react-pdf/renderer',
+  '@react-pdf/render': '@react-pdf/renderer',
 };
 
+/** Every library whose version is checked at runtime. */
+export const PINNED_LIBRARIES = Object.keys(LOADED_BY) as PinnedLibrary[];
+
 /** The version of the copy of `library` react-pdf loads, or undefined when it cannot be found. */
-export function installedVersion(library: PatchedLibrary): string | undefined {
+export function installedVersion(library: PinnedLibrary): string | undefined {
   const bundled = BUNDLED_VERSIONS?.[library];
   if (bundled) return bundled;
   try {
