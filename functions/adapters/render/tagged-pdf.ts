@@ -61,7 +61,7 @@ interface TaggedContext {
   _root: { data: Record<string, unknown> };
 }
 
-/** Roles whose element holds other elements rather than content. */
+/** Styles by which a View paints something of its own: decoration, so an artifact. */
 const DECORATION_STYLES = [
   'backgroundColor',
   'borderTopWidth',
@@ -168,7 +168,10 @@ class TaggedWalk {
     into: { element: StructElement; role: string } | undefined,
   ): void {
     const mark = structureMark(node.props);
-    if (mark?.role === 'Artifact' && !into) return this.artifact(node);
+    if (mark?.role === 'Artifact' && !into) {
+      this.artifact(node);
+      return;
+    }
     if (node.type === 'VIEW' && !needsWholeDrawing(node)) {
       if (hasDecoration(node)) this.artifact({ ...node, children: [] });
       if (mark && !into) {
@@ -180,7 +183,10 @@ class TaggedWalk {
       }
       return;
     }
-    if (into) return this.content(into.element, into.role, node);
+    if (into) {
+      this.content(into.element, into.role, node);
+      return;
+    }
     if (mark || node.type === 'TEXT') {
       const element = this.element(mark ?? { role: 'P' }, node, parent);
       this.content(element, mark?.role ?? 'P', node);
