@@ -4,8 +4,16 @@ import { Signature } from '../assets/signature.js';
 import { brand } from './brand.js';
 import { fontStack, fontStacks } from './fonts.js';
 import { fitFontSize, fitHeadline } from './layout.js';
-import { CornerBracket, CourseDescription, Label, NAME_FEATURES } from './parts.js';
+import {
+  CornerBracket,
+  CourseDescription,
+  Label,
+  LogoFigure,
+  NAME_FEATURES,
+  SignatureFigure,
+} from './parts.js';
 import { QrCode } from './qr-code.js';
+import { structure } from './structure.js';
 import { type CertificateTemplate, PAGE_POINTS, type TemplateProps } from './types.js';
 
 /**
@@ -110,31 +118,38 @@ function ClassicPage({ content, pageSize, design }: TemplateProps) {
             alignItems: 'center',
           }}
         >
-          <CertificateLogo logo={design.logo} height={22} align="center" />
+          <LogoFigure logo={design.logo} align="center">
+            <CertificateLogo logo={design.logo} height={22} align="center" />
+          </LogoFigure>
 
-          <Text
-            style={{
-              marginTop: 20,
-              fontFamily: fontStacks.serif,
-              fontWeight: 700,
-              fontSize: 36,
-              letterSpacing: 1.5,
-              color: palette.primaryText,
-            }}
+          {/* One heading in two lines; its margin moves to the heading so the lines sit where they did. */}
+          <View
+            {...structure('H1', { actual: 'Certificate of Completion' })}
+            style={{ marginTop: 20, alignItems: 'center' }}
           >
-            Certificate
-          </Text>
-          <Text
-            style={{
-              marginTop: 2,
-              fontFamily: fontStacks.sans,
-              fontSize: 10,
-              letterSpacing: 5,
-              color: palette.accentText,
-            }}
-          >
-            OF COMPLETION
-          </Text>
+            <Text
+              style={{
+                fontFamily: fontStacks.serif,
+                fontWeight: 700,
+                fontSize: 36,
+                letterSpacing: 1.5,
+                color: palette.primaryText,
+              }}
+            >
+              Certificate
+            </Text>
+            <Text
+              style={{
+                marginTop: 2,
+                fontFamily: fontStacks.sans,
+                fontSize: 10,
+                letterSpacing: 5,
+                color: palette.accentText,
+              }}
+            >
+              OF COMPLETION
+            </Text>
+          </View>
 
           <View style={{ flexGrow: 1, minHeight: 12 }} />
 
@@ -144,6 +159,7 @@ function ClassicPage({ content, pageSize, design }: TemplateProps) {
             This is to certify that
           </Text>
           <Text
+            {...structure('H2')}
             style={{
               marginTop: 8,
               width: textWidth,
@@ -178,6 +194,7 @@ function ClassicPage({ content, pageSize, design }: TemplateProps) {
             has successfully completed the course
           </Text>
           <Text
+            {...structure('H2')}
             style={{
               marginTop: 6,
               width: textWidth * 0.9,
@@ -225,12 +242,14 @@ function ClassicPage({ content, pageSize, design }: TemplateProps) {
               ) : null}
             </View>
             <View style={{ width: columnWidth, alignItems: 'center' }}>
-              <Signature
-                name={content.signatory.name}
-                art={content.signatureArt}
-                image={design.signature}
-                width={columnWidth - 30}
-              />
+              <SignatureFigure name={content.signatory.name} align="center">
+                <Signature
+                  name={content.signatory.name}
+                  art={content.signatureArt}
+                  image={design.signature}
+                  width={columnWidth - 30}
+                />
+              </SignatureFigure>
               <View
                 style={{
                   width: columnWidth - 30,

@@ -7,11 +7,16 @@ import type { CertificateDocumentInput } from '../../functions/core/ports.js';
 import { signatureArt } from '../assets/signature.js';
 import { resolveDesign } from './design.js';
 import { displayUrl, formatCertificateDate } from './layout.js';
-import { preparePdfkitImage } from './pdfkit-cache.js';
 import { resolveTemplate } from './registry.js';
+import { preparePdfkitImage } from './render-patches/index.js';
 import type { CertificateContent, PageSizeName } from './types.js';
 
 const ISSUER = 'SayPro';
+/**
+ * The certificate's wording is South African English. Courses carry no language of their own yet; a name
+ * in another script is still read in the voice of the document language.
+ */
+export const DOCUMENT_LANGUAGE = 'en-ZA';
 
 /** Turns renderer input into what a template prints: names normalised, number grouped, dates spelled out. */
 export function certificateContent(input: CertificateDocumentInput): CertificateContent {
@@ -68,7 +73,7 @@ export async function buildCertificateDocument(
       keywords={`certificate, ${content.displayNumber}, ${ISSUER}`}
       creator="SayPro Certificates"
       producer="SayPro Certificates (react-pdf)"
-      language="en"
+      language={DOCUMENT_LANGUAGE}
       creationDate={issuedAt}
       modificationDate={issuedAt}
     >

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Font } from '@react-pdf/renderer';
-import { installFastSubsetter, type SubsettableFont } from './font-subset.js';
-import { memoizePdfkitPaths } from './pdfkit-cache.js';
+import { installPdfkitPatches, patchLoadedFont } from './render-patches/index.js';
 
 /**
  * The certificate's fonts, all from Debian packages (fonts-noto-core, fonts-dejavu-core, fonts-droid-fallback,
@@ -153,14 +152,13 @@ export function registerCertificateFonts(env: Record<string, string | undefined>
   // Names must never be hyphenated. Only a run too long for any line (or CJK, which has no spaces) may
   // break, between any two characters.
   Font.registerHyphenationCallback(splitForLineBreaking);
-  memoizePdfkitPaths();
+  installPdfkitPatches();
   registered = true;
 }
 
 /** The part of a fontkit font and glyph that repairOnLoad touches. */
 interface GlyphCache {
   getGlyph(id: number, codePoints?: number[]): { codePoints: number[] } | null;
-  layout(text: string, features?: unknown, script?: string, language?: string, direction?: string): unknown;
 }
 
 const REPAIRED = Symbol('certificate-glyph-repair');
@@ -186,30 +184,7 @@ function repairOnLoad(source: { load(): Promise<void>; data: unknown }): void {
       return glyph;
     };
     font[REPAIRED] = true;
-    memoizeLayout(font);
-    installFastSubsetter(font as unknown as SubsettableFont);
-  };
-}
-
-const LAYOUTS_PER_FONT = 4096;
-
-/**
- * Shaping (fontkit's GSUB/GPOS pass) was a fifth of a render, and most of a certificate's text is the same
- * from one certificate to the next: the wording, labels, course, signatory, dates. fontkit's result depends
- * only on its arguments, and textkit copies the positions it scales and never changes the glyph list, so a
- * result can be handed out again. Entries are dropped oldest first past LAYOUTS_PER_FONT.
- */
-function memoizeLayout(font: GlyphCache): void {
-  const layout = font.layout.bind(font);
-  const results = new Map<string, unknown>();
-  font.layout = (text, features, script, language, direction) => {
-    const key = `${direction}\u0000${script}\u0000${language}\u0000${JSON.stringify(features ?? null)}\u0000${text}`;
-    const cached = results.get(key);
-    if (cached !== undefined) return cached;
-    const result = layout(text, features, script, language, direction);
-    if (results.size >= LAYOUTS_PER_FONT) results.delete(results.keys().next().value as string);
-    results.set(key, result);
-    return result;
+    patchLoadedFont(font as unknown as Parameters<typeof patchLoadedFont>[0]);
   };
 }
 

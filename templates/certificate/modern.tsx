@@ -4,8 +4,9 @@ import { Signature } from '../assets/signature.js';
 import { brand } from './brand.js';
 import { fontStack, fontStacks } from './fonts.js';
 import { fitFontSize, fitHeadline } from './layout.js';
-import { CourseDescription, Label, NAME_FEATURES } from './parts.js';
+import { CourseDescription, Label, LogoFigure, NAME_FEATURES, SignatureFigure } from './parts.js';
 import { QrCode } from './qr-code.js';
+import { structure } from './structure.js';
 import { type CertificateTemplate, PAGE_POINTS, type TemplateProps } from './types.js';
 
 /**
@@ -70,7 +71,7 @@ function ModernPage({ content, pageSize, design }: TemplateProps) {
           }}
         />
         {/* Pale enough to vanish on a greyscale printer, visible on screen. */}
-        <View style={{ position: 'absolute', top: -30, right: -40 }}>
+        <View {...structure('Artifact')} style={{ position: 'absolute', top: -30, right: -40 }}>
           <SayProMark size={240} color={palette.watermark} accent={palette.watermark} />
         </View>
 
@@ -85,9 +86,12 @@ function ModernPage({ content, pageSize, design }: TemplateProps) {
             alignItems: 'flex-start',
           }}
         >
-          <CertificateLogo logo={design.logo} height={22} align="flex-start" />
+          <LogoFigure logo={design.logo} align="flex-start">
+            <CertificateLogo logo={design.logo} height={22} align="flex-start" />
+          </LogoFigure>
 
           <Text
+            {...structure('H1', { actual: 'Certificate of Completion' })}
             style={{
               marginTop: design.logo ? 20 : 34,
               fontFamily: fontStacks.sans,
@@ -103,6 +107,7 @@ function ModernPage({ content, pageSize, design }: TemplateProps) {
 
           <Text style={{ fontFamily: fontStacks.sans, fontSize: 11.5, color: brand.muted }}>Awarded to</Text>
           <Text
+            {...structure('H2')}
             style={{
               marginTop: 6,
               width: textWidth * 0.92,
@@ -121,6 +126,7 @@ function ModernPage({ content, pageSize, design }: TemplateProps) {
             for successfully completing
           </Text>
           <Text
+            {...structure('H2')}
             style={{
               marginTop: 5,
               width: textWidth * 0.88,
@@ -179,13 +185,15 @@ function ModernPage({ content, pageSize, design }: TemplateProps) {
               ) : null}
             </View>
             <View style={{ width: factWidth * 1.75, paddingRight: 16, alignItems: 'flex-start' }}>
-              <Signature
-                name={content.signatory.name}
-                art={content.signatureArt}
-                image={design.signature}
-                width={factWidth * 1.4}
-                height={32}
-              />
+              <SignatureFigure name={content.signatory.name} align="flex-start">
+                <Signature
+                  name={content.signatory.name}
+                  art={content.signatureArt}
+                  image={design.signature}
+                  width={factWidth * 1.4}
+                  height={32}
+                />
+              </SignatureFigure>
               <View
                 style={{
                   width: factWidth * 1.6,

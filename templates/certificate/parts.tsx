@@ -1,6 +1,9 @@
-import { Path, type Styles, Svg, Text } from '@react-pdf/renderer';
+import { Path, type Styles, Svg, Text, View } from '@react-pdf/renderer';
+import type { ReactNode } from 'react';
 import { brand } from './brand.js';
+import type { DesignImage } from './design.js';
 import { fontStack, fontStacks } from './fonts.js';
+import { structure } from './structure.js';
 
 export type Style = Styles[string];
 
@@ -10,7 +13,10 @@ export type Style = Styles[string];
  */
 export const NAME_FEATURES = { liga: false } as const;
 
-/** A small caps label above a value, as used for dates and numbers. */
+/**
+ * A small caps label above a value, as used for dates and numbers. Printed in letter-spaced capitals, it
+ * reads as written ("Date of issue") to a screen reader.
+ */
 export function Label({
   children,
   color = brand.muted,
@@ -22,6 +28,7 @@ export function Label({
 }) {
   return (
     <Text
+      {...structure('P', { actual: children })}
       style={{
         fontFamily: fontStacks.sans,
         fontSize: 7,
@@ -90,5 +97,43 @@ export function CourseDescription({
     >
       {text}
     </Text>
+  );
+}
+
+/**
+ * The issuer's logo as a figure: SayPro's mark, or the course's logo with its "Issued by SayPro" line.
+ * `align` as the column it sits in, so the wrapper changes nothing on the page.
+ */
+export function LogoFigure({
+  logo,
+  align,
+  children,
+}: {
+  logo: DesignImage | undefined;
+  align: 'center' | 'flex-start';
+  children: ReactNode;
+}) {
+  const alt = logo ? 'Logo of the course provider. Issued by SayPro.' : 'SayPro logo';
+  return (
+    <View {...structure('Figure', { alt })} style={{ alignItems: align }}>
+      {children}
+    </View>
+  );
+}
+
+/** The signature (drawn, scanned or set in a script face) as a figure. */
+export function SignatureFigure({
+  name,
+  align,
+  children,
+}: {
+  name: string;
+  align: 'center' | 'flex-start';
+  children: ReactNode;
+}) {
+  return (
+    <View {...structure('Figure', { alt: `Signature of ${name}` })} style={{ alignItems: align }}>
+      {children}
+    </View>
   );
 }

@@ -1,4 +1,4 @@
-// pdfkit (under @react-pdf/renderer) ships no types; pdfkit-cache.ts needs only these.
+// pdfkit (under @react-pdf/renderer) ships no types; render-patches/pdfkit-cache.ts needs only these.
 declare module 'pdfkit' {
   export default class PDFDocument {
     constructor(options?: { autoFirstPage?: boolean });

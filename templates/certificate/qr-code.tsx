@@ -1,5 +1,6 @@
 import { Path, Rect, Svg } from '@react-pdf/renderer';
 import { create } from 'qrcode/lib/core/qrcode.js';
+import { structure } from './structure.js';
 
 /** Modules of white around the code, as the QR standard asks for; scanners fail without it. */
 const QUIET_ZONE = 4;
@@ -30,7 +31,12 @@ export function qrPath(text: string): { size: number; d: string } {
 export function QrCode({ value, size, color = '#000000' }: { value: string; size: number; color?: string }) {
   const { size: modules, d } = qrPath(value);
   return (
-    <Svg width={size} height={size} viewBox={`0 0 ${modules} ${modules}`}>
+    <Svg
+      {...structure('Figure', { alt: `QR code linking to the verification page ${value}` })}
+      width={size}
+      height={size}
+      viewBox={`0 0 ${modules} ${modules}`}
+    >
       <Rect x={0} y={0} width={modules} height={modules} fill="#FFFFFF" />
       <Path d={d} fill={color} />
     </Svg>

@@ -231,7 +231,7 @@ describe('the renderer', () => {
     const catalog = (await run('qpdf', ['--show-object=trailer', '--filtered-stream-data', path])).stdout;
     expect(catalog).toContain('/Root');
     const { stdout: raw } = await run('qpdf', ['--qdf', '--object-streams=disable', path, '-']);
-    expect(raw).toMatch(/\/Lang \(en\)/);
+    expect(raw).toMatch(/\/Lang \(en-ZA\)/);
   });
 
   it('uses the default design for an unknown template id', async () => {

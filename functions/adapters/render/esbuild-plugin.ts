@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Plugin } from 'esbuild';
+import {
+  installedVersion,
+  PINNED_LIBRARIES,
+} from '../../../templates/certificate/render-patches/versions.js';
 
 /**
  * Makes pdfkit (under @react-pdf/renderer) bundleable. pdfkit's ESM build loads its standard-font metrics
@@ -120,7 +124,37 @@ export function nativeInflatePlugin(): Plugin {
   };
 }
 
+const BUNDLED_VERSIONS_MARKER = /const BUNDLED_VERSIONS: [^=]+= null;/;
+
+/**
+ * Writes the versions of pdfkit, fontkit and react-pdf's layout and render steps being bundled into templates/certificate/render-patches/versions.ts:
+ * the render patches and the tagged renderer check them first, and a bundle has no node_modules to read them from.
+ */
+export function renderPatchVersionsPlugin(): Plugin {
+  return {
+    name: 'render-patch-versions',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]render-patches[\\/]versions\.ts$/ }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        const versions = Object.fromEntries(
+          PINNED_LIBRARIES.map((library) => [library, installedVersion(library) ?? 'unknown']),
+        );
+        const contents = source.replace(
+          BUNDLED_VERSIONS_MARKER,
+          `const BUNDLED_VERSIONS: Partial<Record<PinnedLibrary, string>> | null = ${JSON.stringify(versions)};`,
+        );
+        return { contents, loader: 'ts' };
+      });
+    },
+  };
+}
+
 /** Every plugin the render bundle needs; pass to esbuild's `plugins` (the CDK render function reuses it). */
 export function renderBundlePlugins(): Plugin[] {
-  return [pdfkitStandardFontsPlugin(), renderBundleTrimPlugin(), nativeInflatePlugin()];
+  return [
+    pdfkitStandardFontsPlugin(),
+    renderBundleTrimPlugin(),
+    nativeInflatePlugin(),
+    renderPatchVersionsPlugin(),
+  ];
 }

@@ -4,10 +4,16 @@ import { registerCertificateFonts } from '../../../templates/certificate/fonts.j
 import { certificateTemplates } from '../../../templates/certificate/registry.js';
 import type { PageSizeName } from '../../../templates/certificate/types.js';
 import type { CertificateDocumentInput, CertificateRenderer } from '../../core/ports.js';
+import { renderTaggedPdf, taggedRenderingSupported } from './tagged-pdf.js';
 
 export interface ReactPdfRendererOptions {
   /** Landscape A4 (the default) or US Letter. */
   pageSize?: PageSizeName;
+  /**
+   * A tagged (accessible) PDF: structure tree, alternative text, artifacts, language (tagged-pdf.ts). On by
+   * default; off gives react-pdf's own untagged output (the render benchmark compares the two).
+   */
+  tagged?: boolean;
 }
 
 /**
@@ -16,9 +22,11 @@ export interface ReactPdfRendererOptions {
  */
 export class ReactPdfCertificateRenderer implements CertificateRenderer {
   private readonly pageSize: PageSizeName;
+  private readonly tagged: boolean;
 
   constructor(options: ReactPdfRendererOptions = {}) {
     this.pageSize = options.pageSize ?? 'A4';
+    this.tagged = (options.tagged ?? true) && taggedRenderingSupported();
     registerCertificateFonts();
   }
 
@@ -44,7 +52,8 @@ export class ReactPdfCertificateRenderer implements CertificateRenderer {
   }
 
   async render(input: CertificateDocumentInput): Promise<Uint8Array> {
-    const buffer = await renderToBuffer(await buildCertificateDocument(input, this.pageSize));
+    const document = await buildCertificateDocument(input, this.pageSize);
+    const buffer = this.tagged ? await renderTaggedPdf(document) : await renderToBuffer(document);
     return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   }
 }

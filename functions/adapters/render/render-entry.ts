@@ -4,4 +4,5 @@
  */
 
 export { certificateFontFiles } from '../../../templates/certificate/fonts.js';
+export { renderPatchState } from '../../../templates/certificate/render-patches/index.js';
 export { ReactPdfCertificateRenderer } from './react-pdf-renderer.js';
