@@ -134,13 +134,13 @@ describe('the render patches', () => {
     expect(unknown.libraries.pdfkit.reason).toContain('an unknown version');
   });
 
-  it('read the versions of the copies react-pdf loads, which package.json pins', () => {
-    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-      dependencies: Record<string, string>;
+  it('read the versions of the copies react-pdf loads, which the lock file pins', () => {
+    const lock = JSON.parse(readFileSync(new URL('../../package-lock.json', import.meta.url), 'utf8')) as {
+      packages: Record<string, { version?: string }>;
     };
     for (const library of ['pdfkit', 'fontkit'] as const) {
       expect(installedVersion(library)).toBe(PATCHED_VERSIONS[library]);
-      expect(manifest.dependencies[library]).toBe(PATCHED_VERSIONS[library]);
+      expect(lock.packages[`node_modules/${library}`]?.version).toBe(PATCHED_VERSIONS[library]);
     }
   });
 

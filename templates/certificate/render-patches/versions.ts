@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
  * The exact versions the render patches were written against. The patches reach into private parts of
  * pdfkit and fontkit (prototype methods, internal tables), which any release may change; on any other
  * version they stay off, and the certificate renders through the libraries' own code, only slower.
- * package.json pins both at these versions.
+ * package-lock.json pins both at these versions (react-pdf brings them in).
  */
 export const PATCHED_VERSIONS = { pdfkit: '0.20.1', fontkit: '2.0.4' } as const;
 
