@@ -12,6 +12,7 @@ import { createParticipantApiHandler, participantRoutes } from '../handlers/part
 import { createPublicApiHandler, publicRoutes } from '../handlers/public-api.js';
 import { createRecordFailureHandler } from '../handlers/record-failure.js';
 import { createRequestConsentHandler } from '../handlers/request-consent.js';
+import { createWebhookDeliveryHandler } from '../handlers/webhook-delivery.js';
 import type { BridgedRoute } from './api-gateway-bridge.js';
 import type { LambdaHandler } from './lambda-context.js';
 
@@ -35,6 +36,7 @@ export function localHandlers(deps: IssuingDeps): Record<string, LambdaHandler> 
     'participant-api': createParticipantApiHandler(get),
     'operations-sweep': createOperationsSweepHandler(get),
     'expiry-reminders': createExpiryRemindersHandler(get),
+    'webhook-delivery': createWebhookDeliveryHandler(get),
   };
 }
 

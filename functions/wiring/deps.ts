@@ -15,6 +15,7 @@ import {
   DynamoDbProgressStore,
   DynamoDbSigningKeyRegistry,
 } from '../adapters/aws/dynamodb-stores.js';
+import { DynamoDbWebhookEndpoints, DynamoDbWebhookOutbox } from '../adapters/aws/dynamodb-webhooks.js';
 import { KmsDigestSigner } from '../adapters/aws/kms-digest-signer.js';
 import { KmsSigningKeyAdmin } from '../adapters/aws/kms-signing-key-admin.js';
 import { S3DocumentStore } from '../adapters/aws/s3-document-store.js';
@@ -22,9 +23,11 @@ import { SesMailer } from '../adapters/aws/ses-mailer.js';
 import { StepFunctionsWorkflowStarter } from '../adapters/aws/step-functions-workflow-starter.js';
 import { CachedCertificateStore } from '../adapters/cached-certificate-store.js';
 import { CachedSigningKeyRegistry } from '../adapters/cached-signing-key-registry.js';
+import { fetchWebhookSender } from '../adapters/fetch-webhook-sender.js';
 import { LoggedNotifications } from '../adapters/logged-notifications.js';
 import { TemplatedNotifications } from '../adapters/templated-notifications.js';
 import type { Deps, WorkflowStarter } from '../core/ports.js';
+import { DEFAULT_WEBHOOK_RETRY_SCHEDULE_SECONDS } from '../core/webhooks.js';
 import { type Config, linksFrom, readConfig, systemClock } from './config.js';
 
 /** Starting workflows needs a state machine; the local stack passes its in-process runner instead. */
@@ -102,6 +105,12 @@ export function buildDeps(
     enrolments: new DynamoDbEnrolmentStore(documentClient, config.REGISTRY_TABLE),
     personalDataLog,
     statusLists: new DynamoDbStatusListStore(documentClient, config.REGISTRY_TABLE),
+    webhookEndpoints: new DynamoDbWebhookEndpoints(documentClient, config.REGISTRY_TABLE),
+    webhookOutbox: new DynamoDbWebhookOutbox(documentClient, config.REGISTRY_TABLE),
+    webhookSender: fetchWebhookSender,
+    webhookRetryScheduleSeconds: config.WEBHOOK_RETRY_SCHEDULE_SECONDS
+      ? config.WEBHOOK_RETRY_SCHEDULE_SECONDS.split(',').map(Number)
+      : DEFAULT_WEBHOOK_RETRY_SCHEDULE_SECONDS,
   };
 }
 

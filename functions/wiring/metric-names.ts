@@ -17,4 +17,9 @@ export const SCHEDULED_JOB_METRICS = {
     sent: 'ExpiryRemindersSent',
     failed: 'ExpiryRemindersFailed',
   },
+  webhookDelivery: {
+    service: 'webhook-delivery',
+    delivered: 'WebhooksDelivered',
+    gaveUp: 'WebhookDeliveriesGivenUp',
+  },
 } as const;

@@ -22,6 +22,7 @@ import type {
   SentNoticeRecord,
 } from '../../functions/core/ports.js';
 import { inMemoryStatusLists } from './in-memory-status-lists.js';
+import { inMemoryWebhooks } from './in-memory-webhooks.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -56,6 +57,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
   const secretKeys = [p256.utils.randomSecretKey()];
   const clock = { current: now };
   const statusLists = inMemoryStatusLists();
+  const webhooks = inMemoryWebhooks();
   let mailFailures = 0;
 
   const mailer: IssuingDeps['mailer'] = {
@@ -288,6 +290,10 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
     },
     personalDataLog,
     statusLists: statusLists.store,
+    webhookEndpoints: webhooks.store,
+    webhookOutbox: webhooks.queue,
+    webhookSender: webhooks.sender,
+    webhookRetryScheduleSeconds: [5, 300, 1800, 7200, 18_000, 36_000, 36_000],
     participantRecords: {
       listAccessTokensOf: async (participantId) =>
         [...accessTokens.values()].filter((record) => record.participantId === participantId).map(clone),
@@ -337,6 +343,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
       claims,
       accessTokens,
       statusLists,
+      webhooks,
     },
     clock,
     failNextMails(count: number) {

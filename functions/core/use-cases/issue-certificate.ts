@@ -5,6 +5,7 @@ import type { IssuingDeps } from '../ports.js';
 import { loadApproval } from './check-eligibility.js';
 import { addDays, produceCertificate } from './produce-certificate.js';
 import { completionKeyOf } from './record-approval.js';
+import { certificateIssuedEvent, publishWebhookEvent } from './webhooks.js';
 
 export { documentKeyOf, verificationUrlOf } from './produce-certificate.js';
 
@@ -21,13 +22,18 @@ export interface IssuedCertificateRef {
  * 3. Write the certificate record and claim the completion in one conditional write. Losing that race
  *    means another execution issued first: its certificate is returned and the PDF written here is
  *    left unreferenced (the bucket's lifecycle rules remove such objects).
- * 4. Mark the approval as issued.
+ * 4. Queue the `certificate.issued` webhook (once per certificate, however often this step runs), then
+ *    mark the approval as issued.
  */
 export async function issueCertificate(deps: IssuingDeps, approvalId: string): Promise<IssuedCertificateRef> {
   const approval = await loadApproval(deps, approvalId);
   if (approval.certificateNumber) {
     // A retry of an issued approval (say, to resend its email) still leaves it `issued`, not `processing`.
-    if (approval.status === 'issued') return { approvalId, certificateNumber: approval.certificateNumber };
+    if (approval.status === 'issued') {
+      // Queued again (a no-op when it was): a run that died after marking the approval still sends it.
+      await publishIssued(deps, approval.certificateNumber);
+      return { approvalId, certificateNumber: approval.certificateNumber };
+    }
     return markIssued(deps, approvalId, approval.certificateNumber);
   }
 
@@ -68,11 +74,18 @@ export async function issueCertificate(deps: IssuingDeps, approvalId: string): P
   return markIssued(deps, approvalId, written.created ? certificate.number : written.existingNumber);
 }
 
+async function publishIssued(deps: IssuingDeps, certificateNumber: string) {
+  const certificate = await deps.certificates.getCertificate(certificateNumber);
+  if (certificate) await publishWebhookEvent(deps, certificateIssuedEvent(deps, certificate));
+}
+
 async function markIssued(
-  deps: Pick<IssuingDeps, 'approvals' | 'clock'>,
+  deps: IssuingDeps,
   approvalId: string,
   certificateNumber: string,
 ): Promise<IssuedCertificateRef> {
+  // Before the approval says issued: should queueing fail, the workflow's retry of this step queues it.
+  await publishIssued(deps, certificateNumber);
   await deps.approvals.updateApproval(approvalId, {
     status: 'issued',
     certificateNumber,

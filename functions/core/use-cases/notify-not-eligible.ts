@@ -5,23 +5,28 @@ import type { UnmetRequirement } from '../model.js';
 import type { Deps } from '../ports.js';
 import { loadApproval } from './check-eligibility.js';
 import { type NoticeDeps, noticeContextFor } from './participant-access.js';
+import { publishWebhookEvent, type WebhookPublishDeps } from './webhooks.js';
 
 /**
  * The once-only key of the not-eligible email of one approval and one list of what is missing: a
  * re-assessment that finds the same things missing sends nothing, one that finds a different list does.
  */
 export const notEligibleEmailClaimKey = (approvalId: string, reasons: UnmetRequirement[]) =>
-  `not-eligible-email#${approvalId}#${createHash('sha256')
+  `not-eligible-email#${approvalId}#${reasonsDigestOf(reasons)}`;
+
+const reasonsDigestOf = (reasons: UnmetRequirement[]) =>
+  createHash('sha256')
     .update(JSON.stringify(reasons.map((reason) => reason.message)))
     .digest('hex')
-    .slice(0, 16)}`;
+    .slice(0, 16);
 
 /**
  * Tells the participant what is still missing, and records the reasons on the approval for staff.
- * The email is sent at most once per approval and list of what is missing, through the claim ledger.
+ * The email is sent at most once per approval and list of what is missing, through the claim ledger,
+ * and the `approval.not_eligible` webhook is queued once per the same (with the reasons' codes only).
  */
 export async function notifyNotEligible(
-  deps: Pick<Deps, 'approvals' | 'participants' | 'courses'> & NoticeDeps,
+  deps: Pick<Deps, 'approvals' | 'participants' | 'courses'> & NoticeDeps & WebhookPublishDeps,
   input: { approvalId: string; reasons: UnmetRequirement[] },
 ): Promise<{ approvalId: string; notified: boolean }> {
   const approval = await loadApproval(deps, input.approvalId);
@@ -41,6 +46,16 @@ export async function notifyNotEligible(
       missing: input.reasons.map((reason) => reason.message),
     }),
   );
+  await publishWebhookEvent(deps, {
+    type: 'approval.not_eligible',
+    key: `${input.approvalId}#${reasonsDigestOf(input.reasons)}`,
+    data: {
+      approvalId: input.approvalId,
+      courseId: approval.courseId,
+      status: 'not_eligible',
+      reasons: input.reasons.map((reason) => reason.code),
+    },
+  });
   await deps.approvals.updateApproval(input.approvalId, {
     status: 'not_eligible',
     reasons: input.reasons,
