@@ -203,6 +203,7 @@ describe('functions', () => {
       'public-api',
       'record-failure',
       'request-consent',
+      'webhook-delivery',
     ]);
     for (const fn of functions) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
