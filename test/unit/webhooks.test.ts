@@ -1,12 +1,17 @@
 import { createHmac } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../functions/core/errors.js';
-import { revokeCertificate } from '../../functions/core/use-cases/certificate-lifecycle.js';
+import {
+  correctCertificate,
+  revokeCertificate,
+} from '../../functions/core/use-cases/certificate-lifecycle.js';
 import { checkEligibility } from '../../functions/core/use-cases/check-eligibility.js';
+import { sendExpiryReminders } from '../../functions/core/use-cases/expiry-reminders.js';
 import { issueCertificate } from '../../functions/core/use-cases/issue-certificate.js';
 import { notifyNotEligible } from '../../functions/core/use-cases/notify-not-eligible.js';
 import { recordApproval } from '../../functions/core/use-cases/record-approval.js';
 import {
+  attemptWebhookDelivery,
   deliverDueWebhooks,
   enableWebhookEndpoint,
   listWebhookDeliveries,
@@ -269,5 +274,78 @@ describe('publishing and delivering', () => {
       reasons: reasons.map((reason) => reason.code),
     });
     expect(JSON.stringify(bodies)).not.toMatch(/Amina|Yusuf|@example|Issued in error/);
+  });
+
+  it('tells of a correction (new number, the one it replaces) and of an expiry on its day, once each', async () => {
+    await registerWebhookEndpoint(world.deps, {
+      url: 'https://hr.example.org/hooks',
+      events: ['certificate.corrected', 'certificate.expired'],
+    });
+    const { certificateNumber } = await issueFor('thandiwe-nkosi');
+    const corrected = await correctCertificate(world.deps, certificateNumber, {
+      holderName: 'Thandiwe M. Nkosi',
+      reason: 'Middle initial missing',
+      correctedBy: 'registrar',
+    });
+    const newNumber = corrected.number.replaceAll('-', '');
+    const today = world.clock.current.toISOString();
+    await world.deps.certificates.updateCertificate(newNumber, { expiresAt: today });
+    await sendExpiryReminders(world.deps);
+    await sendExpiryReminders(world.deps);
+    await deliverDueWebhooks(world.deps);
+    const hr = world.state.webhooks.sent.filter((sent) => sent.url === 'https://hr.example.org/hooks');
+    const bodies = hr.map((sent) => JSON.parse(sent.body));
+    expect(bodies.map((body) => body.type)).toEqual(['certificate.corrected', 'certificate.expired']);
+    expect(bodies[0].data).toMatchObject({
+      certificateNumber: corrected.number,
+      supersedes: corrected.supersedes,
+      status: 'valid',
+    });
+    expect(bodies[1].data).toMatchObject({
+      certificateNumber: corrected.number,
+      status: 'expired',
+      expiresAt: today,
+    });
+    expect(JSON.stringify(bodies)).not.toMatch(/Nkosi|Middle initial/);
+  });
+
+  it('disables an endpoint that has failed every attempt for five days', async () => {
+    world.deps.webhookRetryScheduleSeconds = [3 * 86_400, 3 * 86_400];
+    world.state.webhooks.answers.push(500, 500, 500);
+    await issueFor('thandiwe-nkosi');
+    await deliverDueWebhooks(world.deps);
+    world.clock.current = new Date(world.clock.current.getTime() + 3 * 86_400_000);
+    await deliverDueWebhooks(world.deps);
+    expect((await world.deps.webhookEndpoints.getEndpoint(endpointId))?.status).toBe('enabled');
+    world.clock.current = new Date(world.clock.current.getTime() + 3 * 86_400_000);
+    await deliverDueWebhooks(world.deps);
+    const endpoint = await world.deps.webhookEndpoints.getEndpoint(endpointId);
+    expect(endpoint).toMatchObject({ status: 'disabled', exhaustedDeliveries: 1 });
+    expect(endpoint?.disabledReason).toMatch(/every attempt has failed since/);
+  });
+
+  it('puts a delivery left without its outbox entry back when the event is published again', async () => {
+    const { approvalId } = await issueFor('thandiwe-nkosi');
+    world.state.webhooks.outbox.clear(); // as if the process died between the two writes
+    expect(await deliverDueWebhooks(world.deps)).toMatchObject({ attempted: 0 });
+    await issueCertificate(world.deps, approvalId);
+    expect(await deliverDueWebhooks(world.deps)).toMatchObject({ delivered: 1 });
+  });
+
+  it('keeps an outbox entry whose attempt another live run holds, so it is not lost if that run dies', async () => {
+    await issueFor('thandiwe-nkosi');
+    const [entry] = await world.deps.webhookOutbox.listDue(world.clock.current, 10);
+    const delivery = [...world.state.webhooks.deliveries.values()][0]!;
+    await world.deps.claims.claim(`webhook-attempt#${endpointId}#${delivery.deliveryId}#1`, {
+      holder: 'a-run-that-dies',
+      now: world.clock.current,
+      leaseMs: 60_000,
+    });
+    expect(await attemptWebhookDelivery(world.deps, entry!)).toBe('busy');
+    expect(await deliverDueWebhooks(world.deps)).toMatchObject({ attempted: 0 });
+    expect(world.state.webhooks.outbox.size).toBe(1);
+    world.clock.current = new Date(world.clock.current.getTime() + 61_000);
+    expect(await deliverDueWebhooks(world.deps)).toMatchObject({ delivered: 1 });
+    expect(world.state.webhooks.sent).toHaveLength(1);
   });
 });

@@ -92,6 +92,8 @@ const STUCK_CLAIM_ACTIONS: Record<string, string> = {
   'expiry-reminder': 'the next reminder run (daily, or `certs reminders`) sends it',
   'certificate-resend': '`certs resend <number>` again (a new request) sends a fresh email',
   'page-link': 'the participant may ask again in an hour',
+  'webhook-attempt':
+    'its sender stopped mid-attempt; the next webhook run makes it again (`certs webhooks deliveries <id>`)',
 };
 
 export interface StuckClaimView {

@@ -288,7 +288,8 @@ export async function publishAfterTheFact(
   }
 }
 
-export type AttemptOutcome = 'delivered' | 'retry-scheduled' | 'gave-up' | 'skipped';
+/** `busy`: another live run holds this attempt; its outbox entry is kept until that run has recorded it. */
+export type AttemptOutcome = 'delivered' | 'retry-scheduled' | 'gave-up' | 'skipped' | 'busy';
 
 /**
  * Makes the next attempt of one delivery that is due (from the outbox).
@@ -376,7 +377,7 @@ export async function attemptWebhookDelivery(
     : sent.why === 'already-done'
       ? JSON.parse((await deps.claims.get(claimKey))?.outcome?.attempt ?? 'null')
       : undefined;
-  if (!attempt) return 'skipped';
+  if (!attempt) return 'busy';
   return recordAttempt(deps, endpoint, delivery, attempt);
 }
 
@@ -465,6 +466,8 @@ export async function deliverDueWebhooks(
     for (let entry = queue.shift(); entry; entry = queue.shift()) {
       try {
         const outcome = await attemptWebhookDelivery(deps, entry);
+        // Kept for the next run: should the holder die, its lease lapses and that run takes the attempt over.
+        if (outcome === 'busy') continue;
         if (outcome !== 'skipped') run.attempted += 1;
         if (outcome === 'delivered') run.delivered += 1;
         if (outcome === 'retry-scheduled') run.retriesScheduled += 1;
