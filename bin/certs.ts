@@ -65,6 +65,13 @@ Commands:
         Issue a corrected version that supersedes the certificate, and email it to the participant.
   keys [list | rotate | compromise <kid>]
         The signing keys: list them, rotate to a new one, or withdraw one that leaked.
+  webhooks add --url <https URL> --events <type,type…> [--description <text>]
+        Register a webhook endpoint; prints its signing secret (whsec_…), this once only.
+        Events: certificate.issued, certificate.revoked, certificate.corrected, certificate.expired,
+        approval.not_eligible.
+  webhooks list | remove <id> | enable <id> | deliveries <id> | replay <id> <deliveryId>
+        The endpoints (enabled or disabled, recent failures), remove one, switch a disabled one back on,
+        its delivery log (each attempt's status code and time), or send one delivery again now.
   verify <file.jwt> [--jwks <file|url>]
   verify <file.pdf> --credential <file.jwt> [--jwks <file|url>]
         Check a signed credential (and the PDF it binds) against SayPro's public keys, offline.
@@ -600,6 +607,65 @@ async function verify(args: string[]) {
   }
 }
 
+async function webhooks(args: string[]) {
+  const [action = 'list', endpointId, deliveryId] = args;
+  const endpointPath = () =>
+    `/operator/webhooks/${encodeURIComponent(positional(args.slice(1), 'endpoint id'))}`;
+  if (action === 'add') {
+    const { values } = parseArgs({
+      args: args.slice(1),
+      options: { url: { type: 'string' }, events: { type: 'string' }, description: { type: 'string' } },
+    });
+    const { status: code, payload } = await call('POST', '/operator/webhooks', {
+      url: required(values, 'url'),
+      events: required(values, 'events')
+        .split(',')
+        .map((event) => event.trim())
+        .filter(Boolean),
+      ...(values.description ? { description: values.description } : {}),
+    });
+    if (code >= 300) explainFailure(code, payload);
+    console.log(`Endpoint ${payload.endpointId} registered for ${(payload.events as string[]).join(', ')}.`);
+    console.log(`Signing secret (shown only now, keep it safe): ${payload.secret}`);
+    return;
+  }
+  if (action === 'list') {
+    const { status: code, payload } = await call('GET', '/operator/webhooks');
+    if (code >= 300) explainFailure(code, payload);
+    const endpoints = payload.endpoints as {
+      endpointId: string;
+      url: string;
+      status: string;
+      events: string[];
+      disabledReason?: string;
+      recentFailures: { at: string; statusCode?: number; error?: string }[];
+    }[];
+    if (endpoints.length === 0) console.log('No webhook endpoints.');
+    for (const endpoint of endpoints) {
+      console.log(`${endpoint.endpointId}  ${endpoint.status.toUpperCase()}  ${endpoint.url}`);
+      console.log(`    events: ${endpoint.events.join(', ')}`);
+      if (endpoint.disabledReason) console.log(`    disabled: ${endpoint.disabledReason}`);
+      for (const failure of endpoint.recentFailures)
+        console.log(
+          `    failed ${failure.at}: ${failure.statusCode ? `HTTP ${failure.statusCode}` : failure.error}`,
+        );
+    }
+    return;
+  }
+  if (action === 'remove') return operatorCall('DELETE', endpointPath());
+  if (action === 'enable') return operatorCall('POST', `${endpointPath()}/enable`);
+  if (action === 'deliveries') return operatorCall('GET', `${endpointPath()}/deliveries`);
+  if (action === 'replay') {
+    if (!endpointId || !deliveryId)
+      throw new UsageError(`Usage: certs webhooks replay <endpointId> <deliveryId>\n\n${USAGE}`);
+    return operatorCall(
+      'POST',
+      `/operator/webhooks/${encodeURIComponent(endpointId)}/deliveries/${encodeURIComponent(deliveryId)}/replay`,
+    );
+  }
+  throw new UsageError(`Unknown webhooks action "${action}".\n\n${USAGE}`);
+}
+
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   approve,
   status,
@@ -617,6 +683,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   report,
   keys,
   verify,
+  webhooks,
 };
 
 const [command, ...rest] = process.argv.slice(2);

@@ -17,6 +17,7 @@ import type {
 } from './model.js';
 import type { ParticipantNotice } from './notices.js';
 import type { ParkedStatement } from './use-cases/xapi-intake.js';
+import type { WebhookDelivery, WebhookEndpoint } from './webhooks.js';
 
 /** One status list as stored: which bits are set, and the latest signed copy verifiers are given. */
 export interface StatusListRecord {
@@ -415,6 +416,57 @@ export interface ReportRenderer {
   ): { subject: string; text: string; html: string };
 }
 
+/** Staff-registered webhook endpoints and each one's delivery log (webhooks.ts). */
+export interface WebhookEndpoints {
+  putEndpoint(endpoint: WebhookEndpoint): Promise<void>;
+  getEndpoint(endpointId: string): Promise<WebhookEndpoint | undefined>;
+  /** Every endpoint: one small partition, read by key, never a scan. */
+  listEndpoints(): Promise<WebhookEndpoint[]>;
+  updateEndpoint(endpointId: string, changes: Partial<Omit<WebhookEndpoint, 'endpointId'>>): Promise<void>;
+  /** False when there was no such endpoint. */
+  deleteEndpoint(endpointId: string): Promise<boolean>;
+  /** Stores a new delivery, put-if-absent: false when this event already has one for this endpoint. */
+  createDelivery(delivery: WebhookDelivery): Promise<boolean>;
+  getDelivery(endpointId: string, deliveryId: string): Promise<WebhookDelivery | undefined>;
+  /**
+   * Changes a delivery only while its `attemptCount` is still `expectedAttemptCount` (when given), so
+   * two runs recording the same attempt cannot both win; false when refused.
+   */
+  updateDelivery(
+    endpointId: string,
+    deliveryId: string,
+    changes: Partial<Omit<WebhookDelivery, 'endpointId' | 'deliveryId'>>,
+    expectedAttemptCount?: number,
+  ): Promise<boolean>;
+  /** The endpoint's deliveries, newest first (kept 30 days). */
+  listDeliveries(endpointId: string, limit: number): Promise<WebhookDelivery[]>;
+}
+
+/** One delivery waiting for its next attempt. */
+export interface WebhookOutboxEntry {
+  endpointId: string;
+  deliveryId: string;
+  dueAt: string;
+}
+
+/** The webhook outbox: what is due when. Scheduling the same entry twice stores it once. */
+export interface WebhookOutbox {
+  schedule(entry: WebhookOutboxEntry): Promise<void>;
+  /** Entries due at or before `now`, oldest first. */
+  listDue(now: Date, limit: number): Promise<WebhookOutboxEntry[]>;
+  remove(entry: WebhookOutboxEntry): Promise<void>;
+}
+
+/** POSTs one signed webhook; throws on a network failure or timeout, else returns the status code. */
+export interface WebhookSender {
+  post(
+    url: string,
+    headers: Record<string, string>,
+    body: string,
+    timeoutMs: number,
+  ): Promise<{ statusCode: number }>;
+}
+
 /** Everything the use cases may need; each use case declares the subset it uses. */
 export interface Deps {
   courses: CourseCatalog;
@@ -450,6 +502,11 @@ export interface Deps {
   reports: ReportLedger;
   /** Who receives the scheduled staff reports; absent: the sender address. */
   staffReportAddress?: string;
+  webhookEndpoints: WebhookEndpoints;
+  webhookOutbox: WebhookOutbox;
+  webhookSender: WebhookSender;
+  /** Seconds before each retry of a failed webhook delivery (webhooks.ts has the default). */
+  webhookRetryScheduleSeconds: number[];
 }
 
 /** xAPI statements the intake did not understand, kept for staff (never dropped). */

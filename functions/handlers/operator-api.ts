@@ -34,6 +34,14 @@ import {
   publishDueReports,
   publishPeriodReport,
 } from '../core/use-cases/staff-reports.js';
+import {
+  enableWebhookEndpoint,
+  listWebhookDeliveries,
+  listWebhookEndpoints,
+  registerWebhookEndpoint,
+  removeWebhookEndpoint,
+  replayWebhookDelivery,
+} from '../core/use-cases/webhooks.js';
 import { listParkedStatements, receiveStatements } from '../core/use-cases/xapi-intake.js';
 import { lambdaIssuingDeps } from '../wiring/issuing-deps.js';
 import { improvementReportAnswer, staffFeedbackRoutes } from './feedback-routes.js';
@@ -334,6 +342,38 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
     method: 'POST',
     resource: '/operator/signing-keys/{kid}/compromise',
     handle: async ({ params }) => json(200, await markKeyCompromised(deps(), params.kid ?? '')),
+  },
+  {
+    // Registers an endpoint; the answer carries its signing secret, this once only.
+    method: 'POST',
+    resource: '/operator/webhooks',
+    handle: async ({ json: body }) => json(201, await registerWebhookEndpoint(deps(), body)),
+  },
+  {
+    method: 'GET',
+    resource: '/operator/webhooks',
+    handle: async () => json(200, { endpoints: await listWebhookEndpoints(deps()) }),
+  },
+  {
+    method: 'DELETE',
+    resource: '/operator/webhooks/{endpointId}',
+    handle: async ({ params }) => json(200, await removeWebhookEndpoint(deps(), params.endpointId ?? '')),
+  },
+  {
+    method: 'POST',
+    resource: '/operator/webhooks/{endpointId}/enable',
+    handle: async ({ params }) => json(200, await enableWebhookEndpoint(deps(), params.endpointId ?? '')),
+  },
+  {
+    method: 'GET',
+    resource: '/operator/webhooks/{endpointId}/deliveries',
+    handle: async ({ params }) => json(200, await listWebhookDeliveries(deps(), params.endpointId ?? '')),
+  },
+  {
+    method: 'POST',
+    resource: '/operator/webhooks/{endpointId}/deliveries/{deliveryId}/replay',
+    handle: async ({ params }) =>
+      json(202, await replayWebhookDelivery(deps(), params.endpointId ?? '', params.deliveryId ?? '')),
   },
 ];
 

@@ -19,6 +19,7 @@ import {
   staffRoutes,
 } from '../handlers/staff-dashboard.js';
 import { createStaffReportsHandler } from '../handlers/staff-reports.js';
+import { createWebhookDeliveryHandler } from '../handlers/webhook-delivery.js';
 import type { BridgedRoute } from './api-gateway-bridge.js';
 import type { LambdaHandler } from './lambda-context.js';
 
@@ -44,6 +45,7 @@ export function localHandlers(deps: IssuingDeps, staff?: LocalStaffSignIn): Reco
     'operations-sweep': createOperationsSweepHandler(get),
     'expiry-reminders': createExpiryRemindersHandler(get),
     'staff-reports': createStaffReportsHandler(get),
+    'webhook-delivery': createWebhookDeliveryHandler(get),
   };
 }
 

@@ -18,6 +18,7 @@ import type { IssuingDeps, WorkflowStarter } from '../core/ports.js';
 import { sendExpiryReminders } from '../core/use-cases/expiry-reminders.js';
 import { sendSurveyReminders } from '../core/use-cases/feedback.js';
 import { recoverStuckWork } from '../core/use-cases/recover-stuck-work.js';
+import { deliverDueWebhooks } from '../core/use-cases/webhooks.js';
 import { readConfig } from '../wiring/config.js';
 import { buildDeps } from '../wiring/deps.js';
 import { withRenderer } from '../wiring/issuing-deps.js';
@@ -53,6 +54,10 @@ export interface LocalStackOptions {
   retentionSweepMs?: number;
   /** A mailbox (aws-ses-v2-local) already running elsewhere, e.g. in the chaos run, which outlives restarts. */
   mailboxEndpoint?: string;
+  /** How often to make the webhook attempts that are due (AWS: every minute); 0: never. Default 1 s. */
+  webhookSweepMs?: number;
+  /** Seconds before each webhook retry; omitted: WEBHOOK_RETRY_SCHEDULE_SECONDS or the default (webhooks.ts). */
+  webhookRetryScheduleSeconds?: number[];
 }
 
 export interface LocalStack {
@@ -255,6 +260,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       KMS_ENDPOINT: kms.endpoint,
       SES_ENDPOINT: ses.endpoint,
       ...(process.env.CLAIM_LEASE_SECONDS ? { CLAIM_LEASE_SECONDS: process.env.CLAIM_LEASE_SECONDS } : {}),
+      ...(options.webhookRetryScheduleSeconds
+        ? { WEBHOOK_RETRY_SCHEDULE_SECONDS: options.webhookRetryScheduleSeconds.join(',') }
+        : process.env.WEBHOOK_RETRY_SCHEDULE_SECONDS
+          ? { WEBHOOK_RETRY_SCHEDULE_SECONDS: process.env.WEBHOOK_RETRY_SCHEDULE_SECONDS }
+          : {}),
     });
 
     // The workflow needs the handlers, which need the deps, which need a workflow starter: tie the knot.
@@ -348,6 +358,27 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const retentionMs = options.retentionSweepMs ?? 10 * 60 * 1000;
     if (retentionMs > 0) {
       const timer = setInterval(sweepRetention, retentionMs);
+      timer.unref();
+      stoppers.push(async () => clearInterval(timer));
+    }
+
+    // AWS drains the webhook outbox every minute; here every second, the same use case. Each attempt is
+    // claimed once, so an overlapping tick sends nothing twice.
+    const webhookMs = options.webhookSweepMs ?? 1000;
+    if (webhookMs > 0) {
+      let delivering = false;
+      const timer = setInterval(() => {
+        if (delivering) return;
+        delivering = true;
+        deliverDueWebhooks(deps)
+          .then((run) => {
+            for (const failure of run.failed) console.error('[webhooks]', failure.deliveryId, failure.error);
+          })
+          .catch((error: Error) => console.error('[webhooks]', error.message))
+          .finally(() => {
+            delivering = false;
+          });
+      }, webhookMs);
       timer.unref();
       stoppers.push(async () => clearInterval(timer));
     }

@@ -32,6 +32,8 @@ export const configSchema = z.object({
   PARTICIPANT_LINK_TTL_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1095)), 365),
   /** Who receives the monthly and quarterly staff reports; absent: the sender address. */
   STAFF_REPORT_ADDRESS: z.optional(z.email()),
+  /** Seconds before each retry of a failed webhook delivery, comma-separated; unset: webhooks.ts's default. */
+  WEBHOOK_RETRY_SCHEDULE_SECONDS: z.optional(z.string().check(z.regex(/^\d+(,\d+)*$/))),
   // Local stand-ins. In AWS these are unset and the SDK uses the real endpoints.
   DYNAMODB_ENDPOINT: optionalUrl,
   S3_ENDPOINT: optionalUrl,

@@ -19,6 +19,7 @@ import {
   DynamoDbSigningKeyRegistry,
   DynamoDbXapiParking,
 } from '../adapters/aws/dynamodb-stores.js';
+import { DynamoDbWebhookEndpoints, DynamoDbWebhookOutbox } from '../adapters/aws/dynamodb-webhooks.js';
 import { KmsDigestSigner } from '../adapters/aws/kms-digest-signer.js';
 import { KmsSigningKeyAdmin } from '../adapters/aws/kms-signing-key-admin.js';
 import { S3DocumentStore } from '../adapters/aws/s3-document-store.js';
@@ -26,10 +27,12 @@ import { SesMailer } from '../adapters/aws/ses-mailer.js';
 import { StepFunctionsWorkflowStarter } from '../adapters/aws/step-functions-workflow-starter.js';
 import { CachedCertificateStore } from '../adapters/cached-certificate-store.js';
 import { CachedSigningKeyRegistry } from '../adapters/cached-signing-key-registry.js';
+import { fetchWebhookSender } from '../adapters/fetch-webhook-sender.js';
 import { LoggedNotifications } from '../adapters/logged-notifications.js';
 import { LoggedReportLedger } from '../adapters/logged-report-ledger.js';
 import { TemplatedNotifications } from '../adapters/templated-notifications.js';
 import type { Deps, WorkflowStarter } from '../core/ports.js';
+import { DEFAULT_WEBHOOK_RETRY_SCHEDULE_SECONDS } from '../core/webhooks.js';
 import { type Config, linksFrom, readConfig, systemClock } from './config.js';
 
 /** Starting workflows needs a state machine; the local stack passes its in-process runner instead. */
@@ -112,6 +115,12 @@ export function buildDeps(
     xapiParking: new DynamoDbXapiParking(documentClient, config.REGISTRY_TABLE),
     reports: new LoggedReportLedger(new DynamoDbReportLedger(documentClient, config.REGISTRY_TABLE)),
     ...(config.STAFF_REPORT_ADDRESS ? { staffReportAddress: config.STAFF_REPORT_ADDRESS } : {}),
+    webhookEndpoints: new DynamoDbWebhookEndpoints(documentClient, config.REGISTRY_TABLE),
+    webhookOutbox: new DynamoDbWebhookOutbox(documentClient, config.REGISTRY_TABLE),
+    webhookSender: fetchWebhookSender,
+    webhookRetryScheduleSeconds: config.WEBHOOK_RETRY_SCHEDULE_SECONDS
+      ? config.WEBHOOK_RETRY_SCHEDULE_SECONDS.split(',').map(Number)
+      : DEFAULT_WEBHOOK_RETRY_SCHEDULE_SECONDS,
   };
 }
 

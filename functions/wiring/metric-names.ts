@@ -24,4 +24,9 @@ export const SCHEDULED_JOB_METRICS = {
     published: 'StaffReportsPublished',
     emailed: 'StaffReportsEmailed',
   },
+  webhookDelivery: {
+    service: 'webhook-delivery',
+    delivered: 'WebhooksDelivered',
+    gaveUp: 'WebhookDeliveriesGivenUp',
+  },
 } as const;

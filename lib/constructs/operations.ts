@@ -154,6 +154,20 @@ export class Operations extends Construct {
       'Expiry reminders could not be sent; the next daily run tries them again',
     );
 
+    const webhooks = SCHEDULED_JOB_METRICS.webhookDelivery;
+    this.addAlarm(
+      'WebhookDeliveriesGivenUp',
+      new cloudwatch.Metric({
+        namespace: METRIC_NAMESPACE,
+        metricName: webhooks.gaveUp,
+        dimensionsMap: { service: webhooks.service },
+        period: Duration.hours(1),
+        statistic: 'Sum',
+      }),
+      1,
+      'A webhook delivery used all its retries: `certs webhooks list` shows failing or disabled endpoints',
+    );
+
     const issued = this.countWorkflowEnd(
       'Issued',
       props.issuanceLogGroup,

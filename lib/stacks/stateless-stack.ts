@@ -127,6 +127,12 @@ export class StatelessStack extends Stack {
         },
       },
     );
+    // Up to 50 attempts a run, 5 at a time, each cut off after 10 s: well inside two minutes.
+    const webhookDelivery = fn(
+      'webhook-delivery',
+      'Every minute: sends the signed webhook attempts that are due from the outbox',
+      { timeout: Duration.minutes(2) },
+    );
     this.functions = {
       onApproval,
       checkEligibility,
@@ -144,6 +150,7 @@ export class StatelessStack extends Stack {
       expiryReminders,
       staffDashboard,
       staffReports,
+      webhookDelivery,
     };
 
     // Grants: exactly what each handler's use case touches.
@@ -236,6 +243,8 @@ export class StatelessStack extends Stack {
       );
       dataKey.grant(counting.role, 'kms:GenerateDataKey*');
     }
+    // Reads endpoints, deliveries and the outbox; records attempts and claims (all in the registry).
+    grantRegistry(webhookDelivery, 'readWrite');
 
     // Signing: issuing and corrections sign with whichever key the signing alias names.
     const signing = new SigningKeyAccess(this, config.stage);
@@ -367,6 +376,13 @@ export class StatelessStack extends Stack {
       targets: [new targets.LambdaFunction(staffReports.function, { retryAttempts: 2 })],
     });
 
+    // The webhook outbox (a registry partition) is drained every minute; retries wait there for their time.
+    new events.Rule(this, 'WebhookDeliverySchedule', {
+      description: 'Sends the webhook attempts that are due, every minute',
+      schedule: events.Schedule.rate(Duration.minutes(1)),
+      targets: [new targets.LambdaFunction(webhookDelivery.function, { retryAttempts: 2 })],
+    });
+
     stateful.mailEventsTopic.addSubscription(new subscriptions.LambdaSubscription(mailEvents.function));
 
     this.api = new VerificationApi(this, 'VerificationApi', {
@@ -414,6 +430,14 @@ export class StatelessStack extends Stack {
     this.api.addOperatorRoute(['signing-keys'], 'GET');
     this.api.addOperatorRoute(['signing-keys', 'rotation'], 'POST', { jsonBody: false });
     this.api.addOperatorRoute(['signing-keys', '{kid}', 'compromise'], 'POST', { jsonBody: false });
+    this.api.addOperatorRoute(['webhooks'], 'POST');
+    this.api.addOperatorRoute(['webhooks'], 'GET');
+    this.api.addOperatorRoute(['webhooks', '{endpointId}'], 'DELETE');
+    this.api.addOperatorRoute(['webhooks', '{endpointId}', 'enable'], 'POST', { jsonBody: false });
+    this.api.addOperatorRoute(['webhooks', '{endpointId}', 'deliveries'], 'GET');
+    this.api.addOperatorRoute(['webhooks', '{endpointId}', 'deliveries', '{deliveryId}', 'replay'], 'POST', {
+      jsonBody: false,
+    });
     const apiBaseUrl = config.apiBaseUrl ?? this.api.baseUrl;
     this.api.addStaffRoutes(staffDashboard.function);
     this.staffSignIn = new StaffSignIn(this, 'StaffSignIn', { stage: config.stage, apiBaseUrl });

@@ -206,6 +206,7 @@ describe('functions', () => {
       'request-consent',
       'staff-dashboard',
       'staff-reports',
+      'webhook-delivery',
     ]);
     for (const fn of functions) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');

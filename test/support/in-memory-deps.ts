@@ -26,6 +26,7 @@ import type { ParkedStatement } from '../../functions/core/use-cases/xapi-intake
 import { inMemoryFeedback } from './in-memory-feedback.js';
 import { inMemoryReportLedger } from './in-memory-report-ledger.js';
 import { inMemoryStatusLists } from './in-memory-status-lists.js';
+import { inMemoryWebhooks } from './in-memory-webhooks.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -66,6 +67,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
   const statusLists = inMemoryStatusLists();
   const feedback = inMemoryFeedback();
   const reportLedger = inMemoryReportLedger();
+  const webhooks = inMemoryWebhooks();
   let mailFailures = 0;
 
   const mailer: IssuingDeps['mailer'] = {
@@ -344,6 +346,10 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
       },
     },
     reports: reportLedger.ledger,
+    webhookEndpoints: webhooks.store,
+    webhookOutbox: webhooks.queue,
+    webhookSender: webhooks.sender,
+    webhookRetryScheduleSeconds: [5, 300, 1800, 7200, 18_000, 36_000, 36_000],
     participantRecords: {
       listAccessTokensOf: async (participantId) =>
         [...accessTokens.values()].filter((record) => record.participantId === participantId).map(clone),
@@ -398,6 +404,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
       accessTokens,
       statusLists,
       feedback,
+      webhooks,
     },
     clock,
     reportLedger,

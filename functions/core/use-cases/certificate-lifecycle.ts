@@ -14,6 +14,12 @@ import { produceCertificate } from './produce-certificate.js';
 import { countForReports } from './staff-reports.js';
 import { markWithdrawnInStatusList, type StatusListDeps } from './status-lists.js';
 import { findCertificate } from './view-certificate.js';
+import {
+  certificateCorrectedEvent,
+  certificateRevokedEvent,
+  publishAfterTheFact,
+  type WebhookPublishDeps,
+} from './webhooks.js';
 
 const revocationSchema = z.object({
   reason: z.string().trim().min(3, 'is required (at least 3 characters)').max(500),
@@ -34,9 +40,14 @@ export const revocationEmailClaimKey = (number: string) => `certificate-revoked-
  * 3. Set the certificate's bit in its status list and sign the list again, so a verifier holding only
  *    the list sees the revocation. Should signing fail, the revocation stands and the answer says so;
  *    running the same revocation again updates the list.
+ * 4. Queue the `certificate.revoked` webhook (once per certificate; running the revocation again queues
+ *    it if it was not).
  */
 export async function revokeCertificate(
-  deps: Pick<Deps, 'certificates' | 'participants' | 'reports'> & NoticeDeps & StatusListDeps,
+  deps: Pick<Deps, 'certificates' | 'participants' | 'reports'> &
+    NoticeDeps &
+    StatusListDeps &
+    WebhookPublishDeps,
   numberInput: string,
   rawRequest: unknown,
 ) {
@@ -57,6 +68,17 @@ export async function revokeCertificate(
     revoked || certificate.status === 'revoked'
       ? await markWithdrawnInStatusList(deps, certificate.statusList)
       : undefined;
+  const webhooks =
+    revoked || certificate.status === 'revoked'
+      ? await publishAfterTheFact(
+          deps,
+          certificateRevokedEvent(
+            deps,
+            certificate,
+            revoked ? revokedAt : (certificate.revokedAt ?? revokedAt),
+          ),
+        )
+      : {};
   if (!revoked && !stillToTell && !statusList?.changed) {
     throw new ConflictError(
       `Certificate ${formatCertificateNumber(number)} is already ${certificate.status}; only a valid certificate can be revoked.`,
@@ -82,6 +104,7 @@ export async function revokeCertificate(
     ...(revoked ? {} : { alreadyRevoked: true }),
     ...holderNotified,
     ...statusListAnswer(statusList),
+    ...webhooks,
   };
 }
 
@@ -156,7 +179,7 @@ const correctionSchema = z
  * 4. Set the old version's bit in its revocation status list: its credential states details that are
  *    wrong, so a verifier holding only the list must not take it as good (the spec's `revocation`
  *    purpose: valid no more, for good, which supersession is).
- * 5. Email the participant the corrected certificate.
+ * 5. Email the participant the corrected certificate, and queue the `certificate.corrected` webhook.
  * The correction is recorded in the participant's access trail (`correction`); an erased holder's
  * certificate is not corrected (there is no one left to issue it to).
  * Verifiers of the old number are shown the chain and sent to the current version.
@@ -219,6 +242,7 @@ export async function correctCertificate(deps: IssuingDeps, numberInput: string,
     courseId: corrected.courseId,
     at: corrected.issuedAt,
   });
+  const webhooks = await publishAfterTheFact(deps, certificateCorrectedEvent(deps, corrected));
   const delivery = await deliverCertificate(deps, {
     approvalId: old.approvalId,
     certificateNumber: corrected.number,
@@ -229,5 +253,6 @@ export async function correctCertificate(deps: IssuingDeps, numberInput: string,
     version,
     emailed: delivery.delivered,
     ...statusListAnswer(statusList),
+    ...webhooks,
   };
 }

@@ -5,6 +5,7 @@ import type { Certificate } from '../model.js';
 import type { Deps } from '../ports.js';
 import { helpPageUrlOf, type NoticeDeps, noticeContextFor } from './participant-access.js';
 import { addDays } from './produce-certificate.js';
+import { certificateExpiredEvent, publishWebhookEvent, type WebhookPublishDeps } from './webhooks.js';
 
 /** When holders are reminded, in days before the expiry day. */
 export const EXPIRY_REMINDER_STAGES = [
@@ -42,9 +43,11 @@ export interface ExpiryReminderRun {
  *    (one key query per day on the `EXPIRY#<day>` pointers, never a scan).
  * 2. Skip certificates that are no longer valid, and holders who have not agreed to reminders.
  * 3. Send each reminder through the claim ledger; a failure is reported and the next run tries again.
+ * 4. On the expiry day (or a catch-up run after it), queue the `certificate.expired` webhook, once per
+ *    certificate whatever the holder's consent to reminders (the webhook tells systems, not people).
  */
 export async function sendExpiryReminders(
-  deps: Pick<Deps, 'certificates' | 'participants' | 'courses'> & NoticeDeps,
+  deps: Pick<Deps, 'certificates' | 'participants' | 'courses'> & NoticeDeps & WebhookPublishDeps,
 ): Promise<ExpiryReminderRun> {
   const run: ExpiryReminderRun = {
     sent: { soon: 0, today: 0 },
@@ -64,6 +67,11 @@ export async function sendExpiryReminders(
         if (certificate?.status !== 'valid' || !certificate.expiresAt || certificate.holderErasedAt) {
           run.skipped += 1;
           continue;
+        }
+        if (stage === 'today') {
+          await publishWebhookEvent(deps, certificateExpiredEvent(deps, certificate)).catch((error) =>
+            run.failed.push({ number, stage: 'expired-webhook', error: String(error) }),
+          );
         }
         try {
           const outcome = await remind(deps, certificate, stage);

@@ -8,6 +8,7 @@ import { refuseIfErased } from './erase-participant.js';
 import { addDays, produceCertificate } from './produce-certificate.js';
 import { completionKeyOf } from './record-approval.js';
 import { countForReports } from './staff-reports.js';
+import { certificateIssuedEvent, publishWebhookEvent } from './webhooks.js';
 
 export { documentKeyOf, verificationUrlOf } from './produce-certificate.js';
 
@@ -24,7 +25,8 @@ export interface IssuedCertificateRef {
  * 3. Write the certificate record and claim the completion in one conditional write. Losing that race
  *    means another execution issued first: its certificate is returned and the PDF written here is
  *    left unreferenced (the bucket's lifecycle rules remove such objects).
- * 4. Mark the approval as issued.
+ * 4. Queue the `certificate.issued` webhook (once per certificate, however often this step runs), then
+ *    mark the approval as issued.
  * 5. Count it for the staff reports, on every path: a retry that finds the certificate issued counts it
  *    only if the first attempt could not (the count's id is the certificate number).
  */
@@ -58,8 +60,11 @@ async function issueOnce(
   const done = async (number: string) => ({ ref: await markIssued(deps, approvalId, number) });
   if (approval.certificateNumber) {
     // A retry of an issued approval (say, to resend its email) still leaves it `issued`, not `processing`.
-    if (approval.status === 'issued')
+    if (approval.status === 'issued') {
+      // Queued again (a no-op when it was): a run that died after marking the approval still sends it.
+      await publishIssued(deps, approval.certificateNumber);
       return { ref: { approvalId, certificateNumber: approval.certificateNumber } };
+    }
     return done(approval.certificateNumber);
   }
 
@@ -101,11 +106,18 @@ async function issueOnce(
   return { ref: await markIssued(deps, approvalId, certificate.number), certificate };
 }
 
+async function publishIssued(deps: IssuingDeps, certificateNumber: string) {
+  const certificate = await deps.certificates.getCertificate(certificateNumber);
+  if (certificate) await publishWebhookEvent(deps, certificateIssuedEvent(deps, certificate));
+}
+
 async function markIssued(
-  deps: Pick<IssuingDeps, 'approvals' | 'clock'>,
+  deps: IssuingDeps,
   approvalId: string,
   certificateNumber: string,
 ): Promise<IssuedCertificateRef> {
+  // Before the approval says issued: should queueing fail, the workflow's retry of this step queues it.
+  await publishIssued(deps, certificateNumber);
   await deps.approvals.updateApproval(approvalId, {
     status: 'issued',
     certificateNumber,

@@ -7,6 +7,7 @@ import { loadApproval } from './check-eligibility.js';
 import { refuseIfErased } from './erase-participant.js';
 import { type NoticeDeps, noticeContextFor } from './participant-access.js';
 import { countForReports } from './staff-reports.js';
+import { publishWebhookEvent, type WebhookPublishDeps } from './webhooks.js';
 
 /**
  * The once-only key of the not-eligible email of one approval and one list of what is missing: a
@@ -23,10 +24,13 @@ const reasonsKeyOf = (reasons: UnmetRequirement[]) =>
 
 /**
  * Tells the participant what is still missing, and records the reasons on the approval for staff.
- * The email is sent at most once per approval and list of what is missing, through the claim ledger.
+ * The email is sent at most once per approval and list of what is missing, through the claim ledger,
+ * and the `approval.not_eligible` webhook is queued once per the same (with the reasons' codes only).
  */
 export async function notifyNotEligible(
-  deps: Pick<Deps, 'approvals' | 'participants' | 'courses' | 'erasures' | 'reports'> & NoticeDeps,
+  deps: Pick<Deps, 'approvals' | 'participants' | 'courses' | 'erasures' | 'reports'> &
+    NoticeDeps &
+    WebhookPublishDeps,
   input: { approvalId: string; reasons: UnmetRequirement[] },
 ): Promise<{ approvalId: string; notified: boolean }> {
   const approval = await loadApproval(deps, input.approvalId);
@@ -47,6 +51,16 @@ export async function notifyNotEligible(
       missing: input.reasons.map((reason) => reason.message),
     }),
   );
+  await publishWebhookEvent(deps, {
+    type: 'approval.not_eligible',
+    key: `${input.approvalId}#${reasonsKeyOf(input.reasons)}`,
+    data: {
+      approvalId: input.approvalId,
+      courseId: approval.courseId,
+      status: 'not_eligible',
+      reasons: input.reasons.map((reason) => reason.code),
+    },
+  });
   await deps.approvals.updateApproval(input.approvalId, {
     status: 'not_eligible',
     reasons: input.reasons,

@@ -93,6 +93,8 @@ const STUCK_CLAIM_ACTIONS: Record<string, string> = {
   'certificate-resend': '`certs resend <number>` again (a new request) sends a fresh email',
   'page-link': 'the participant may ask again in an hour',
   'survey-reminder': 'the next reminder run (daily, or `certs reminders`) sends it',
+  'webhook-attempt':
+    'its sender stopped mid-attempt; the next webhook run makes it again (`certs webhooks deliveries <id>`)',
 };
 
 export interface StuckClaimView {
