@@ -13,7 +13,7 @@ import { createAwsClients } from '../../functions/adapters/aws/clients.js';
 import { formatCertificateNumber } from '../../functions/core/certificate-number.js';
 import { scanTable, startNpmStart } from '../../functions/local/chaos-run.js';
 import { freePort, startDynamoDbLocal } from '../../functions/local/services.js';
-import type { StoredMail } from '../support/local-api.js';
+import { fetchRetryingBusy, type StoredMail } from '../support/local-api.js';
 
 const APPROVALS = 30;
 const COURSE = {
@@ -74,7 +74,7 @@ async function startSystem(port: number, mailPort: number) {
   running = child;
   const apiKey = (await readFile(join(dataDir, 'operator-api-key'), 'utf8')).trim();
   const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`http://127.0.0.1:${port}${path}`, {
+    const response = await fetchRetryingBusy(`http://127.0.0.1:${port}${path}`, {
       method,
       headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
       ...(body ? { body: JSON.stringify(body) } : {}),

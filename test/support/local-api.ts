@@ -5,6 +5,20 @@ import type { LocalStack } from '../../functions/local/local-stack.js';
 
 const runFile = promisify(execFile);
 
+/**
+ * fetch, sending the same request again while the API answers 503 with Retry-After: the API saying "busy
+ * for a moment" (DynamoDB Local on a loaded machine), which a well-behaved client retries.
+ */
+export async function fetchRetryingBusy(url: string, init: RequestInit): Promise<Response> {
+  let response = await fetch(url, init);
+  for (let attempt = 1; response.status === 503 && attempt <= 5; attempt += 1) {
+    await response.text();
+    await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    response = await fetch(url, init);
+  }
+  return response;
+}
+
 /** Small HTTP helpers for tests that drive the local stack the way a user or integration would. */
 export function apiClient(stack: LocalStack) {
   const request = async (
@@ -13,21 +27,12 @@ export function apiClient(stack: LocalStack) {
     body?: unknown,
     headers: Record<string, string> = {},
   ) => {
-    const send = () =>
-      fetch(`${stack.url}${path}`, {
-        method,
-        redirect: 'manual',
-        headers: { 'content-type': 'application/json', 'x-api-key': stack.apiKey, ...headers },
-        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-      });
-    // A 503 with Retry-After is the API saying "busy for a moment" (DynamoDB Local under a loaded machine):
-    // a well-behaved client sends the same request again.
-    let response = await send();
-    for (let attempt = 1; response.status === 503 && attempt <= 5; attempt += 1) {
-      await response.text();
-      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
-      response = await send();
-    }
+    const response = await fetchRetryingBusy(`${stack.url}${path}`, {
+      method,
+      redirect: 'manual',
+      headers: { 'content-type': 'application/json', 'x-api-key': stack.apiKey, ...headers },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
     const text = await response.text();
     let json: any;
     try {
