@@ -115,6 +115,9 @@ interface ColdRun {
   firstRenderMs: number;
   /** Process start (node's time origin) to the first real PDF in hand. */
   toFirstPdfMs: number;
+  /** CPU time (all threads) of the first render, and of the whole process up to the first PDF. */
+  firstRenderCpuMs: number;
+  toFirstPdfCpuMs: number;
 }
 
 function coldRun(bundleUrl: string, warm: boolean): ColdRun {
@@ -124,9 +127,13 @@ function coldRun(bundleUrl: string, warm: boolean): ColdRun {
     const renderer = new ReactPdfCertificateRenderer();
     ${warm ? 'await renderer.warmUp();' : ''}
     const initMs = performance.now();
+    const initCpu = process.cpuUsage();
     await renderer.render(${JSON.stringify(sampleInput(1))});
     const toFirstPdfMs = performance.now();
-    console.log(JSON.stringify({ initMs, firstRenderMs: toFirstPdfMs - initMs, toFirstPdfMs }));`;
+    const cpu = process.cpuUsage();
+    const ms = ({ user, system }) => (user + system) / 1000;
+    console.log(JSON.stringify({ initMs, firstRenderMs: toFirstPdfMs - initMs, toFirstPdfMs,
+      firstRenderCpuMs: ms(cpu) - ms(initCpu), toFirstPdfCpuMs: ms(cpu) }));`;
   return JSON.parse(
     execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim(),
   ) as ColdRun;
@@ -139,6 +146,8 @@ function coldRuns(bundleUrl: string, warm: boolean, runs: number): ColdRun {
     initMs: median(all.map((run) => run.initMs)),
     firstRenderMs: median(all.map((run) => run.firstRenderMs)),
     toFirstPdfMs: median(all.map((run) => run.toFirstPdfMs)),
+    firstRenderCpuMs: median(all.map((run) => run.firstRenderCpuMs)),
+    toFirstPdfCpuMs: median(all.map((run) => run.toFirstPdfCpuMs)),
   };
 }
 
@@ -224,10 +233,10 @@ async function main() {
     console.log(`cold import: median ${fmt(median(coldMs))} ms over ${COLD_RUNS} fresh processes`);
     console.log(`cold first render, medians over ${COLD_RUNS} fresh processes each:`);
     console.log(
-      `  rendering straight away: first render ${fmt(coldPlain.firstRenderMs)} ms ${target(coldPlain.firstRenderMs)}; process start to first PDF ${fmt(coldPlain.toFirstPdfMs)} ms (import ${fmt(coldPlain.initMs)} ms)`,
+      `  rendering straight away: first render ${fmt(coldPlain.firstRenderMs)} ms (CPU ${fmt(coldPlain.firstRenderCpuMs)} ms) ${target(coldPlain.firstRenderMs)}; process start to first PDF ${fmt(coldPlain.toFirstPdfMs)} ms (CPU ${fmt(coldPlain.toFirstPdfCpuMs)} ms; import ${fmt(coldPlain.initMs)} ms)`,
     );
     console.log(
-      `  as the issuing Lambda, warmUp() in its init phase: first render after init ${fmt(coldWarmed.firstRenderMs)} ms ${target(coldWarmed.firstRenderMs)}; process start to first PDF ${fmt(coldWarmed.toFirstPdfMs)} ms (init ${fmt(coldWarmed.initMs)} ms, which a cold start still pays)`,
+      `  as the issuing Lambda, warmUp() in its init phase: first render after init ${fmt(coldWarmed.firstRenderMs)} ms (CPU ${fmt(coldWarmed.firstRenderCpuMs)} ms) ${target(coldWarmed.firstRenderMs)}; process start to first PDF ${fmt(coldWarmed.toFirstPdfMs)} ms (CPU ${fmt(coldWarmed.toFirstPdfCpuMs)} ms; init ${fmt(coldWarmed.initMs)} ms, which a cold start still pays)`,
     );
     console.log(`renders: ${COUNT} in one process, first ${fmt(plain.wall[0] as number)} ms`);
     console.log(`steady state (after 10): ${steadyState(plain)}`);
