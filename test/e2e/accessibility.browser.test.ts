@@ -165,15 +165,18 @@ describe.skipIf(!browser)(
       await stack?.stop();
     });
 
+    /** One tab for every check (a new tab per check costs seconds on a busy machine); each load is fresh. */
+    let tab: Page | undefined;
+    const sharedTab = async () => {
+      tab ??= await context.newPage();
+      return tab;
+    };
+
     async function checkUrl(path: string, expectedStatus = 200): Promise<string[]> {
-      const page = await context.newPage();
-      try {
-        const response = await page.goto(path.startsWith('http') ? path : `${stack.url}${path}`);
-        expect(response?.status()).toBe(expectedStatus);
-        return await axeViolations(page);
-      } finally {
-        await page.close();
-      }
+      const page = await sharedTab();
+      const response = await page.goto(path.startsWith('http') ? path : `${stack.url}${path}`);
+      expect(response?.status()).toBe(expectedStatus);
+      return axeViolations(page);
     }
 
     it('finds no violation on the verification page: valid, revoked, superseded and not found', async () => {
@@ -232,24 +235,24 @@ describe.skipIf(!browser)(
       const captured = mails.filter((mail) =>
         PEOPLE.some((person) => mail.destination.to.includes(person.email)),
       );
-      // Issued (three), revoked, corrected and the page link at least.
-      expect(
-        new Set(captured.map((mail) => mail.subject.replace(/[A-Z0-9]{4}(-[A-Z0-9]{4}){5}/, 'N'))).size,
-      ).toBeGreaterThanOrEqual(4);
-      for (const mail of captured) seen[`mailbox ${mail.subject}`] = await checkHtml(mail.body.html ?? '');
+      // One of each kind the stack sent (issued, revoked, corrected, page link at least): the same template
+      // for another person or number would add time, not coverage.
+      const kinds = new Map(
+        captured.map((mail) => [mail.subject.replace(/[A-Z0-9]{4}(-[A-Z0-9]{4}){5}/, 'N'), mail]),
+      );
+      expect(kinds.size).toBeGreaterThanOrEqual(4);
+      for (const [subject, mail] of kinds) seen[`mailbox ${subject}`] = await checkHtml(mail.body.html ?? '');
       expect(Object.entries(seen).filter(([, violations]) => violations.length > 0)).toEqual([]);
       expect(Object.keys(seen).length).toBeGreaterThanOrEqual(9 + 4);
     });
 
     async function checkHtml(html: string): Promise<string[]> {
       expect(html).toContain('<html');
-      const page = await context.newPage();
-      try {
-        await page.setContent(html);
-        return await axeViolations(page);
-      } finally {
-        await page.close();
-      }
+      const page = await sharedTab();
+      // A fresh document each time, so no earlier email's axe or markup is left in the page.
+      await page.goto('about:blank');
+      await page.setContent(html);
+      return axeViolations(page);
     }
 
     it('catches what it should: an email with grey-on-white text, an unlabelled field and no language', async () => {
