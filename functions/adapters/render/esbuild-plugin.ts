@@ -124,6 +124,30 @@ export function nativeInflatePlugin(): Plugin {
   };
 }
 
+const YOGA_FETCH = 'w||"function"!=typeof fetch?Promise.resolve()';
+
+/**
+ * Makes the first render faster. yoga-layout (react-pdf's layout engine) carries its WebAssembly as a base64
+ * data: URL and, wherever a global `fetch` exists, loads it with `fetch(dataUrl)`. On Node that first
+ * `fetch` loads Node's whole fetch implementation (undici) for this alone: tens of milliseconds of the cold
+ * first render (issue 13). The loader's own fallback decodes the same base64 in place, so the bundle always
+ * takes it: the same bytes reach WebAssembly.instantiate. A yoga-layout build without that line is left as is.
+ */
+export function yogaWithoutFetchPlugin(): Plugin {
+  return {
+    name: 'yoga-without-fetch',
+    setup(build) {
+      build.onLoad(
+        { filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ },
+        async (args) => {
+          const source = await readFile(args.path, 'utf8');
+          return { contents: source.replace(YOGA_FETCH, 'true?Promise.resolve()'), loader: 'js' };
+        },
+      );
+    },
+  };
+}
+
 const BUNDLED_VERSIONS_MARKER = /const BUNDLED_VERSIONS: [^=]+= null;/;
 
 /**
@@ -155,6 +179,7 @@ export function renderBundlePlugins(): Plugin[] {
     pdfkitStandardFontsPlugin(),
     renderBundleTrimPlugin(),
     nativeInflatePlugin(),
+    yogaWithoutFetchPlugin(),
     renderPatchVersionsPlugin(),
   ];
 }

@@ -33,19 +33,22 @@ export class ReactPdfCertificateRenderer implements CertificateRenderer {
   /**
    * Renders one throwaway certificate per design so fonts are read, parsed and shaped before the first real
    * request (a first render costs about half a second, later ones tens of milliseconds). Call it during a
-   * Lambda's init phase, e.g. with top-level await next to where the renderer is built.
+   * Lambda's init phase (functions/handlers/issue-certificate.ts does, with top-level await). The wording
+   * has accented Latin capitals and small letters and every digit, so the first real certificate finds its
+   * glyphs' outlines and the GSUB/GPOS lookups (kerning, marks) already decoded.
    */
   async warmUp(): Promise<void> {
     for (const templateId of Object.keys(certificateTemplates)) {
       await this.render({
-        number: 'WARMUP0000000000000000000',
-        holderName: 'Warm Up',
-        courseTitle: 'Warm-up',
-        courseDescription: 'Warm-up render.',
+        number: 'WARMUP0123456789ABCDEFGHJK',
+        holderName: 'Zoë Ñúñez-Ångström Çãé Dlamini-Ngcobo',
+        courseTitle: 'Warm-up: Project Management Fundamentals 2026',
+        courseDescription: 'Planning, scheduling and delivering projects on time and on budget (0–9).',
         completedAt: '2000-01-01T00:00:00Z',
         issuedAt: '2000-01-01T00:00:00Z',
-        signatory: { name: 'Warm Up', title: 'Warm-up' },
-        verificationUrl: 'https://example.invalid/verify/WARMUP',
+        expiresAt: '2000-12-31T00:00:00Z',
+        signatory: { name: 'Lindiwe Mokoena', title: 'Director of Training, SayPro' },
+        verificationUrl: 'https://example.invalid/verify/WARMUP0123456789ABCDEFGHJK',
         templateId,
       });
     }
