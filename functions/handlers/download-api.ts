@@ -1,6 +1,6 @@
 import { openPublicDocument } from '../core/use-cases/public-descriptions.js';
 import { openDownload } from '../core/use-cases/view-certificate.js';
-import { type DownloadDeps, downloadLambdaDeps } from '../wiring/public-deps.js';
+import { type DownloadDeps, downloadLambdaDeps } from '../wiring/download-deps.js';
 import { HttpProblem, httpApi, type Route, redirect } from './shared/http-api.js';
 
 /**

@@ -2,7 +2,6 @@ import { linkedInAddUrl } from '../../templates/linkedin.js';
 import { renderVerificationPage, VERIFICATION_PAGE_CSP } from '../../templates/web/verification-page.js';
 import { issuerProfile } from '../core/credential.js';
 import { ValidationError } from '../core/errors.js';
-import type { Deps } from '../core/ports.js';
 import { publishedKeys } from '../core/signing-keys.js';
 import { STATUS_LIST_TTL_SECONDS } from '../core/status-list.js';
 import { describeAchievement, describeStatusList } from '../core/use-cases/public-descriptions.js';
@@ -14,7 +13,7 @@ import {
   viewCertificate,
   viewCertificatePage,
 } from '../core/use-cases/view-certificate.js';
-import { publicLambdaDeps } from '../wiring/public-deps.js';
+import { type PublicDeps, publicLambdaDeps } from '../wiring/public-deps.js';
 import {
   errorResponse,
   HttpProblem,
@@ -28,10 +27,8 @@ import {
 import { firstUploadedFile } from './shared/multipart.js';
 import { PerClientRateLimit } from './shared/rate-limit.js';
 
-export type PublicDeps = Pick<
-  Deps,
-  'certificates' | 'signingKeys' | 'clock' | 'links' | 'statusLists' | 'courses' | 'reports'
->;
+// Declared by its composition root (wiring/public-deps.ts), which imports nothing from here.
+export type { PublicDeps };
 
 /** The shape of a compact JWS; what is in it is the verifier's business. */
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
