@@ -13,7 +13,7 @@ export const PUBLIC_CACHE_SECONDS = {
   verificationPage: 60,
   /** GET /status-lists/{listId}: the status list credential's own `ttl` (status-list.ts). */
   statusList: STATUS_LIST_TTL_SECONDS,
-  /** GET /.well-known/jwks.json: keys change on rotation (a new key is published before it signs). */
+  /** GET /.well-known/jwks.json: the key list changes only on a rotation or a compromise. */
   jwks: 300,
   /** GET /issuer and /courses/{courseId}: descriptions that change with a deployment or a course edit. */
   descriptions: 3600,
