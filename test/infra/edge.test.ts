@@ -1,4 +1,4 @@
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { parseAppConfig } from '../../lib/config.js';
 import { EDGE_TTL_SECONDS } from '../../lib/constructs/verification-edge.js';
