@@ -35,11 +35,38 @@ export const appConfigSchema = z.object({
   staffReportAddress: z.string().email('must be an email address').optional(),
   /** Who receives alarm notifications; absent: subscribe later (see docs/deploy.md). */
   alarmEmail: z.string().email('must be an email address').optional(),
+  /** Puts a CloudFront distribution in front of the API that caches the public answers briefly (docs/deploy.md). */
+  enableEdge: booleanFromContext.default(false),
+  /** The site's host name on the edge (e.g. verify.saypro.online); needs edgeCertificateArn. */
+  edgeDomainName: z
+    .string()
+    .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a host name')
+    .optional(),
+  /** ACM certificate for edgeDomainName, in us-east-1 (CloudFront reads certificates only there). */
+  edgeCertificateArn: z
+    .string()
+    .regex(
+      /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/,
+      'must be an ACM certificate ARN in us-east-1',
+    )
+    .optional(),
+  /** A CLOUDFRONT-scope WAF web ACL (created in us-east-1) for the edge; absent: none. */
+  edgeWebAclArn: z.string().startsWith('arn:', 'must be an ARN').optional(),
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema>;
 
 export const appConfigKeys = Object.keys(appConfigSchema.shape) as (keyof AppConfig)[];
+
+/** Settings that only make sense together, checked after each key on its own. */
+function edgeProblems(config: AppConfig): string[] {
+  const problems: string[] = [];
+  if (Boolean(config.edgeDomainName) !== Boolean(config.edgeCertificateArn))
+    problems.push('"edgeDomainName" and "edgeCertificateArn" are set together or not at all');
+  if (!config.enableEdge && (config.edgeDomainName || config.edgeWebAclArn))
+    problems.push('"edgeDomainName" and "edgeWebAclArn" need "enableEdge": true');
+  return problems;
+}
 
 export class AppConfigError extends Error {
   override name = 'AppConfigError';
@@ -58,6 +85,11 @@ export function parseAppConfig(context: Record<string, unknown>): AppConfig {
       `Invalid CDK context (cdk.json "context" or -c key=value): ${problems.join('; ')}`,
     );
   }
+  const problems = edgeProblems(parsed.data);
+  if (problems.length > 0)
+    throw new AppConfigError(
+      `Invalid CDK context (cdk.json "context" or -c key=value): ${problems.join('; ')}`,
+    );
   return parsed.data;
 }
 

@@ -1,7 +1,8 @@
 import { openPublicDocument } from '../core/use-cases/public-descriptions.js';
 import { openDownload } from '../core/use-cases/view-certificate.js';
-import { type DownloadDeps, downloadLambdaDeps } from '../wiring/public-deps.js';
+import { type DownloadDeps, downloadLambdaDeps } from '../wiring/download-deps.js';
 import { HttpProblem, httpApi, type Route, redirect } from './shared/http-api.js';
+import { PUBLIC_CACHE_SECONDS, sharedFor } from './shared/public-cache.js';
 
 /**
  * The participant's emailed link. A function of its own because presigning needs the S3 client and
@@ -24,7 +25,15 @@ export const downloadRoutes = (deps: () => DownloadDeps): Route[] => [
       const document = await openPublicDocument(deps(), params.number ?? '');
       if (!document.shown)
         throw new HttpProblem(403, document.reason, [{ field: 'number', message: document.reason }]);
-      return redirect(document.url);
+      // The presigned URL lives 300 s: shared for a minute, a cached redirect still has four to run.
+      const answer = redirect(document.url);
+      return {
+        ...answer,
+        headers: {
+          ...answer.headers,
+          'cache-control': sharedFor(PUBLIC_CACHE_SECONDS.certificateAnswer),
+        },
+      };
     },
   },
 ];

@@ -2,9 +2,7 @@ import { linkedInAddUrl } from '../../templates/linkedin.js';
 import { renderVerificationPage, VERIFICATION_PAGE_CSP } from '../../templates/web/verification-page.js';
 import { issuerProfile } from '../core/credential.js';
 import { ValidationError } from '../core/errors.js';
-import type { Deps } from '../core/ports.js';
 import { publishedKeys } from '../core/signing-keys.js';
-import { STATUS_LIST_TTL_SECONDS } from '../core/status-list.js';
 import { describeAchievement, describeStatusList } from '../core/use-cases/public-descriptions.js';
 import { getStatusListCredential } from '../core/use-cases/status-lists.js';
 import { verifyCredential, verifyDocument } from '../core/use-cases/verify-submission.js';
@@ -14,7 +12,7 @@ import {
   viewCertificate,
   viewCertificatePage,
 } from '../core/use-cases/view-certificate.js';
-import { publicLambdaDeps } from '../wiring/public-deps.js';
+import { type PublicDeps, publicLambdaDeps } from '../wiring/public-deps.js';
 import {
   errorResponse,
   HttpProblem,
@@ -26,18 +24,25 @@ import {
   redirect,
 } from './shared/http-api.js';
 import { firstUploadedFile } from './shared/multipart.js';
+import { PUBLIC_CACHE_SECONDS, sharedFor } from './shared/public-cache.js';
 import { PerClientRateLimit } from './shared/rate-limit.js';
 
-export type PublicDeps = Pick<
-  Deps,
-  'certificates' | 'signingKeys' | 'clock' | 'links' | 'statusLists' | 'courses' | 'reports'
->;
+// Declared by its composition root (wiring/public-deps.ts), which imports nothing from here.
+export type { PublicDeps };
 
 /** The shape of a compact JWS; what is in it is the verifier's business. */
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 const page = (statusCode: number, body: string) =>
   html(statusCode, body, { 'content-security-policy': VERIFICATION_PAGE_CSP, 'cache-control': 'no-store' });
+
+/** The page for a GET: the same for every viewer of one language, so it may be shared for a minute. */
+const sharedPage = (body: string) =>
+  html(200, body, {
+    'content-security-policy': VERIFICATION_PAGE_CSP,
+    'cache-control': sharedFor(PUBLIC_CACHE_SECONDS.verificationPage),
+    vary: 'accept-language',
+  });
 
 /** The page's answer to a failed lookup: the same status code the API would give, with its message. */
 function problemPage(error: unknown, input: string) {
@@ -91,7 +96,10 @@ export const publicRoutes = (deps: () => PublicDeps): Route[] => [
   {
     method: 'GET',
     resource: '/certificates/{number}',
-    handle: async ({ params }) => json(200, await viewCertificate(deps(), params.number ?? '')),
+    handle: async ({ params }) =>
+      json(200, await viewCertificate(deps(), params.number ?? ''), {
+        'cache-control': sharedFor(PUBLIC_CACHE_SECONDS.certificateAnswer),
+      }),
   },
   {
     method: 'GET',
@@ -117,7 +125,10 @@ export const publicRoutes = (deps: () => PublicDeps): Route[] => [
   {
     method: 'GET',
     resource: '/.well-known/jwks.json',
-    handle: async () => json(200, await publishedKeys(deps()), { 'cache-control': 'public, max-age=300' }),
+    handle: async () =>
+      json(200, await publishedKeys(deps()), {
+        'cache-control': sharedFor(PUBLIC_CACHE_SECONDS.jwks),
+      }),
   },
   {
     method: 'GET',
@@ -132,7 +143,7 @@ export const publicRoutes = (deps: () => PublicDeps): Route[] => [
           ],
           ...issuerProfile(deps().links.verificationBaseUrl, deps().links.supportAddress),
         },
-        { 'cache-control': 'public, max-age=3600' },
+        { 'cache-control': sharedFor(PUBLIC_CACHE_SECONDS.descriptions) },
       ),
   },
   {
@@ -142,7 +153,7 @@ export const publicRoutes = (deps: () => PublicDeps): Route[] => [
     resource: '/status-lists/{listId}',
     async handle({ params, headers }) {
       const listId = params.listId ?? '';
-      const cache = { 'cache-control': `public, max-age=${STATUS_LIST_TTL_SECONDS}`, vary: 'accept' };
+      const cache = { 'cache-control': sharedFor(PUBLIC_CACHE_SECONDS.statusList), vary: 'accept' };
       const accept = (headers.accept ?? '').toLowerCase();
       if (accept.includes('application/json') && !accept.includes('jwt'))
         return json(200, await describeStatusList(deps(), listId), cache);
@@ -155,7 +166,7 @@ export const publicRoutes = (deps: () => PublicDeps): Route[] => [
     resource: '/courses/{courseId}',
     handle: async ({ params }) =>
       json(200, await describeAchievement(deps(), params.courseId ?? ''), {
-        'cache-control': 'public, max-age=3600',
+        'cache-control': sharedFor(PUBLIC_CACHE_SECONDS.descriptions),
       }),
   },
   {
@@ -163,7 +174,7 @@ export const publicRoutes = (deps: () => PublicDeps): Route[] => [
     resource: '/verify',
     async handle({ query }) {
       if (query.number) return redirect(`/verify/${encodeURIComponent(query.number.trim())}`);
-      return page(200, renderVerificationPage({ input: '' }));
+      return sharedPage(renderVerificationPage({ input: '' }));
     },
   },
   {
@@ -171,8 +182,7 @@ export const publicRoutes = (deps: () => PublicDeps): Route[] => [
     resource: '/verify/{number}',
     async handle({ params }) {
       try {
-        return page(
-          200,
+        return sharedPage(
           renderVerificationPage({ view: await viewCertificatePage(deps(), params.number ?? '') }),
         );
       } catch (error) {

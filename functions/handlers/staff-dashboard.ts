@@ -12,7 +12,7 @@ import {
   renderStaffSignIn,
 } from '../../templates/web/staff-sign-in.js';
 import { ConflictError, GoneError, NotFoundError, TransientError, ValidationError } from '../core/errors.js';
-import type { Deps, StaffAuthenticator, StaffSessionRecord, StaffSessions } from '../core/ports.js';
+import type { StaffSessionRecord } from '../core/ports.js';
 import { revokeCertificate } from '../core/use-cases/certificate-lifecycle.js';
 import { resendCertificate } from '../core/use-cases/deliver-certificate.js';
 import { trackCourse } from '../core/use-cases/operator-queries.js';
@@ -27,7 +27,7 @@ import {
   startStaffSession,
 } from '../core/use-cases/staff-sessions.js';
 import { logger } from '../wiring/logger.js';
-import { lambdaStaffDashboardDeps } from '../wiring/staff-deps.js';
+import { lambdaStaffDashboardDeps, type StaffDashboardDeps } from '../wiring/staff-deps.js';
 import {
   type HttpRequest,
   html,
@@ -38,11 +38,8 @@ import {
 } from './shared/http-api.js';
 import { PerClientRateLimit } from './shared/rate-limit.js';
 
-/** What the staff pages use: the operator use cases, the session store and the sign-in port. */
-export type StaffDashboardDeps = Deps & {
-  staffSessions: StaffSessions;
-  staffAuthenticator: StaffAuthenticator;
-};
+// Declared by its composition root (wiring/staff-deps.ts), which imports nothing from here.
+export type { StaffDashboardDeps };
 
 export const STAFF_SESSION_COOKIE = 'staff_session';
 /** state.nonce.PKCE-verifier of a sign-in under way; Lax, because the provider's redirect brings it back. */

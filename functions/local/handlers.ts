@@ -1,5 +1,6 @@
+import type { AwsClients } from '../adapters/aws/clients.js';
 import { localOperatorKeyAuthenticator } from '../adapters/staff-auth/local-operator-key.js';
-import type { IssuingDeps, StaffSessions } from '../core/ports.js';
+import type { IssuingDeps, WorkflowStarter } from '../core/ports.js';
 import { createCheckEligibilityHandler } from '../handlers/check-eligibility.js';
 import { createDeliverCertificateHandler } from '../handlers/deliver-certificate.js';
 import { createDownloadApiHandler, downloadRoutes } from '../handlers/download-api.js';
@@ -13,57 +14,96 @@ import { createParticipantApiHandler, participantRoutes } from '../handlers/part
 import { createPublicApiHandler, publicRoutes } from '../handlers/public-api.js';
 import { createRecordFailureHandler } from '../handlers/record-failure.js';
 import { createRequestConsentHandler } from '../handlers/request-consent.js';
-import {
-  createStaffDashboardHandler,
-  type StaffDashboardDeps,
-  staffRoutes,
-} from '../handlers/staff-dashboard.js';
+import { createStaffDashboardHandler, staffRoutes } from '../handlers/staff-dashboard.js';
 import { createStaffReportsHandler } from '../handlers/staff-reports.js';
 import { createWebhookDeliveryHandler } from '../handlers/webhook-delivery.js';
+import type { Config } from '../wiring/config.js';
+import { buildDeps } from '../wiring/deps.js';
+import { buildDownloadDeps } from '../wiring/download-deps.js';
+import { withRenderer } from '../wiring/issuing-deps.js';
+import { buildPublicDeps } from '../wiring/public-deps.js';
+import { buildReadCaches } from '../wiring/read-caches.js';
+import { buildStaffDashboardDeps } from '../wiring/staff-deps.js';
 import type { BridgedRoute } from './api-gateway-bridge.js';
 import type { LambdaHandler } from './lambda-context.js';
 
+/** What the local stack points every function's composition root at. */
+export interface LocalFunctionSetting {
+  /** The same config schema Lambda reads, with the local stand-ins' endpoints. */
+  config: Config;
+  /** The local stack's clients (one set, so the chaos run's fault injection reaches every function). */
+  clients: AwsClients;
+  /** The in-process runner of the synthesized workflow, in place of Step Functions. */
+  workflow: WorkflowStarter;
+  /** The staff pages' local sign-in; absent: no staff-dashboard function. */
+  staff?: LocalStaffSignIn;
+}
+
+export interface LocalFunctions {
+  /** Every Lambda function of the app, by the name of its entry file in functions/handlers/. */
+  handlers: Record<string, LambdaHandler>;
+  /** What the issuing functions were given (the widest deps): for the local stack's jobs and the tests. */
+  deps: IssuingDeps;
+}
+
 /**
- * Every Lambda function of the app, by the name of its entry file in functions/handlers/, built on the
- * local stack's deps. The names are the ones the synthesized template refers to.
+ * Each Lambda function built from its own composition root (functions/wiring/*-deps.ts), as its
+ * Lambda entry does, only pointed at the local stand-ins. The names are the ones the synthesized
+ * template refers to. One process: the functions share the read caches (read-caches.ts).
  */
-export function localHandlers(deps: IssuingDeps, staff?: LocalStaffSignIn): Record<string, LambdaHandler> {
-  const get = () => deps;
-  return {
-    ...(staff ? { 'staff-dashboard': createStaffDashboardHandler(() => staffDepsOf(deps, staff)) } : {}),
+export function localFunctions(setting: LocalFunctionSetting): LocalFunctions {
+  const { config, clients, workflow, staff } = setting;
+  const { documentClient } = clients;
+  const caches = buildReadCaches(config, documentClient);
+  // deps.ts: the root of the workflow tasks, jobs, participant and operator functions.
+  const shared = buildDeps(config, { clients, workflow, caches });
+  // issuing-deps.ts: the same plus the renderer, for issue-certificate and operator-api (corrections).
+  const issuing = withRenderer(shared);
+  const publicDeps = buildPublicDeps(config, { documentClient, caches });
+  const downloadDeps = buildDownloadDeps(config, { documentClient, s3: clients.s3 });
+  const get = () => shared;
+  const getIssuing = () => issuing;
+  const handlers: Record<string, LambdaHandler> = {
     'on-approval': createOnApprovalHandler(get),
     'check-eligibility': createCheckEligibilityHandler(get),
-    'issue-certificate': createIssueCertificateHandler(get),
+    'issue-certificate': createIssueCertificateHandler(getIssuing),
     'deliver-certificate': createDeliverCertificateHandler(get),
     'notify-not-eligible': createNotifyNotEligibleHandler(get),
     'request-consent': createRequestConsentHandler(get),
     'record-failure': createRecordFailureHandler(get),
-    'operator-api': createOperatorApiHandler(get),
-    'public-api': createPublicApiHandler(get),
-    'download-api': createDownloadApiHandler(get),
+    'operator-api': createOperatorApiHandler(getIssuing),
+    'public-api': createPublicApiHandler(() => publicDeps),
+    'download-api': createDownloadApiHandler(() => downloadDeps),
     'participant-api': createParticipantApiHandler(get),
     'operations-sweep': createOperationsSweepHandler(get),
     'expiry-reminders': createExpiryRemindersHandler(get),
     'staff-reports': createStaffReportsHandler(get),
     'webhook-delivery': createWebhookDeliveryHandler(get),
   };
+  if (staff) {
+    const staffDeps = buildStaffDashboardDeps(config, {
+      deps: shared,
+      documentClient,
+      authenticator: localOperatorKeyAuthenticator(staff.operatorKey),
+    });
+    handlers['staff-dashboard'] = createStaffDashboardHandler(() => staffDeps);
+  }
+  return { handlers, deps: issuing };
 }
 
 /** The staff pages' sign-in on one machine: the operator key in a form, sessions in the registry table. */
 export interface LocalStaffSignIn {
   operatorKey: string;
-  sessions: StaffSessions;
 }
 
-const staffDepsOf = (deps: IssuingDeps, staff: LocalStaffSignIn): StaffDashboardDeps => ({
-  ...deps,
-  staffSessions: staff.sessions,
-  staffAuthenticator: localOperatorKeyAuthenticator(staff.operatorKey),
-});
+/** Route tables are read for their methods and paths only; their handlers run inside the functions. */
+const routeTableOnly = (): never => {
+  throw new Error('a route table read for its paths was asked for deps');
+};
 
 /** The API's routes as API Gateway has them: operator routes behind the API key, public ones open. */
-export function localRoutes(deps: IssuingDeps, handlers: Record<string, LambdaHandler>): BridgedRoute[] {
-  const get = () => deps;
+export function localRoutes(handlers: Record<string, LambdaHandler>): BridgedRoute[] {
+  const get = routeTableOnly;
   const bridged =
     (functionName: string, apiKeyRequired: boolean) => (route: { method: string; resource: string }) => ({
       method: route.method,
@@ -78,8 +118,6 @@ export function localRoutes(deps: IssuingDeps, handlers: Record<string, LambdaHa
     ...downloadRoutes(get).map(bridged('download-api', false)),
     ...participantRoutes(get).map(bridged('participant-api', false)),
     // The staff pages check their own session cookie (the API key never reaches a browser).
-    ...(handlers['staff-dashboard']
-      ? staffRoutes(() => ({}) as StaffDashboardDeps).map(bridged('staff-dashboard', false))
-      : []),
+    ...(handlers['staff-dashboard'] ? staffRoutes(get).map(bridged('staff-dashboard', false)) : []),
   ];
 }

@@ -12,7 +12,6 @@ import {
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { APPROVALS_BY_PARTICIPANT_COURSE_INDEX } from '../adapters/aws/approvals-index.js';
 import { createAwsClients } from '../adapters/aws/clients.js';
-import { DynamoDbStaffSessions } from '../adapters/aws/dynamodb-staff-sessions.js';
 import { REGISTRY_TTL_ATTRIBUTE } from '../adapters/aws/registry-ttl.js';
 import type { IssuingDeps, WorkflowStarter } from '../core/ports.js';
 import { sendExpiryReminders } from '../core/use-cases/expiry-reminders.js';
@@ -20,12 +19,10 @@ import { sendSurveyReminders } from '../core/use-cases/feedback.js';
 import { recoverStuckWork } from '../core/use-cases/recover-stuck-work.js';
 import { deliverDueWebhooks } from '../core/use-cases/webhooks.js';
 import { readConfig } from '../wiring/config.js';
-import { buildDeps } from '../wiring/deps.js';
-import { withRenderer } from '../wiring/issuing-deps.js';
 import { startApiGatewayBridge } from './api-gateway-bridge.js';
 import { ensureSigningKey } from './ensure-signing-key.js';
 import { type FaultInjectionOptions, injectFaults } from './fault-injection.js';
-import { localHandlers, localRoutes } from './handlers.js';
+import { localFunctions, localRoutes } from './handlers.js';
 import { startLocalKms } from './kms-server.js';
 import { sweepExpiredItems } from './retention-sweep.js';
 import { freePort, startDynamoDbLocal, startS3rver, startSesLocal } from './services.js';
@@ -272,11 +269,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const workflowStarter: WorkflowStarter = {
       startIssuance: (approvalId, executionName) => workflow!.startIssuance(approvalId, executionName),
     };
-    const deps = withRenderer(buildDeps(config, { clients, workflow: workflowStarter }));
     const apiKey = operatorApiKey(dataDir);
-    const handlers = localHandlers(deps, {
-      operatorKey: apiKey,
-      sessions: new DynamoDbStaffSessions(clients.documentClient, TABLES.registry),
+    const { handlers, deps } = localFunctions({
+      config,
+      clients,
+      workflow: workflowStarter,
+      staff: { operatorKey: apiKey },
     });
     workflow = new LocalIssuanceWorkflow({
       ...workflowDefinition,
@@ -383,7 +381,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       stoppers.push(async () => clearInterval(timer));
     }
 
-    const api = await startApiGatewayBridge({ routes: localRoutes(deps, handlers), apiKey, port });
+    const api = await startApiGatewayBridge({ routes: localRoutes(handlers), apiKey, port });
     stoppers.push(api.stop);
 
     const endpoints = { dynamodb: dynamodb.endpoint, s3: s3.endpoint, kms: kms.endpoint, ses: ses.endpoint };

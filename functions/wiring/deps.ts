@@ -5,7 +5,6 @@ import { DynamoDbReportLedger } from '../adapters/aws/dynamodb-report-ledger.js'
 import { DynamoDbStatusListStore } from '../adapters/aws/dynamodb-status-lists.js';
 import {
   DynamoDbApprovalStore,
-  DynamoDbCertificateStore,
   DynamoDbClaimLedger,
   DynamoDbCourseCatalog,
   DynamoDbEnrolmentStore,
@@ -16,7 +15,6 @@ import {
   DynamoDbParticipantRecords,
   DynamoDbPersonalDataLog,
   DynamoDbProgressStore,
-  DynamoDbSigningKeyRegistry,
   DynamoDbXapiParking,
 } from '../adapters/aws/dynamodb-stores.js';
 import { DynamoDbWebhookEndpoints, DynamoDbWebhookOutbox } from '../adapters/aws/dynamodb-webhooks.js';
@@ -25,8 +23,6 @@ import { KmsSigningKeyAdmin } from '../adapters/aws/kms-signing-key-admin.js';
 import { S3DocumentStore } from '../adapters/aws/s3-document-store.js';
 import { SesMailer } from '../adapters/aws/ses-mailer.js';
 import { StepFunctionsWorkflowStarter } from '../adapters/aws/step-functions-workflow-starter.js';
-import { CachedCertificateStore } from '../adapters/cached-certificate-store.js';
-import { CachedSigningKeyRegistry } from '../adapters/cached-signing-key-registry.js';
 import { fetchWebhookSender } from '../adapters/fetch-webhook-sender.js';
 import { LoggedNotifications } from '../adapters/logged-notifications.js';
 import { LoggedReportLedger } from '../adapters/logged-report-ledger.js';
@@ -34,6 +30,7 @@ import { TemplatedNotifications } from '../adapters/templated-notifications.js';
 import type { Deps, WorkflowStarter } from '../core/ports.js';
 import { DEFAULT_WEBHOOK_RETRY_SCHEDULE_SECONDS } from '../core/webhooks.js';
 import { type Config, linksFrom, readConfig, systemClock } from './config.js';
+import { buildReadCaches, type ReadCaches } from './read-caches.js';
 
 /** Starting workflows needs a state machine; the local stack passes its in-process runner instead. */
 const noWorkflow: WorkflowStarter = {
@@ -43,12 +40,14 @@ const noWorkflow: WorkflowStarter = {
 };
 
 /**
- * The one place where adapters are chosen and connected. Lambda and the local stack both come here;
- * only the endpoints in the config differ (and the local stack's in-process workflow starter).
+ * The one place where adapters are chosen and connected, and the composition root of every function
+ * that has no slimmer one of its own (public-deps.ts, download-deps.ts, issuing-deps.ts, staff-deps.ts
+ * build on it or beside it). Lambda and the local stack both come here; only the endpoints in the config
+ * differ (and the local stack's in-process workflow starter, clients and shared read caches).
  */
 export function buildDeps(
   config: Config,
-  options: { workflow?: WorkflowStarter; clients?: AwsClients } = {},
+  options: { workflow?: WorkflowStarter; clients?: AwsClients; caches?: ReadCaches } = {},
 ): Deps {
   const clients =
     options.clients ??
@@ -74,19 +73,16 @@ export function buildDeps(
     ...(config.SES_CONFIGURATION_SET ? { configurationSetName: config.SES_CONFIGURATION_SET } : {}),
   });
   const personalDataLog = new DynamoDbPersonalDataLog(documentClient, config.REGISTRY_TABLE);
+  const caches = options.caches ?? buildReadCaches(config, documentClient);
   return {
     courses: new DynamoDbCourseCatalog(documentClient, config.REGISTRY_TABLE),
     participants: new DynamoDbParticipantDirectory(documentClient, config.REGISTRY_TABLE),
     progress: new DynamoDbProgressStore(documentClient, config.REGISTRY_TABLE),
     approvals: new DynamoDbApprovalStore(documentClient, config.APPROVALS_TABLE),
-    certificates: new CachedCertificateStore(
-      new DynamoDbCertificateStore(documentClient, config.REGISTRY_TABLE),
-    ),
+    certificates: caches.certificates,
     documents: new S3DocumentStore(clients.s3, config.DOCUMENTS_BUCKET),
     signer: new KmsDigestSigner(clients.kms, config.SIGNING_KEY_ID),
-    signingKeys: new CachedSigningKeyRegistry(
-      new DynamoDbSigningKeyRegistry(documentClient, config.REGISTRY_TABLE),
-    ),
+    signingKeys: caches.signingKeys,
     keyAdmin: new KmsSigningKeyAdmin(clients.kms, config.SIGNING_KEY_ID),
     mailer,
     notifications: new LoggedNotifications(

@@ -47,6 +47,8 @@ export class StatefulStack extends Stack {
   readonly registryTable: dynamodb.Table;
   readonly documentsBucket: s3.Bucket;
   readonly accessLogsBucket: s3.Bucket;
+  /** CloudFront's standard logs, when the edge is on (enableEdge). */
+  readonly edgeLogsBucket?: s3.Bucket;
   readonly emailIdentity: ses.EmailIdentity;
   readonly configurationSet: ses.ConfigurationSet;
   /** Bounce, complaint and reject events of the configuration set. */
@@ -137,6 +139,21 @@ export class StatefulStack extends Stack {
       id: 'AwsSolutions-S1',
       reason: 'This is the server access log target itself; logging it into itself would loop.',
     });
+
+    if (config.enableEdge) {
+      this.edgeLogsBucket = new s3.Bucket(this, 'EdgeLogsBucket', {
+        // CloudFront's standard log delivery writes with an ACL to an SSE-S3 bucket (not SSE-KMS).
+        encryption: s3.BucketEncryption.S3_MANAGED,
+        objectOwnership: s3.ObjectOwnership.OBJECT_WRITER,
+        blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+        enforceSSL: true,
+        minimumTLSVersion: 1.2,
+        serverAccessLogsBucket: this.accessLogsBucket,
+        serverAccessLogsPrefix: 'edge-logs/',
+        lifecycleRules: [{ id: 'expire-edge-logs', expiration: Duration.days(365) }],
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+    }
 
     this.documentsBucket = new s3.Bucket(this, 'DocumentsBucket', {
       bucketName: documentsBucketName(config.stage, this.account, this.region),

@@ -16,6 +16,7 @@ import { Operations } from '../constructs/operations.js';
 import { SigningKeyAccess } from '../constructs/signing-key-access.js';
 import { StaffSignIn } from '../constructs/staff-sign-in.js';
 import { VerificationApi } from '../constructs/verification-api.js';
+import { VerificationEdge } from '../constructs/verification-edge.js';
 import { acknowledgeWildcard } from '../nag.js';
 import { configurationSetName, documentsBucketName, type StatefulStack } from './stateful-stack.js';
 
@@ -56,6 +57,8 @@ export class StatelessStack extends Stack {
   readonly api: VerificationApi;
   readonly operations: Operations;
   readonly staffSignIn: StaffSignIn;
+  /** CloudFront in front of the API, when enableEdge is set. */
+  readonly edge?: VerificationEdge;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -438,6 +441,16 @@ export class StatelessStack extends Stack {
     this.api.addOperatorRoute(['webhooks', '{endpointId}', 'deliveries', '{deliveryId}', 'replay'], 'POST', {
       jsonBody: false,
     });
+    if (config.enableEdge && stateful.edgeLogsBucket) {
+      this.edge = new VerificationEdge(this, 'VerificationEdge', {
+        api: this.api.api,
+        logBucket: stateful.edgeLogsBucket,
+        ...(config.edgeDomainName && config.edgeCertificateArn
+          ? { domain: { name: config.edgeDomainName, certificateArn: config.edgeCertificateArn } }
+          : {}),
+        ...(config.edgeWebAclArn ? { webAclArn: config.edgeWebAclArn } : {}),
+      });
+    }
     const apiBaseUrl = config.apiBaseUrl ?? this.api.baseUrl;
     this.api.addStaffRoutes(staffDashboard.function);
     this.staffSignIn = new StaffSignIn(this, 'StaffSignIn', { stage: config.stage, apiBaseUrl });
