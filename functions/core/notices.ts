@@ -19,6 +19,8 @@ export interface NoticeContext {
   supportAddress: string;
   /** Tags let bounce and complaint events find their certificate or approval. */
   tags: Record<string, string>;
+  /** The participant's language (locales.ts); absent: English. */
+  locale?: string;
 }
 
 /** What every notice about one certificate carries. */

@@ -84,7 +84,7 @@ export type NoticeDeps = Pick<
 
 export async function noticeContextFor(
   deps: Pick<Deps, 'accessTokens' | 'random' | 'clock' | 'links' | 'participantLinkTtlDays'>,
-  participant: Pick<Participant, 'participantId' | 'fullName' | 'email'>,
+  participant: Pick<Participant, 'participantId' | 'fullName' | 'email' | 'locale'>,
   tags: Record<string, string>,
 ): Promise<NoticeContext> {
   const { url } = await mintParticipantPageLink(deps, participant.participantId);
@@ -98,6 +98,7 @@ export async function noticeContextFor(
     privacyUrl: helpPageUrlOf(deps, 'privacy'),
     supportAddress: deps.links.supportAddress,
     tags,
+    ...(participant.locale ? { locale: participant.locale } : {}),
   };
 }
 
@@ -151,6 +152,8 @@ export interface ParticipantPageView {
   consents: PageConsent[];
   courses: PageCourse[];
   certificates: PageCertificate[];
+  /** The language the participant chose for their page and emails; absent: English. */
+  locale?: string;
 }
 
 /** Each requirement of a course, worded for participants, with the unmet entry that would name it. */
@@ -277,7 +280,13 @@ export async function viewParticipantPage(
       ...(decision ? { granted: decision.granted, at: decision.at } : {}),
     };
   });
-  return { fullName: participant.fullName, consents, courses, certificates };
+  return {
+    fullName: participant.fullName,
+    consents,
+    courses,
+    certificates,
+    ...(participant.locale ? { locale: participant.locale } : {}),
+  };
 }
 
 /**

@@ -55,6 +55,8 @@ export async function registerParticipant(
     consentToPublicName: before?.consentToPublicName ?? false,
     ...(before?.consents ? { consents: before.consents } : {}),
   };
+  // The language the participant chose on their page stays unless staff send another.
+  if (!participant.locale && before?.locale) participant.locale = before.locale;
   await deps.participants.putParticipant(participant);
   const choices = choicesOf(consent ?? {});
   if (consentToPublicName !== undefined && consent?.nameToVerifiers === undefined)
