@@ -203,8 +203,7 @@ export const af: Catalogue = {
     'me.title': 'U SayPro-sertifikate',
     'me.header': 'U sertifikate',
     'me.hello': 'Hallo {name}',
-    'me.intro':
-      'Hierdie bladsy is u s’n: hou die skakel privaat. Dit wys u vordering en u sertifikate.',
+    'me.intro': 'Hierdie bladsy is u s’n: hou die skakel privaat. Dit wys u vordering en u sertifikate.',
     'me.certificates': 'Sertifikate',
     'me.noCertificate': 'Nog geen sertifikaat nie.',
     'me.status.valid': 'Geldig',
@@ -247,7 +246,8 @@ export const af: Catalogue = {
     'me.consent.no': 'Nee',
     'me.consent.saved': 'U keuses is gestoor. U kan dit te eniger tyd hier verander.',
     'me.consent.save': 'Stoor my keuses',
-    'me.consent.recorded': 'Elke antwoord word met die bostaande bewoording en die datum aangeteken. Sien {link}.',
+    'me.consent.recorded':
+      'Elke antwoord word met die bostaande bewoording en die datum aangeteken. Sien {link}.',
     'me.consent.privacyLink': 'hoe ons u persoonlike inligting hanteer',
     'me.language.heading': 'Taal',
     'me.language.text': 'Die taal van hierdie bladsy en van die e-posse wat ons aan u stuur.',
@@ -267,7 +267,8 @@ export const af: Catalogue = {
     'feedback.title': 'U terugvoer',
     'feedback.heading': 'Hoe het dit met u sertifikaat gegaan?',
     'feedback.about': 'Oor u sertifikaat vir {course} (nommer {number}). Dit neem omtrent twee minute.',
-    'feedback.answeredBefore': 'U het op {date} geantwoord. As u die vorm weer stuur, vervang dit daardie antwoorde.',
+    'feedback.answeredBefore':
+      'U het op {date} geantwoord. As u die vorm weer stuur, vervang dit daardie antwoorde.',
     'feedback.notSaved': 'U antwoorde is nie gestoor nie',
     'feedback.error': 'Fout:',
     'feedback.field.processRating': 'Hoe dit gegaan het om u sertifikaat te kry',
@@ -293,7 +294,8 @@ export const af: Catalogue = {
     'feedback.courseScaleLow': 'glad nie',
     'feedback.courseScaleHigh': 'baie',
     'feedback.comment': 'Enigiets anders wat u vir ons wil sê? (opsioneel)',
-    'feedback.commentHint': 'Hoogstens {max} karakters. Laat asseblief ander mense se persoonlike besonderhede uit.',
+    'feedback.commentHint':
+      'Hoogstens {max} karakters. Laat asseblief ander mense se persoonlike besonderhede uit.',
     'feedback.send': 'Stuur my antwoorde',
     'feedback.kept':
       'U antwoorde word saam met u ander inligting by SayPro bewaar, ingesluit wanneer u ’n afskrif van u inligting vra en saam daarmee uitgevee. Sien {link}.',

@@ -199,7 +199,8 @@ export const ar: Catalogue = {
     'verify.orFile': 'أو تحقق من ملف',
     'verify.fileLabel': 'ملف PDF لشهادة، أو اعتمادها الموقَّع (.jwt)',
     'verify.checkFile': 'تحقق من الملف',
-    'verify.offline': 'يمكن لأي شخص أيضًا التحقق من الشهادة دون اتصال باستخدام المفتاح العام الذي تنشره SayPro.',
+    'verify.offline':
+      'يمكن لأي شخص أيضًا التحقق من الشهادة دون اتصال باستخدام المفتاح العام الذي تنشره SayPro.',
 
     'me.title': 'شهاداتك من SayPro',
     'me.header': 'شهاداتك',
@@ -258,7 +259,8 @@ export const ar: Catalogue = {
     'me.linkForm.button': 'أرسل إليّ رابطي',
     'me.linkRequested.title': 'تم طلب الرابط',
     'me.linkRequested.heading': 'تفقّد بريدك الوارد',
-    'me.linkRequested.text': 'إذا كان هذا العنوان معروفًا لدينا، فإن رابطًا إلى صفحتك في طريقه إليك. قد يستغرق وصوله بضع دقائق.',
+    'me.linkRequested.text':
+      'إذا كان هذا العنوان معروفًا لدينا، فإن رابطًا إلى صفحتك في طريقه إليك. قد يستغرق وصوله بضع دقائق.',
 
     'feedback.title': 'رأيك',
     'feedback.heading': 'كيف جرت شهادتك؟',

@@ -40,7 +40,8 @@ export const enMessages = {
   'email.links.helpText': 'How certificates work: {help} · Questions: {faq}',
   'email.links.privacyText': 'How we handle your personal data: {url}',
   'email.links.page': 'Your page',
-  'email.links.pageSentence': '{page}: your progress, your certificates and fresh download links, at any time.',
+  'email.links.pageSentence':
+    '{page}: your progress, your certificates and fresh download links, at any time.',
   'email.links.help': 'How certificates work',
   'email.links.faq': 'Questions and answers',
   'email.links.privacy': 'How we handle your personal data',
@@ -282,7 +283,8 @@ export const enMessages = {
   'feedback.recommendHigh': 'extremely likely',
   'feedback.scaleHint': '{min} = {low}, {max} = {high}',
   'feedback.problems': 'Was anything wrong on your certificate?',
-  'feedback.problemsHint': 'Tick all that apply; leave empty if all is right. We will be in touch to correct it.',
+  'feedback.problemsHint':
+    'Tick all that apply; leave empty if all is right. We will be in touch to correct it.',
   'feedback.problem.name': 'My name',
   'feedback.problem.course': 'The course',
   'feedback.problem.date': 'A date',

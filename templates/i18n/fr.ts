@@ -37,7 +37,8 @@ export const fr: Catalogue = {
 
     'email.dear': 'Bonjour {name},',
     'email.labelled': '{label} : {value}',
-    'email.buttonFallback': 'Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur : {url}',
+    'email.buttonFallback':
+      'Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur : {url}',
     'email.footer':
       'SayPro Certificates · Vous recevez ce message parce que vous avez participé à une formation SayPro.',
     'email.links.pageText': 'Votre page (progression, certificats, téléchargements) : {url}',
@@ -242,7 +243,8 @@ export const fr: Catalogue = {
     'me.state.failed': 'Sa délivrance a rencontré un problème que l’équipe est en train de résoudre.',
     'me.state.failedBy':
       'Sa délivrance a rencontré un problème que l’équipe est en train de résoudre ; attendez-le au plus tard le {date}.',
-    'me.state.inProgress': 'Votre certificat est en cours de délivrance et arrive en général en quelques minutes.',
+    'me.state.inProgress':
+      'Votre certificat est en cours de délivrance et arrive en général en quelques minutes.',
     'me.state.inProgressBy':
       'Votre certificat est en cours de délivrance et arrive en général en quelques minutes ; il est dû au plus tard le {date}.',
     'me.consent.heading': 'Vos choix concernant vos données',
@@ -323,8 +325,10 @@ export const fr: Catalogue = {
   notes: {
     'certificate.title':
       '“Certificat de réussite” rather than “d’achèvement”: the usual wording for a completed training course.',
-    'certificate.hasCompleted': '“Formation” for course throughout (not “cours”, which reads as a single lesson).',
+    'certificate.hasCompleted':
+      '“Formation” for course throughout (not “cours”, which reads as a single lesson).',
     'email.enrolled.intro': 'Inclusive “inscrit·e”: the participant’s gender is not known.',
-    'verify.fileLabel': '“Attestation signée” for the signed credential (VC-JWT); “identifiant vérifiable” is the W3C term.',
+    'verify.fileLabel':
+      '“Attestation signée” for the signed credential (VC-JWT); “identifiant vérifiable” is the W3C term.',
   },
 };

@@ -14,8 +14,8 @@ import { zu } from './zu.js';
  * The core knows only the locale codes (functions/core/locales.ts); it never imports this.
  */
 
-export type { Catalogue, MessageKey } from './catalogue.js';
 export type { LocaleCode } from '../../functions/core/locales.js';
+export type { Catalogue, MessageKey } from './catalogue.js';
 
 export const catalogues: Readonly<Record<LocaleCode, Catalogue>> = { en, af, zu, fr, ar };
 

@@ -37,8 +37,7 @@ export const zu: Catalogue = {
 
     'email.dear': 'Sawubona {name},',
     'email.labelled': '{label}: {value}',
-    'email.buttonFallback':
-      'Uma inkinobho ingasebenzi, kopisha leli kheli ulifake esiphequluli sakho: {url}',
+    'email.buttonFallback': 'Uma inkinobho ingasebenzi, kopisha leli kheli ulifake esiphequluli sakho: {url}',
     'email.footer': 'SayPro Certificates · Lo mlayezo uthunyelwe ngoba ubambe iqhaza esifundweni se-SayPro.',
     'email.links.pageText': 'Ikhasi lakho (inqubekela phambili, izitifiketi, ukulanda): {url}',
     'email.links.helpText': 'Indlela izitifiketi ezisebenza ngayo: {help} · Imibuzo: {faq}',
@@ -81,7 +80,8 @@ export const zu: Catalogue = {
       'Imizuzu emibili, imibuzo emine: sitshele ukuthi kuhambe kanjani ukuthola isitifiketi sakho, nokuthi ingabe kukhona okungalungile kuso. Uvumile ukuthola izinhlolovo; ungakushintsha lokho ekhasini lakho.',
     'email.survey.button': 'Phendula inhlolovo',
 
-    'email.notEligible.subject': 'Isitifiketi sakho se-SayPro sesifundo {course}: kusele izinyathelo ezimbalwa',
+    'email.notEligible.subject':
+      'Isitifiketi sakho se-SayPro sesifundo {course}: kusele izinyathelo ezimbalwa',
     'email.notEligible.heading': 'Kusele izinyathelo ezimbalwa',
     'email.notEligible.preheader':
       '{count, plural, one {Kusele isinyathelo esisodwa} other {Kusele izinyathelo ezingu-#}} ngaphambi kokuba isitifiketi sakho sikhishwe.',
@@ -140,7 +140,8 @@ export const zu: Catalogue = {
     'email.revoked.mistake':
       'Uma ukholwa ukuthi leli yiphutha, phendula le imeyili noma ubhalele u-{support} ufake inombolo yesitifiketi.',
 
-    'email.expiry.subjectToday': 'Isitifiketi sakho se-SayPro sesifundo {course} siphelelwa yisikhathi namuhla',
+    'email.expiry.subjectToday':
+      'Isitifiketi sakho se-SayPro sesifundo {course} siphelelwa yisikhathi namuhla',
     'email.expiry.subjectSoon':
       'Isitifiketi sakho se-SayPro sesifundo {course} siphelelwa yisikhathi ngomhla ka-{date}',
     'email.expiry.headingToday': 'Isitifiketi sakho siphelelwa yisikhathi namuhla',
@@ -311,7 +312,8 @@ export const zu: Catalogue = {
     'feedback.thanks.title': 'Siyabonga',
     'feedback.thanks.heading': 'Siyabonga ngombono wakho',
     'feedback.thanks.saved': 'Izimpendulo zakho zigciniwe, mayelana nesitifiketi sakho sesifundo {course}.',
-    'feedback.thanks.updated': 'Izimpendulo zakho zibuyekeziwe, mayelana nesitifiketi sakho sesifundo {course}.',
+    'feedback.thanks.updated':
+      'Izimpendulo zakho zibuyekeziwe, mayelana nesitifiketi sakho sesifundo {course}.',
     'feedback.thanks.problems':
       'Usitshele ukuthi kukhona okungalungile esitifiketini sakho: ithimba lethu lizokubheka futhi likubhalele.',
     'feedback.thanks.change': 'Ushintshe umqondo? {link}: zithatha indawo yalezi.',
@@ -329,7 +331,8 @@ export const zu: Catalogue = {
     'email.dear':
       '“Sawubona {name},” (a greeting) for “Dear”: isiZulu letters have no neutral “Dear” without knowing the reader’s gender.',
     'email.kindRegards': '“Ngokuzithoba,” (respectfully) as the closing.',
-    'verify.fileLabel': '“Ubufakazi obusayiniwe” (signed proof) for the signed credential (VC-JWT); no settled term.',
+    'verify.fileLabel':
+      '“Ubufakazi obusayiniwe” (signed proof) for the signed credential (VC-JWT); no settled term.',
     'verify.row.issuedBy': '“Umkhiphi” (the one who issues) as a row label; review wanted.',
     'verify.offline': '“engaxhunyiwe ku-inthanethi” for offline.',
     'certificate.dateOfCompletion':
