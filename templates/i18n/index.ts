@@ -66,10 +66,11 @@ export function translator(locale?: string): Translator {
     dir: catalogue.dir,
     t: (key, args) => format(catalogue, key, args),
     html(key, args = {}, markup = {}) {
+      // Private-use characters mark where the markup goes: escaping leaves them, no message contains them.
       const slots = Object.keys(markup);
-      const placeholders = Object.fromEntries(slots.map((slot, index) => [slot, `\u0000${index}\u0000`]));
+      const placeholders = Object.fromEntries(slots.map((slot, index) => [slot, `\uE000${index}\uE001`]));
       return escapeHtml(format(catalogue, key, { ...args, ...placeholders })).replace(
-        /\u0000(\d+)\u0000/g,
+        /\uE000(\d+)\uE001/g,
         (_, index: string) => markup[slots[Number(index)] as string] as string,
       );
     },

@@ -1,4 +1,5 @@
 import type { Course } from '../../functions/core/model.js';
+import { type Translator, translator } from '../i18n/index.js';
 import { escapeHtml } from '../text.js';
 import { renderPage } from './page-layout.js';
 
@@ -51,9 +52,9 @@ export function renderHelpPage(courses: Course[]): string {
 }
 
 /** The lost-link form, shown here and on the participant's page. */
-export function linkRequestForm(): string {
-  return `<form method="post" action="/me/link-requests"><label for="email" class="visually-hidden">Your email address</label>
-<input id="email" name="email" type="email" autocomplete="email" required placeholder="you@example.org"><button type="submit">Email me my link</button></form>`;
+export function linkRequestForm(tr: Translator = translator()): string {
+  return `<form method="post" action="/me/link-requests"><label for="email" class="visually-hidden">${escapeHtml(tr.t('me.linkForm.label'))}</label>
+<input id="email" name="email" type="email" autocomplete="email" required dir="ltr" placeholder="${escapeHtml(tr.t('me.linkForm.placeholder'))}"><button type="submit">${escapeHtml(tr.t('me.linkForm.button'))}</button></form>`;
 }
 
 export const FAQ: { question: string; answer: string }[] = [
