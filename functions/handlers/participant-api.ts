@@ -1,4 +1,4 @@
-import { negotiateLocale, translator } from '../../templates/i18n/index.js';
+import { negotiateLocale, pageLocale, translator } from '../../templates/i18n/index.js';
 import { escapeHtml } from '../../templates/text.js';
 import { renderFaqPage, renderHelpPage } from '../../templates/web/help-pages.js';
 import { cspForStyle, PAGE_CSP, PAGE_STYLE, renderPage } from '../../templates/web/page-layout.js';
@@ -64,6 +64,12 @@ async function downloadOrigin(documents: ParticipantApiDeps['documents']): Promi
   const { protocol, origin } = new URL(await documents.temporaryDownloadUrl('origin-probe', 'probe.pdf', 60));
   return protocol === 'https:' || protocol === 'http:' ? [origin] : [];
 }
+
+/** The help pages follow ?lang= (their switcher's links), else the browser's Accept-Language. */
+const helpLanguage = (query: Record<string, string>, headers: Record<string, string | undefined>) => {
+  const locale = pageLocale(query.lang, headers['accept-language']);
+  return { locale, langChosen: query.lang === locale };
+};
 
 export const participantRoutes = (deps: () => ParticipantApiDeps): Route[] => [
   {
@@ -176,12 +182,14 @@ export const participantRoutes = (deps: () => ParticipantApiDeps): Route[] => [
   {
     method: 'GET',
     resource: '/help',
-    handle: async () => participantPage(200, renderHelpPage(await deps().courses.listCourses())),
+    handle: async ({ query, headers }) =>
+      participantPage(200, renderHelpPage(await deps().courses.listCourses(), helpLanguage(query, headers))),
   },
   {
     method: 'GET',
     resource: '/help/faq',
-    handle: async () => participantPage(200, renderFaqPage(deps().links.supportAddress)),
+    handle: async ({ query, headers }) =>
+      participantPage(200, renderFaqPage(deps().links.supportAddress, helpLanguage(query, headers))),
   },
   {
     // The data protection policy every email and page links to; its retention figures are the configured ones.

@@ -312,6 +312,84 @@ export const af: Catalogue = {
     'feedback.notFound.heading': 'Hierdie opnameskakel maak nie ’n opname oop nie',
     'feedback.notFound.text':
       'Dit is dalk verkeerd getik of verval. U persoonlike bladsy, waarna elke e-pos van ons skakel, het ’n opnameknoppie vir elke sertifikaat.',
+
+    'help.title': 'Hoe SayPro-sertifikate werk',
+    'help.header': 'Hulp',
+    'help.earn.heading': 'Hoe u een verdien',
+    'help.earn.text':
+      'Elke kursus lys hieronder wat dit van u vra. Wanneer SayPro-personeel u voltooiing goedkeur en aan elke vereiste voldoen is, word u sertifikaat outomaties uitgereik. As iets nog ontbreek, kry u een e-pos wat presies sê wat; sodra die ontbrekende werk aangeteken is, word die sertifikaat vanself uitgereik — u hoef nie weer te vra nie.',
+    'help.arrives.heading': 'Wanneer dit aankom',
+    'help.arrives.text':
+      '’n Paar sekondes na goedkeuring, sodra alle vereistes nagekom is, ontvang u ’n e-pos met u sertifikaat. U persoonlike bladsy (die skakel in elke e-pos) wys elke vereiste met ’n regmerkie en die datum waarop u die sertifikaat kan verwag.',
+    'help.download.heading': 'Laai dit af',
+    'help.download.text':
+      'Maak u persoonlike bladsy oop en druk “Laai PDF af”: elke druk maak ’n nuwe skakel, sodat ’n ou e-pos u nooit in die steek laat nie. Stoor ook die ondertekende bewys (.jwt): dit werk in digitale beursies en bewys die sertifikaat sonder SayPro se webwerf.',
+    'help.share.heading': 'Verifieer en deel dit',
+    'help.share.text':
+      'Elke sertifikaat het ’n nommer en ’n QR-kode wat sy openbare verifikasiebladsy oopmaak. Deel daardie bladsy, of gebruik “Voeg by LinkedIn-profiel” op u persoonlike bladsy. Enigiemand kan ’n sertifikaat by {verify} nagaan met sy nommer of deur die PDF op te laai.',
+    'help.expires.heading': 'Wanneer dit verval',
+    'help.expires.text':
+      'Sommige kursusse reik sertifikate uit wat vir ’n vasgestelde tyd geldig is (sien die kursus hieronder); die vervaldatum is op die sertifikaat gedruk en word op u bladsy gewys. Ons e-pos u 60 dae vooraf en op die dag self. Om te hernu, voldoen weer aan die kursusvereistes (die kursus kan hieronder na sy eie hernuwingstappe skakel); die nuwe sertifikaat word dan outomaties uitgereik en gestuur, met ’n nuwe vervaldatum.',
+    'help.lost.heading': 'U skakel verloor?',
+    'help.lost.text': 'Vra vir ’n nuwe een met u e-posadres:',
+    'help.data.heading': 'U persoonlike inligting',
+    'help.data.text':
+      'Wat SayPro oor u hou, hoekom, hoe lank, en hoe u ’n afskrif, ’n regstelling of die verwydering daarvan kan vra: {policy}.',
+    'help.data.policy': 'die beleid oor databeskerming',
+    'help.courses.heading': 'Kursusse en wat hulle vra',
+    'help.courses.none': 'Nog geen kursusse is gepubliseer nie.',
+    'help.requirement.module': 'Voltooi die module “{title}”.',
+    'help.requirement.quiz': 'Behaal minstens {passMark}% in die vasvra “{title}”.',
+    'help.requirement.peerReview': 'Laat u werk deur eweknieë beoordeel.',
+    'help.requirement.discussion':
+      'Neem deel aan die kursusbesprekings (minstens {posts, plural, one {# plasing} other {# plasings}}).',
+    'help.requirement.none': 'Geen vereistes buiten goedkeuring deur die personeel nie.',
+    'help.validity':
+      'Sertifikate van hierdie kursus is {days, plural, one {# dag} other {# dae}} na uitreiking geldig.',
+    'help.noExpiry': 'Sertifikate van hierdie kursus verval nie.',
+    'help.renew': 'Hoe om dit te hernu',
+    'help.deadline':
+      'Die personeel reik dit uiterlik {days, plural, one {# dag} other {# dae}} na goedkeuring uit.',
+
+    'faq.title': 'Vrae en antwoorde · SayPro-sertifikate',
+    'faq.heading': 'Vrae en antwoorde',
+    'faq.contact': 'Enigiets anders: skryf aan {support}. Hoe ons u persoonlike inligting hanteer: {policy}.',
+    'faq.q1': 'Ek het die e-pos met my sertifikaat verloor. Wat nou?',
+    'faq.a1':
+      'Maak u persoonlike bladsy oop vanuit enige SayPro-e-pos en laai dit weer af, of vra vir ’n nuwe skakel op die hulpbladsy met u e-posadres. Die skakel kom binne minute aan as die adres bekend is.',
+    'faq.q2': 'Die aflaaiskakel in my e-pos het verval.',
+    'faq.a2':
+      'Aflaaiskakels in e-posse hou doelbewus net ’n paar dae. U persoonlike bladsy maak elke keer ’n nuwe een wanneer u “Laai PDF af” druk.',
+    'faq.q3': 'My naam is verkeerd op die sertifikaat.',
+    'faq.a3':
+      'Skryf aan die ondersteuningsadres in u e-pos. Die personeel reik ’n reggestelde sertifikaat met ’n nuwe nommer uit; die ou een word dan as vervang gewys, en sy verifikasiebladsy verwys na die nuwe een.',
+    'faq.q4': 'Wat doen die QR-kode?',
+    'faq.a4':
+      'Dit maak die sertifikaat se openbare verifikasiebladsy oop, wat sê of die sertifikaat eg, geldig, herroep, vervang of verval is.',
+    'faq.q5': 'Wie kan my naam sien?',
+    'faq.a5':
+      'Slegs waartoe u ingestem het: sonder u toestemming wys die verifikasiebladsy die kursus en datums, maar nie u naam nie. U persoonlike bladsy is slegs sigbaar vir wie u skakel het.',
+    'faq.q6': 'Hoe gaan ’n werkgewer my sertifikaat na?',
+    'faq.a6':
+      'Deur die QR-kode te skandeer, die nommer by /verify in te tik, of die PDF daar op te laai. Die antwoord kom uit SayPro se rekords en die sertifikaat se digitale handtekening.',
+    'faq.q7': 'Kan ’n sertifikaat sonder SayPro se webwerf nagegaan word?',
+    'faq.a7':
+      'Ja. Die ondertekende bewys (.jwt) en die PDF se handtekening kan vanlyn geverifieer word met SayPro se gepubliseerde publieke sleutel (/.well-known/jwks.json).',
+    'faq.q8': 'My sertifikaat word as herroep gewys. Hoekom?',
+    'faq.a8':
+      'Die personeel herroep ’n sertifikaat slegs om ’n vermelde rede, wat die verifikasiebladsy wys. As u dink dit is ’n fout, skryf aan die ondersteuningsadres.',
+    'faq.q9': 'Verval my sertifikaat? Hoe hernu ek dit?',
+    'faq.a9':
+      'Sommige kursusse reik sertifikate uit wat vir ’n vasgestelde tyd geldig is (sien die kursus op die hulpbladsy); die vervaldatum is op die sertifikaat gedruk. Hernuwing beteken dat u die kursus weer voltooi, wat tot ’n nuwe sertifikaat lei.',
+    'faq.q10': 'Ek het die ontbrekende werk klaargemaak. Moet ek weer vra?',
+    'faq.a10':
+      'Nee. Sodra die personeel u vordering aanteken, word die sertifikaat outomaties uitgereik as aan alles voldoen is.',
+    'faq.q11': 'Iemand anders het my persoonlike skakel.',
+    'faq.a11':
+      'Vra die ondersteuningsadres om u skakels te herroep; vra daarna vir ’n nuwe een. Die skakel wys slegs u vordering en sertifikate en laat niemand toe om dit te verander nie.',
+    'faq.q12': 'Watter inligting hou julle en met wie skakel ek daaroor?',
+    'faq.a12':
+      'U naam, e-pos, kursusvordering en sertifikate, om dit uit te reik en te verifieer. Persoonlike skakels word slegs as ’n eenrigting-hash gestoor. Die beleid oor databeskerming (/privacy) lys alles, hoe lank dit gehou word en u regte; skryf aan die ondersteuningsadres vir versoeke om toegang, regstelling of skrapping.',
   },
   notes: {
     'verify.fileLabel':

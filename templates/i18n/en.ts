@@ -310,6 +310,84 @@ export const enMessages = {
   'feedback.notFound.heading': 'This survey link does not open a survey',
   'feedback.notFound.text':
     'It may be mistyped or expired. Your personal page, linked in every email we send, has a survey button for each certificate.',
+
+  'help.title': 'How SayPro certificates work',
+  'help.header': 'Help',
+  'help.earn.heading': 'How you earn one',
+  'help.earn.text':
+    'Each course lists what it asks of you below. When SayPro staff approve your completion and every requirement is met, your certificate is issued automatically. If something is still missing, you get one email saying exactly what; as soon as the missing work is recorded, the certificate is issued by itself — you do not need to ask again.',
+  'help.arrives.heading': 'When it arrives',
+  'help.arrives.text':
+    'A few seconds after approval, once all requirements are met, you receive an email with your certificate. Your personal page (the link in every email) shows each requirement with a tick and the date to expect the certificate.',
+  'help.download.heading': 'Download it',
+  'help.download.text':
+    'Open your personal page and press “Download PDF”: each press makes a fresh link, so an old email never leaves you stranded. Save the signed credential (.jwt) too: it works in digital wallets and proves the certificate without SayPro’s website.',
+  'help.share.heading': 'Verify and share it',
+  'help.share.text':
+    'Every certificate has a number and a QR code that opens its public verification page. Share that page, or use “Add to LinkedIn profile” on your personal page. Anyone can check a certificate at {verify} by its number or by uploading the PDF.',
+  'help.expires.heading': 'When it expires',
+  'help.expires.text':
+    'Some courses issue certificates valid for a set time (see the course below); the expiry date is printed on the certificate and shown on your page. We email you 60 days before and on the day. To renew, meet the course requirements again (the course may link its own renewal steps below); the new certificate is then issued and emailed automatically, with a new expiry date.',
+  'help.lost.heading': 'Lost your link?',
+  'help.lost.text': 'Ask for a new one with your email address:',
+  'help.data.heading': 'Your personal data',
+  'help.data.text':
+    'What SayPro keeps about you, why, for how long, and how to ask for a copy, a correction or its removal: {policy}.',
+  'help.data.policy': 'the data protection policy',
+  'help.courses.heading': 'Courses and what they ask',
+  'help.courses.none': 'No courses are published yet.',
+  'help.requirement.module': 'Complete the module “{title}”.',
+  'help.requirement.quiz': 'Score at least {passMark}% in the quiz “{title}”.',
+  'help.requirement.peerReview': 'Have your work peer reviewed.',
+  'help.requirement.discussion':
+    'Take part in the course discussions (at least {posts, plural, one {# post} other {# posts}}).',
+  'help.requirement.none': 'No requirements beyond staff approval.',
+  'help.validity':
+    'Certificates of this course are valid for {days, plural, one {# day} other {# days}} after issue.',
+  'help.noExpiry': 'Certificates of this course do not expire.',
+  'help.renew': 'How to renew it',
+  'help.deadline':
+    'Staff issue it within {days, plural, one {# day} other {# days}} of approval at the latest.',
+
+  'faq.title': 'Questions and answers · SayPro certificates',
+  'faq.heading': 'Questions and answers',
+  'faq.contact': 'Anything else: write to {support}. How we handle your personal data: {policy}.',
+  'faq.q1': 'I lost the email with my certificate. What now?',
+  'faq.a1':
+    'Open your personal page from any SayPro email and download it again, or ask for a new link on the help page with your email address. The link arrives within minutes if the address is known.',
+  'faq.q2': 'The download link in my email has expired.',
+  'faq.a2':
+    'Download links in emails last a few days on purpose. Your personal page makes a fresh one each time you press “Download PDF”.',
+  'faq.q3': 'My name is wrong on the certificate.',
+  'faq.a3':
+    'Write to the support address in your email. Staff issue a corrected certificate with a new number; the old one then shows as replaced, and its verification page points to the new one.',
+  'faq.q4': 'What does the QR code do?',
+  'faq.a4':
+    'It opens the certificate’s public verification page, which says whether the certificate is genuine, valid, revoked, replaced or expired.',
+  'faq.q5': 'Who can see my name?',
+  'faq.a5':
+    'Only what you agreed to: without your consent the verification page shows the course and dates but not your name. Your personal page is visible only to whoever holds your link.',
+  'faq.q6': 'How does an employer check my certificate?',
+  'faq.a6':
+    'By scanning the QR code, typing the number at /verify, or uploading the PDF there. The answer comes from SayPro’s records and the certificate’s digital signature.',
+  'faq.q7': 'Can a certificate be checked without SayPro’s website?',
+  'faq.a7':
+    'Yes. The signed credential (.jwt) and the PDF’s signature can be verified offline with SayPro’s published public key (/.well-known/jwks.json).',
+  'faq.q8': 'My certificate shows as revoked. Why?',
+  'faq.a8':
+    'Staff revoke a certificate only for a stated reason, which the verification page shows. If you think it is a mistake, write to the support address.',
+  'faq.q9': 'Does my certificate expire? How do I renew it?',
+  'faq.a9':
+    'Some courses issue certificates valid for a set time (see the course above); the expiry date is printed on the certificate. Renewing means completing the course again, which leads to a new certificate.',
+  'faq.q10': 'I finished the missing work. Do I need to ask again?',
+  'faq.a10':
+    'No. As soon as staff record your progress, the certificate is issued automatically if everything is met.',
+  'faq.q11': 'Someone else has my personal link.',
+  'faq.a11':
+    'Ask the support address to revoke your links; request a new one afterwards. The link only shows your progress and certificates, never lets anyone change them.',
+  'faq.q12': 'What data do you keep and whom do I contact about it?',
+  'faq.a12':
+    'Your name, email, course progress and certificates, to issue and verify them. Personal links are stored only as a one-way hash. The data protection policy (/privacy) lists everything, how long it is kept and your rights; write to the support address for access, correction or deletion requests.',
 } as const;
 
 export const en: Catalogue = {

@@ -321,6 +321,85 @@ export const fr: Catalogue = {
     'feedback.notFound.heading': 'Ce lien n’ouvre aucune enquête',
     'feedback.notFound.text':
       'Il est peut-être mal saisi ou expiré. Votre page personnelle, dont le lien figure dans chaque e-mail, propose un bouton d’enquête pour chaque certificat.',
+
+    'help.title': 'Fonctionnement des certificats SayPro',
+    'help.header': 'Aide',
+    'help.earn.heading': 'Comment en obtenir un',
+    'help.earn.text':
+      'Chaque formation indique ci-dessous ce qu’elle vous demande. Lorsque l’équipe SayPro approuve votre travail et que toutes les exigences sont remplies, votre certificat est délivré automatiquement. S’il manque encore quelque chose, vous recevez un seul e-mail qui dit exactement quoi ; dès que le travail manquant est enregistré, le certificat est délivré de lui-même — inutile de le redemander.',
+    'help.arrives.heading': 'Quand il arrive',
+    'help.arrives.text':
+      'Quelques secondes après l’approbation, une fois toutes les exigences remplies, vous recevez un e-mail avec votre certificat. Votre page personnelle (le lien présent dans chaque e-mail) montre chaque exigence avec une coche et la date à laquelle attendre le certificat.',
+    'help.download.heading': 'Le télécharger',
+    'help.download.text':
+      'Ouvrez votre page personnelle et appuyez sur « Télécharger le PDF » : chaque appui crée un nouveau lien, si bien qu’un ancien e-mail ne vous laisse jamais sans solution. Enregistrez aussi l’attestation signée (.jwt) : elle fonctionne dans les portefeuilles numériques et prouve le certificat sans le site de SayPro.',
+    'help.share.heading': 'Le vérifier et le partager',
+    'help.share.text':
+      'Chaque certificat a un numéro et un code QR qui ouvre sa page de vérification publique. Partagez cette page, ou utilisez « Ajouter au profil LinkedIn » sur votre page personnelle. Chacun peut vérifier un certificat sur {verify} par son numéro ou en téléversant le PDF.',
+    'help.expires.heading': 'Quand il expire',
+    'help.expires.text':
+      'Certaines formations délivrent des certificats valables pour une durée donnée (voir la formation ci-dessous) ; la date d’expiration est imprimée sur le certificat et affichée sur votre page. Nous vous écrivons 60 jours avant et le jour même. Pour le renouveler, remplissez à nouveau les exigences de la formation (elle peut indiquer ses propres étapes de renouvellement ci-dessous) ; le nouveau certificat est alors délivré et envoyé automatiquement, avec une nouvelle date d’expiration.',
+    'help.lost.heading': 'Lien perdu ?',
+    'help.lost.text': 'Demandez-en un nouveau avec votre adresse e-mail :',
+    'help.data.heading': 'Vos données personnelles',
+    'help.data.text':
+      'Ce que SayPro conserve sur vous, pourquoi, combien de temps, et comment en demander une copie, une correction ou la suppression : {policy}.',
+    'help.data.policy': 'la politique de protection des données',
+    'help.courses.heading': 'Les formations et leurs exigences',
+    'help.courses.none': 'Aucune formation n’est encore publiée.',
+    'help.requirement.module': 'Terminer le module « {title} ».',
+    'help.requirement.quiz': 'Obtenir au moins {passMark} % au quiz « {title} ».',
+    'help.requirement.peerReview': 'Faire évaluer votre travail par vos pairs.',
+    'help.requirement.discussion':
+      'Participer aux discussions de la formation (au moins {posts, plural, one {# message} other {# messages}}).',
+    'help.requirement.none': 'Aucune exigence en dehors de l’approbation par l’équipe.',
+    'help.validity':
+      'Les certificats de cette formation sont valables {days, plural, one {# jour} other {# jours}} après leur délivrance.',
+    'help.noExpiry': 'Les certificats de cette formation n’expirent pas.',
+    'help.renew': 'Comment le renouveler',
+    'help.deadline':
+      'L’équipe le délivre au plus tard {days, plural, one {# jour} other {# jours}} après l’approbation.',
+
+    'faq.title': 'Questions et réponses · certificats SayPro',
+    'faq.heading': 'Questions et réponses',
+    'faq.contact':
+      'Pour toute autre question : écrivez à {support}. Comment nous traitons vos données personnelles : {policy}.',
+    'faq.q1': 'J’ai perdu l’e-mail contenant mon certificat. Que faire ?',
+    'faq.a1':
+      'Ouvrez votre page personnelle depuis n’importe quel e-mail SayPro et téléchargez-le à nouveau, ou demandez un nouveau lien sur la page d’aide avec votre adresse e-mail. Le lien arrive en quelques minutes si l’adresse est connue.',
+    'faq.q2': 'Le lien de téléchargement de mon e-mail a expiré.',
+    'faq.a2':
+      'Les liens de téléchargement des e-mails ne durent que quelques jours, à dessein. Votre page personnelle en crée un nouveau chaque fois que vous appuyez sur « Télécharger le PDF ».',
+    'faq.q3': 'Mon nom est erroné sur le certificat.',
+    'faq.a3':
+      'Écrivez à l’adresse d’assistance indiquée dans votre e-mail. L’équipe délivre un certificat corrigé avec un nouveau numéro ; l’ancien apparaît alors comme remplacé, et sa page de vérification renvoie vers le nouveau.',
+    'faq.q4': 'À quoi sert le code QR ?',
+    'faq.a4':
+      'Il ouvre la page de vérification publique du certificat, qui indique si le certificat est authentique, valable, révoqué, remplacé ou expiré.',
+    'faq.q5': 'Qui peut voir mon nom ?',
+    'faq.a5':
+      'Seulement ce que vous avez accepté : sans votre consentement, la page de vérification montre la formation et les dates, mais pas votre nom. Votre page personnelle n’est visible que par la personne qui détient votre lien.',
+    'faq.q6': 'Comment un employeur vérifie-t-il mon certificat ?',
+    'faq.a6':
+      'En scannant le code QR, en saisissant le numéro sur /verify, ou en y téléversant le PDF. La réponse provient des registres de SayPro et de la signature numérique du certificat.',
+    'faq.q7': 'Peut-on vérifier un certificat sans le site de SayPro ?',
+    'faq.a7':
+      'Oui. L’attestation signée (.jwt) et la signature du PDF peuvent être vérifiées hors ligne avec la clé publique publiée par SayPro (/.well-known/jwks.json).',
+    'faq.q8': 'Mon certificat apparaît comme révoqué. Pourquoi ?',
+    'faq.a8':
+      'L’équipe ne révoque un certificat que pour un motif indiqué, que la page de vérification affiche. Si vous pensez qu’il s’agit d’une erreur, écrivez à l’adresse d’assistance.',
+    'faq.q9': 'Mon certificat expire-t-il ? Comment le renouveler ?',
+    'faq.a9':
+      'Certaines formations délivrent des certificats valables pour une durée donnée (voir la formation sur la page d’aide) ; la date d’expiration est imprimée sur le certificat. Renouveler signifie suivre à nouveau la formation, ce qui mène à un nouveau certificat.',
+    'faq.q10': 'J’ai terminé le travail manquant. Dois-je redemander ?',
+    'faq.a10':
+      'Non. Dès que l’équipe enregistre votre progression, le certificat est délivré automatiquement si tout est rempli.',
+    'faq.q11': 'Quelqu’un d’autre a mon lien personnel.',
+    'faq.a11':
+      'Demandez à l’adresse d’assistance de révoquer vos liens, puis demandez-en un nouveau. Le lien ne montre que votre progression et vos certificats ; il ne permet jamais à quiconque de les modifier.',
+    'faq.q12': 'Quelles données conservez-vous et qui contacter à ce sujet ?',
+    'faq.a12':
+      'Votre nom, votre e-mail, votre progression et vos certificats, pour les délivrer et les vérifier. Les liens personnels ne sont conservés que sous forme d’empreinte à sens unique. La politique de protection des données (/privacy) liste tout, la durée de conservation et vos droits ; écrivez à l’adresse d’assistance pour toute demande d’accès, de correction ou de suppression.',
   },
   notes: {
     'certificate.title':

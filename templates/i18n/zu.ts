@@ -322,6 +322,85 @@ export const zu: Catalogue = {
     'feedback.notFound.heading': 'Lesi sixhumanisi senhlolovo asivuli inhlolovo',
     'feedback.notFound.text':
       'Kungenzeka sibhalwe kabi noma siphelelwe yisikhathi. Ikhasi lakho siqu, elixhunywe kuyo yonke i-imeyili esiyithumelayo, linenkinobho yenhlolovo yesitifiketi ngasinye.',
+
+    'help.title': 'Indlela izitifiketi ze-SayPro ezisebenza ngayo',
+    'help.header': 'Usizo',
+    'help.earn.heading': 'Indlela yokuthola isitifiketi',
+    'help.earn.text':
+      'Isifundo ngasinye sibala ngezansi lokho esikucela kuwe. Uma abasebenzi be-SayPro bamukela ukuphothula kwakho futhi zonke izidingo zifeziwe, isitifiketi sakho sikhishwa ngokuzenzakalelayo. Uma kusekhona okusasele, uthola i-imeyili eyodwa ekutshela ngqo ukuthi yini; uma umsebenzi osasele usubhalisiwe, isitifiketi sizikhiphela sona — akudingeki ucele futhi.',
+    'help.arrives.heading': 'Sifika nini',
+    'help.arrives.text':
+      'Imizuzwana embalwa emva kokwamukelwa, uma zonke izidingo sezifeziwe, uthola i-imeyili enesitifiketi sakho. Ikhasi lakho siqu (isixhumanisi esikuyo yonke i-imeyili) libonisa isidingo ngasinye simakiwe nosuku okulindeleke ukuthi isitifiketi sifike ngalo.',
+    'help.download.heading': 'Ukusilanda',
+    'help.download.text':
+      'Vula ikhasi lakho siqu bese ucindezela “Landa i-PDF”: ukucindezela ngakunye kwenza isixhumanisi esisha, ngakho i-imeyili endala ayikushiyi ungenalo usizo. Gcina nobufakazi obusayiniwe (.jwt): busebenza ezikhwameni zedijithali futhi bufakazela isitifiketi ngaphandle kwewebhusayithi ye-SayPro.',
+    'help.share.heading': 'Ukusiqinisekisa nokwabelana ngaso',
+    'help.share.text':
+      'Isitifiketi ngasinye sinenombolo nekhodi ye-QR evula ikhasi laso lokuqinisekisa lomphakathi. Yabelana ngalelo khasi, noma usebenzise “Engeza kuphrofayela ye-LinkedIn” ekhasini lakho siqu. Noma ubani angahlola isitifiketi ku-{verify} ngenombolo yaso noma ngokulayisha i-PDF.',
+    'help.expires.heading': 'Siphelelwa yisikhathi nini',
+    'help.expires.text':
+      'Ezinye izifundo zikhipha izitifiketi ezisebenza isikhathi esithile (bheka isifundo ngezansi); usuku lokuphelelwa yisikhathi luphrintiwe esitifiketini futhi luboniswa ekhasini lakho. Sikuthumelela i-imeyili ezinsukwini ezingu-60 ngaphambili nangalolo suku. Ukuze usivuselele, hlangabezana futhi nezidingo zesifundo (isifundo singaxhumanisa nezinyathelo zaso zokuvuselela ngezansi); isitifiketi esisha sibe sesikhishwa futhi sithunyelwe ngokuzenzakalelayo, sinosuku olusha lokuphelelwa yisikhathi.',
+    'help.lost.heading': 'Ulahlekelwe yisixhumanisi sakho?',
+    'help.lost.text': 'Cela esisha ngekheli lakho le-imeyili:',
+    'help.data.heading': 'Imininingwane yakho yomuntu siqu',
+    'help.data.text':
+      'Lokho i-SayPro ekugcinayo ngawe, ukuthi kungani, isikhathi esingakanani, nokuthi ungacela kanjani ikhophi, ukulungiswa noma ukususwa kwakho: {policy}.',
+    'help.data.policy': 'inqubomgomo yokuvikelwa kwemininingwane',
+    'help.courses.heading': 'Izifundo nalokho ezikucelayo',
+    'help.courses.none': 'Azikashicilelwa izifundo.',
+    'help.requirement.module': 'Phothula imojuli ethi “{title}”.',
+    'help.requirement.quiz': 'Thola okungenani u-{passMark}% esivivinyweni esithi “{title}”.',
+    'help.requirement.peerReview': 'Umsebenzi wakho mawuhlolwe ontanga.',
+    'help.requirement.discussion':
+      'Hlanganyela ezingxoxweni zesifundo (okungenani {posts, plural, one {okuthunyelwe okukodwa} other {okuthunyelwe okungu-#}}).',
+    'help.requirement.none': 'Azikho izidingo ngaphandle kokwamukelwa ngabasebenzi.',
+    'help.validity':
+      'Izitifiketi zalesi sifundo zisebenza {days, plural, one {usuku olulodwa} other {izinsuku ezingu-#}} emva kokukhishwa.',
+    'help.noExpiry': 'Izitifiketi zalesi sifundo aziphelelwa yisikhathi.',
+    'help.renew': 'Indlela yokusivuselela',
+    'help.deadline':
+      'Abasebenzi basikhipha kungakapheli {days, plural, one {usuku olulodwa} other {izinsuku ezingu-#}} emva kokwamukelwa.',
+
+    'faq.title': 'Imibuzo nezimpendulo · izitifiketi ze-SayPro',
+    'faq.heading': 'Imibuzo nezimpendulo',
+    'faq.contact':
+      'Okunye: bhalela u-{support}. Indlela esiphatha ngayo imininingwane yakho yomuntu siqu: {policy}.',
+    'faq.q1': 'Ngilahlekelwe yi-imeyili enesitifiketi sami. Manje kwenziwa njani?',
+    'faq.a1':
+      'Vula ikhasi lakho siqu kunoma iyiphi i-imeyili ye-SayPro bese usilanda futhi, noma ucele isixhumanisi esisha ekhasini losizo ngekheli lakho le-imeyili. Isixhumanisi sifika phakathi nemizuzu embalwa uma ikheli laziwa.',
+    'faq.q2': 'Isixhumanisi sokulanda esikwi-imeyili yami siphelelwe yisikhathi.',
+    'faq.a2':
+      'Izixhumanisi zokulanda ezikuma-imeyili zihlala izinsuku ezimbalwa ngenhloso. Ikhasi lakho siqu lenza esisha njalo uma ucindezela “Landa i-PDF”.',
+    'faq.q3': 'Igama lami alilungile esitifiketini.',
+    'faq.a3':
+      'Bhalela ikheli losizo elikwi-imeyili yakho. Abasebenzi bakhipha isitifiketi esilungisiwe esinenombolo entsha; esidala sibe sesibonisa ukuthi sithathelwe indawo, futhi ikhasi laso lokuqinisekisa likhomba kwesisha.',
+    'faq.q4': 'Yenzani ikhodi ye-QR?',
+    'faq.a4':
+      'Ivula ikhasi lokuqinisekisa lomphakathi lesitifiketi, elisho ukuthi isitifiketi siyiqiniso yini, siyasebenza, sihoxisiwe, sithathelwe indawo noma siphelelwe yisikhathi.',
+    'faq.q5': 'Ubani ongabona igama lami?',
+    'faq.a5':
+      'Kuphela lokho okuvumile: ngaphandle kwemvume yakho ikhasi lokuqinisekisa libonisa isifundo nezinsuku kodwa hhayi igama lakho. Ikhasi lakho siqu libonwa kuphela yilowo onesixhumanisi sakho.',
+    'faq.q6': 'Umqashi usihlola kanjani isitifiketi sami?',
+    'faq.a6':
+      'Ngokuskena ikhodi ye-QR, ngokubhala inombolo ku-/verify, noma ngokulayisha i-PDF lapho. Impendulo ivela emarekhodini e-SayPro nasesiginesheni yedijithali yesitifiketi.',
+    'faq.q7': 'Ingabe isitifiketi singahlolwa ngaphandle kwewebhusayithi ye-SayPro?',
+    'faq.a7':
+      'Yebo. Ubufakazi obusayiniwe (.jwt) nesiginesha ye-PDF kungaqinisekiswa ungaxhunyiwe ku-inthanethi ngokhiye womphakathi oshicilelwe yi-SayPro (/.well-known/jwks.json).',
+    'faq.q8': 'Isitifiketi sami sibonisa ukuthi sihoxisiwe. Kungani?',
+    'faq.a8':
+      'Abasebenzi bahoxisa isitifiketi kuphela ngesizathu esishiwo, esiboniswa ikhasi lokuqinisekisa. Uma ucabanga ukuthi kuyiphutha, bhalela ikheli losizo.',
+    'faq.q9': 'Ingabe isitifiketi sami siyaphelelwa yisikhathi? Ngisivuselela kanjani?',
+    'faq.a9':
+      'Ezinye izifundo zikhipha izitifiketi ezisebenza isikhathi esithile (bheka isifundo ekhasini losizo); usuku lokuphelelwa yisikhathi luphrintiwe esitifiketini. Ukuvuselela kusho ukuphothula isifundo futhi, okuholela esitifiketini esisha.',
+    'faq.q10': 'Ngiwuqedile umsebenzi obusasele. Kumele ngicele futhi?',
+    'faq.a10':
+      'Cha. Uma nje abasebenzi sebebhalise inqubekela phambili yakho, isitifiketi sikhishwa ngokuzenzakalelayo uma konke kufeziwe.',
+    'faq.q11': 'Omunye umuntu unesixhumanisi sami siqu.',
+    'faq.a11':
+      'Cela ikheli losizo ukuthi lihoxise izixhumanisi zakho; bese ucela esisha emva kwalokho. Isixhumanisi sibonisa kuphela inqubekela phambili yakho nezitifiketi zakho, asivumeli muntu ukuthi azishintshe.',
+    'faq.q12': 'Nigcina miphi imininingwane futhi ngixhumana nobani ngayo?',
+    'faq.a12':
+      'Igama lakho, i-imeyili, inqubekela phambili esifundweni nezitifiketi, ukuze sizikhiphe futhi siziqinisekise. Izixhumanisi zomuntu siqu zigcinwa kuphela njenge-hash yendlela eyodwa. Inqubomgomo yokuvikelwa kwemininingwane (/privacy) ibala konke, isikhathi okugcinwa ngaso namalungelo akho; bhalela ikheli losizo ngezicelo zokufinyelela, ukulungisa noma ukususa.',
   },
   notes: {
     'certificate.title':

@@ -217,3 +217,42 @@ describe('the participant’s pages in their language', () => {
     expect(html).not.toContain('Send my answers');
   });
 });
+
+describe('the help and FAQ pages in the reader’s language', () => {
+  const course = {
+    courseId: 'c1',
+    title: 'Fondamentaux',
+    description: '',
+    criteria: {
+      requiredModules: [{ moduleId: 'm1', title: 'Planification' }],
+      quizzes: [{ quizId: 'q1', title: 'Évaluation', passMark: 60 }],
+      peerReviewRequired: false,
+      discussion: { minimumPosts: 1 },
+      issueDeadlineDays: 7,
+      validityDays: 730,
+    },
+    signatory: { name: 'L', title: 'T' },
+  };
+
+  it('words each course’s own criteria in French, with a switcher and French plurals', async () => {
+    const { renderHelpPage } = await import('../../templates/web/help-pages.js');
+    const page = renderHelpPage([course], { locale: 'fr', langChosen: true });
+    expect(page).toContain('<html lang="fr" dir="ltr">');
+    expect(page).toContain('Terminer le module « Planification ».');
+    expect(page).toContain('Obtenir au moins 60 % au quiz « Évaluation ».');
+    expect(page).toContain('(au moins 1 message)');
+    expect(page).toContain('valables 730 jours après leur délivrance');
+    expect(page).toContain('href="/help?lang=ar"');
+    expect(page).toContain('<a href="/verify?lang=fr">/verify</a>');
+  });
+
+  it('answers the FAQ in Arabic, right to left, every question translated', async () => {
+    const { renderFaqPage } = await import('../../templates/web/help-pages.js');
+    const page = renderFaqPage('certificates@saypro.online', { locale: 'ar' });
+    expect(page).toContain('<html lang="ar" dir="rtl">');
+    expect(page.match(/<h2>/g)?.length).toBe(12);
+    expect(page).toContain('ما وظيفة رمز QR؟');
+    expect(page).not.toContain('What does the QR code do?');
+    expect(page).toContain('href="mailto:certificates@saypro.online"');
+  });
+});
