@@ -403,6 +403,8 @@ export const zu: Catalogue = {
       'Igama lakho, i-imeyili, inqubekela phambili esifundweni nezitifiketi, ukuze sizikhiphe futhi siziqinisekise. Izixhumanisi zomuntu siqu zigcinwa kuphela njenge-hash yendlela eyodwa. Inqubomgomo yokuvikelwa kwemininingwane (/privacy) ibala konke, isikhathi okugcinwa ngaso namalungelo akho; bhalela ikheli losizo ngezicelo zokufinyelela, ukulungisa noma ukususa.',
   },
   notes: {
+    'help.earn.text':
+      'The help and FAQ pages are the longest isiZulu passages: a first-language review matters most there.',
     'certificate.title':
       '“Isitifiketi Sokuphothula” (certificate of completing); “Isitifiketi Sokuqeda” is an alternative. Review wanted.',
     'certificate.awardedTo':
