@@ -1,7 +1,7 @@
 import { Image, Path, Rect, Svg, Text, View } from '@react-pdf/renderer';
 import { brand } from '../certificate/brand.js';
 import { type DesignImage, fitImage } from '../certificate/design.js';
-import { fontStack, fontStacks } from '../certificate/fonts.js';
+import { fontStack } from '../certificate/fonts.js';
 
 /**
  * SayPro's wordmark: a speech bubble ("say") holding three rising bars ("progress"), then the name with

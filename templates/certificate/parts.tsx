@@ -2,7 +2,7 @@ import { Path, type Styles, Svg, Text, View } from '@react-pdf/renderer';
 import type { ReactNode } from 'react';
 import { brand } from './brand.js';
 import type { DesignImage } from './design.js';
-import { fontStack, fontStacks } from './fonts.js';
+import { fontStack } from './fonts.js';
 import { structure } from './structure.js';
 import type { CertificateContent } from './types.js';
 

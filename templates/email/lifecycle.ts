@@ -7,15 +7,18 @@ import type {
   ExpiryReminderNotice,
 } from '../../functions/core/notices.js';
 import { translator } from '../i18n/index.js';
+import { requirementLabel } from '../i18n/requirements.js';
 import { composeEmail } from './compose.js';
 import type { RenderedEmail } from './issued.js';
 
-/** The requirement lines come worded from the course's criteria (English; docs/locales.md). */
+/** The requirements are worded here from the data the core sends with them (requirementFacts). */
 export function renderEnrolledEmail(notice: EnrolledNotice): RenderedEmail {
   const tr = translator(notice.locale);
   const course = { course: notice.courseTitle };
-  const requirements =
-    notice.requirements.length > 0 ? notice.requirements : [tr.t('email.enrolled.requirementFallback')];
+  const worded = notice.requirementFacts?.length
+    ? notice.requirementFacts.map((fact) => requirementLabel(tr, fact))
+    : notice.requirements;
+  const requirements = worded.length > 0 ? worded : [tr.t('email.enrolled.requirementFallback')];
   const days = (count: number) => tr.t('email.days', { count });
   const howIssued = tr.t('email.enrolled.howIssued', { days: days(notice.issueDeadlineDays) });
   return composeEmail(

@@ -1,5 +1,6 @@
 import type { NotEligibleNotice } from '../../functions/core/notices.js';
 import { translator } from '../i18n/index.js';
+import { missingLine } from '../i18n/requirements.js';
 import {
   closingHtml,
   closingText,
@@ -13,13 +14,16 @@ import {
 import type { RenderedEmail } from './issued.js';
 
 /**
- * Sent when work was approved but the course's certificate criteria are not all met yet. The list of what
- * is missing comes worded from the eligibility check (English; docs/locales.md).
+ * Sent when work was approved but the course's certificate criteria are not all met yet. What is missing
+ * is worded here from the data the core sends (missingFacts), or, without it, as the core worded it.
  */
 export function renderNotEligibleEmail(input: NotEligibleNotice): RenderedEmail {
   const tr = translator(input.locale);
   const subject = oneLine(tr.t('email.notEligible.subject', { course: input.courseTitle }));
-  const missing = input.missing.length > 0 ? input.missing : [tr.t('email.notEligible.missingFallback')];
+  const worded = input.missingFacts?.length
+    ? input.missingFacts.map((fact) => missingLine(tr, fact))
+    : input.missing;
+  const missing = worded.length > 0 ? worded : [tr.t('email.notEligible.missingFallback')];
   const closing = tr.t('email.notEligible.closing', { support: input.supportAddress });
   const dear = tr.t('email.dear', { name: input.recipientName });
 

@@ -390,6 +390,18 @@ export const af: Catalogue = {
     'faq.q12': 'Watter inligting hou julle en met wie skakel ek daaroor?',
     'faq.a12':
       'U naam, e-pos, kursusvordering en sertifikate, om dit uit te reik en te verifieer. Persoonlike skakels word slegs as ’n eenrigting-hash gestoor. Die beleid oor databeskerming (/privacy) lys alles, hoe lank dit gehou word en u regte; skryf aan die ondersteuningsadres vir versoeke om toegang, regstelling of skrapping.',
+    'requirement.module': 'Module “{title}”',
+    'requirement.quiz': 'Vasvra “{title}” (slaagpunt {passMark}%)',
+    'requirement.peerReview': 'Eweknie-beoordeling',
+    'requirement.discussion': 'Kursusbesprekings (minstens {minimumPosts} plasings)',
+    'missing.module': 'Voltooi die module “{title}”.',
+    'missing.quizNotTaken': 'Doen die vasvra “{title}” (slaagpunt {passMark}%).',
+    'missing.quizBelowPassMark': 'Behaal minstens {passMark}% in “{title}” (beste tot dusver: {score}%).',
+    'missing.peerReview': 'Laat u werk deur eweknieë beoordeel.',
+    'missing.discussion':
+      'Neem deel aan die kursusbesprekings (minstens {minimumPosts} plasings; tot dusver: {posts}).',
+    'missing.noProgress': 'Nog geen vordering is vir “{course}” aangeteken nie.',
+    'missing.nothingRecorded': 'Nog niks is aangeteken nie.',
   },
   notes: {
     'verify.fileLabel':

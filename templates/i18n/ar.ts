@@ -382,6 +382,18 @@ export const ar: Catalogue = {
     'faq.q12': 'ما البيانات التي تحتفظون بها، وبمن أتصل بشأنها؟',
     'faq.a12':
       'اسمك وبريدك الإلكتروني وتقدمك في الدورات وشهاداتك، لإصدارها والتحقق منها. ولا تُحفظ الروابط الشخصية إلا على شكل بصمة أحادية الاتجاه. تسرد سياسة حماية البيانات (/privacy) كل شيء، ومدة الاحتفاظ به، وحقوقك؛ واكتب إلى عنوان الدعم لطلبات الاطلاع أو التصحيح أو الحذف.',
+    'requirement.module': 'الوحدة «{title}»',
+    'requirement.quiz': 'اختبار «{title}» (درجة النجاح {passMark}%)',
+    'requirement.peerReview': 'تقييم الزملاء',
+    'requirement.discussion': 'نقاشات الدورة (على الأقل {minimumPosts} مشاركات)',
+    'missing.module': 'أتمّ الوحدة «{title}».',
+    'missing.quizNotTaken': 'أدِّ اختبار «{title}» (درجة النجاح {passMark}%).',
+    'missing.quizBelowPassMark':
+      'احصل على {passMark}% على الأقل في «{title}» (أفضل نتيجة حتى الآن: {score}%).',
+    'missing.peerReview': 'اعرض عملك على تقييم الزملاء.',
+    'missing.discussion': 'شارك في نقاشات الدورة (على الأقل {minimumPosts} مشاركات؛ حتى الآن: {posts}).',
+    'missing.noProgress': 'لم يُسجَّل أي تقدم في «{course}» بعد.',
+    'missing.nothingRecorded': 'لم يُسجَّل شيء بعد.',
   },
   notes: {
     'email.dear':

@@ -388,6 +388,19 @@ export const enMessages = {
   'faq.q12': 'What data do you keep and whom do I contact about it?',
   'faq.a12':
     'Your name, email, course progress and certificates, to issue and verify them. Personal links are stored only as a one-way hash. The data protection policy (/privacy) lists everything, how long it is kept and your rights; write to the support address for access, correction or deletion requests.',
+  // Course requirements worded from data (participant page, enrolment and not-eligible emails).
+  'requirement.module': 'Module “{title}”',
+  'requirement.quiz': 'Quiz “{title}” (pass mark {passMark}%)',
+  'requirement.peerReview': 'Peer review',
+  'requirement.discussion': 'Course discussions (at least {minimumPosts} posts)',
+  'missing.module': 'Complete the module "{title}".',
+  'missing.quizNotTaken': 'Take the quiz "{title}" (pass mark {passMark}%).',
+  'missing.quizBelowPassMark': 'Score at least {passMark}% in "{title}" (best so far: {score}%).',
+  'missing.peerReview': 'Have your work peer reviewed.',
+  'missing.discussion':
+    'Take part in the course discussions (at least {minimumPosts} posts; so far: {posts}).',
+  'missing.noProgress': 'No progress is recorded for "{course}" yet.',
+  'missing.nothingRecorded': 'Nothing is recorded yet.',
 } as const;
 
 export const en: Catalogue = {

@@ -400,6 +400,19 @@ export const fr: Catalogue = {
     'faq.q12': 'Quelles données conservez-vous et qui contacter à ce sujet ?',
     'faq.a12':
       'Votre nom, votre e-mail, votre progression et vos certificats, pour les délivrer et les vérifier. Les liens personnels ne sont conservés que sous forme d’empreinte à sens unique. La politique de protection des données (/privacy) liste tout, la durée de conservation et vos droits ; écrivez à l’adresse d’assistance pour toute demande d’accès, de correction ou de suppression.',
+    'requirement.module': 'Module « {title} »',
+    'requirement.quiz': 'Quiz « {title} » (note minimale {passMark} %)',
+    'requirement.peerReview': 'Évaluation par les pairs',
+    'requirement.discussion': 'Discussions de la formation (au moins {minimumPosts} messages)',
+    'missing.module': 'Terminer le module « {title} ».',
+    'missing.quizNotTaken': 'Passer le quiz « {title} » (note minimale {passMark} %).',
+    'missing.quizBelowPassMark':
+      'Obtenir au moins {passMark} % à « {title} » (meilleur résultat à ce jour : {score} %).',
+    'missing.peerReview': 'Faire évaluer votre travail par vos pairs.',
+    'missing.discussion':
+      'Participer aux discussions de la formation (au moins {minimumPosts} messages ; à ce jour : {posts}).',
+    'missing.noProgress': 'Aucune progression n’est encore enregistrée pour « {course} ».',
+    'missing.nothingRecorded': 'Rien n’est encore enregistré.',
   },
   notes: {
     'certificate.title':

@@ -401,6 +401,19 @@ export const zu: Catalogue = {
     'faq.q12': 'Nigcina miphi imininingwane futhi ngixhumana nobani ngayo?',
     'faq.a12':
       'Igama lakho, i-imeyili, inqubekela phambili esifundweni nezitifiketi, ukuze sizikhiphe futhi siziqinisekise. Izixhumanisi zomuntu siqu zigcinwa kuphela njenge-hash yendlela eyodwa. Inqubomgomo yokuvikelwa kwemininingwane (/privacy) ibala konke, isikhathi okugcinwa ngaso namalungelo akho; bhalela ikheli losizo ngezicelo zokufinyelela, ukulungisa noma ukususa.',
+    'requirement.module': 'Imojuli ethi “{title}”',
+    'requirement.quiz': 'Isivivinyo esithi “{title}” (amaphuzu okuphasa {passMark}%)',
+    'requirement.peerReview': 'Ukuhlolwa ontanga',
+    'requirement.discussion': 'Izingxoxo zesifundo (okungenani okuthunyelwe okungu-{minimumPosts})',
+    'missing.module': 'Phothula imojuli ethi “{title}”.',
+    'missing.quizNotTaken': 'Bhala isivivinyo esithi “{title}” (amaphuzu okuphasa {passMark}%).',
+    'missing.quizBelowPassMark':
+      'Thola okungenani u-{passMark}% ku-“{title}” (okuhle kakhulu kuze kube manje: {score}%).',
+    'missing.peerReview': 'Umsebenzi wakho mawuhlolwe ontanga.',
+    'missing.discussion':
+      'Hlanganyela ezingxoxweni zesifundo (okungenani okuthunyelwe okungu-{minimumPosts}; kuze kube manje: {posts}).',
+    'missing.noProgress': 'Ayikabhalwa inqubekela phambili yesifundo “{course}”.',
+    'missing.nothingRecorded': 'Akukabhalwa lutho.',
   },
   notes: {
     'help.earn.text':

@@ -2,9 +2,11 @@ import { formatCertificateNumber } from '../../functions/core/certificate-number
 import type {
   PageCertificate,
   PageCourse,
+  PageRequirement,
   ParticipantPageView,
 } from '../../functions/core/use-cases/participant-access.js';
 import { type Catalogue, catalogues, type Translator, translator } from '../i18n/index.js';
+import { missingLine, requirementLabel } from '../i18n/requirements.js';
 import { escapeHtml } from '../text.js';
 import { linkRequestForm } from './help-pages.js';
 import { renderPage } from './page-layout.js';
@@ -128,7 +130,15 @@ function languageForm(links: ParticipantPageLinks, tr: Translator): string {
 
 export function renderParticipantPage(view: ParticipantPageView, links: ParticipantPageLinks): string {
   const tr = translator(view.locale);
-  // Requirement lines come worded from the course's criteria and the eligibility check (English for now).
+  // Requirements and what is missing are worded from the data the core sends, in the page's language.
+  const label = (requirement: PageRequirement) =>
+    requirement.fact ? requirementLabel(tr, requirement.fact) : requirement.label;
+  const missing = (requirement: PageRequirement) =>
+    requirement.missingFact?.kind === 'no-progress'
+      ? tr.t('missing.nothingRecorded')
+      : requirement.missingFact
+        ? missingLine(tr, requirement.missingFact)
+        : (requirement.missing ?? '');
   const courses = view.courses
     .map(
       (
@@ -137,8 +147,8 @@ export function renderParticipantPage(view: ParticipantPageView, links: Particip
 <ul class="requirements">${course.requirements
         .map((requirement) =>
           requirement.met
-            ? `<li class="met" data-met="true">✓ ${escapeHtml(requirement.label)}</li>`
-            : `<li class="unmet" data-met="false">✗ ${escapeHtml(requirement.label)}: ${escapeHtml(requirement.missing ?? '')}</li>`,
+            ? `<li class="met" data-met="true">✓ ${escapeHtml(label(requirement))}</li>`
+            : `<li class="unmet" data-met="false">✗ ${escapeHtml(label(requirement))}: ${escapeHtml(missing(requirement))}</li>`,
         )
         .join('')}</ul>
 <p class="course-state">${escapeHtml(courseState(course, tr))}</p></section>`,

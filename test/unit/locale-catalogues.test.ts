@@ -12,7 +12,7 @@ import { catalogues, negotiateLocale, pageLocale, translator } from '../../templ
 
 /** Messages that read the same in a language as in English (punctuation patterns, a shared word). */
 const SAME_BY_NATURE: Record<string, MessageKey[]> = {
-  af: ['email.labelled', 'feedback.scaleHint', 'me.row.status'],
+  af: ['email.labelled', 'feedback.scaleHint', 'me.row.status', 'requirement.module'],
   zu: ['email.labelled', 'feedback.scaleHint'],
   fr: ['feedback.scaleHint', 'verify.row.signature'],
   ar: ['email.labelled', 'me.linkForm.placeholder'],

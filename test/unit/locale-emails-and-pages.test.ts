@@ -256,3 +256,47 @@ describe('the help and FAQ pages in the reader’s language', () => {
     expect(page).toContain('href="mailto:certificates@saypro.online"');
   });
 });
+
+describe('course requirements in the participant’s language', () => {
+  it('words what is missing and what earns the certificate from data, keeping the course’s titles', () => {
+    const facts = [
+      { kind: 'module' as const, title: 'Planification' },
+      { kind: 'quiz-below-pass-mark' as const, title: 'Évaluation', passMark: 70, score: 55.5 },
+      { kind: 'discussion' as const, minimumPosts: 3, posts: 1 },
+    ];
+    const notEligible = renderNotice({
+      ...context,
+      locale: 'fr',
+      kind: 'not-eligible',
+      courseTitle: 'Fondamentaux',
+      missing: ['Complete the module "Planification".'],
+      missingFacts: facts,
+    });
+    expect(notEligible.text).toContain('  - Terminer le module « Planification ».');
+    expect(notEligible.text).toContain(
+      'Obtenir au moins 70 % à « Évaluation » (meilleur résultat à ce jour : 55.5 %).',
+    );
+    expect(notEligible.text).not.toContain('Complete the module');
+    const enrolled = renderNotice({
+      ...context,
+      locale: 'ar',
+      kind: 'enrolled',
+      courseTitle: 'Fondamentaux',
+      courseDescription: '',
+      requirements: ['Peer review'],
+      requirementFacts: [{ kind: 'peer-review' }, { kind: 'quiz', title: 'Évaluation', passMark: 60 }],
+      issueDeadlineDays: 7,
+    });
+    expect(enrolled.text).toContain('  - تقييم الزملاء');
+    expect(enrolled.text).toContain('  - اختبار «Évaluation» (درجة النجاح 60%)');
+    // English keeps the eligibility check's own words.
+    const english = renderNotice({
+      ...context,
+      kind: 'not-eligible',
+      courseTitle: 'F',
+      missing: [],
+      missingFacts: facts,
+    });
+    expect(english.text).toContain('Score at least 70% in "Évaluation" (best so far: 55.5%).');
+  });
+});

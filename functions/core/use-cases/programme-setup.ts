@@ -10,6 +10,7 @@ import { refuseIfErased } from './erase-participant.js';
 import {
   type NoticeDeps,
   noticeContextFor,
+  requirementFactsOf,
   requirementLabelsOf,
   requirementsOf,
 } from './participant-access.js';
@@ -112,6 +113,7 @@ export async function enrolParticipant(
       courseTitle: course.title,
       courseDescription: course.description,
       requirements: requirementLabelsOf(course),
+      requirementFacts: requirementFactsOf(course),
       issueDeadlineDays: course.criteria.issueDeadlineDays,
       ...(course.criteria.validityDays ? { validityDays: course.criteria.validityDays } : {}),
     }),
