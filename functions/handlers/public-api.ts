@@ -1,4 +1,4 @@
-import { type LocaleCode, pageLocale } from '../../templates/i18n/index.js';
+import { type LocaleCode, pageLocale, translator } from '../../templates/i18n/index.js';
 import { linkedInAddUrl } from '../../templates/linkedin.js';
 import {
   renderVerificationPage,
@@ -64,11 +64,17 @@ function pageLanguage(
 function problemPage(error: unknown, input: string, options: VerificationPageOptions = {}) {
   const answer = errorResponse(error);
   const message = (JSON.parse(answer.body) as { error: string }).error;
-  return page(
-    answer.statusCode,
-    renderVerificationPage({ problem: message, input }, options),
-    options.locale,
-  );
+  // English keeps the API's own message; other languages get the usual problems in their words.
+  const tr = translator(options.locale);
+  const worded =
+    tr.locale === 'en'
+      ? message
+      : answer.statusCode === 404
+        ? tr.t('verify.problem.notFound')
+        : answer.statusCode === 400 || answer.statusCode === 413 || answer.statusCode === 415
+          ? tr.t(input ? 'verify.problem.malformed' : 'verify.problem.file')
+          : message;
+  return page(answer.statusCode, renderVerificationPage({ problem: worded, input }, options), options.locale);
 }
 
 const VERIFIABLE_TYPES = 'use application/pdf, application/jwt or multipart/form-data';

@@ -402,6 +402,12 @@ export const af: Catalogue = {
       'Neem deel aan die kursusbesprekings (minstens {minimumPosts} plasings; tot dusver: {posts}).',
     'missing.noProgress': 'Nog geen vordering is vir “{course}” aangeteken nie.',
     'missing.nothingRecorded': 'Nog niks is aangeteken nie.',
+    'verify.problem.malformed':
+      'Dit is nie ’n sertifikaatnommer nie: vergelyk dit met die sertifikaat en tik dit weer.',
+    'verify.problem.notFound':
+      'Geen sertifikaat het hierdie nommer nie. Vergelyk dit met die sertifikaat en tik dit weer.',
+    'verify.problem.file':
+      'Die lêer kon nie nagegaan word nie: stuur die sertifikaat-PDF of sy ondertekende bewys (.jwt).',
   },
   notes: {
     'verify.fileLabel':

@@ -394,6 +394,9 @@ export const ar: Catalogue = {
     'missing.discussion': 'شارك في نقاشات الدورة (على الأقل {minimumPosts} مشاركات؛ حتى الآن: {posts}).',
     'missing.noProgress': 'لم يُسجَّل أي تقدم في «{course}» بعد.',
     'missing.nothingRecorded': 'لم يُسجَّل شيء بعد.',
+    'verify.problem.malformed': 'هذا ليس رقم شهادة: قارنه بالشهادة واكتبه مرة أخرى.',
+    'verify.problem.notFound': 'لا توجد شهادة بهذا الرقم. قارنه بالشهادة واكتبه مرة أخرى.',
+    'verify.problem.file': 'تعذّر التحقق من الملف: أرسل ملف PDF للشهادة أو اعتمادها الموقَّع (.jwt).',
   },
   notes: {
     'email.dear':

@@ -401,6 +401,12 @@ export const enMessages = {
     'Take part in the course discussions (at least {minimumPosts} posts; so far: {posts}).',
   'missing.noProgress': 'No progress is recorded for "{course}" yet.',
   'missing.nothingRecorded': 'Nothing is recorded yet.',
+  'verify.problem.malformed':
+    'This is not a certificate number: check it against the certificate and type it again.',
+  'verify.problem.notFound':
+    'No certificate has this number. Check it against the certificate and type it again.',
+  'verify.problem.file':
+    'The file could not be checked: send the certificate PDF or its signed credential (.jwt).',
 } as const;
 
 export const en: Catalogue = {

@@ -413,6 +413,12 @@ export const fr: Catalogue = {
       'Participer aux discussions de la formation (au moins {minimumPosts} messages ; à ce jour : {posts}).',
     'missing.noProgress': 'Aucune progression n’est encore enregistrée pour « {course} ».',
     'missing.nothingRecorded': 'Rien n’est encore enregistré.',
+    'verify.problem.malformed':
+      'Ce n’est pas un numéro de certificat : comparez-le au certificat et saisissez-le à nouveau.',
+    'verify.problem.notFound':
+      'Aucun certificat ne porte ce numéro. Comparez-le au certificat et saisissez-le à nouveau.',
+    'verify.problem.file':
+      'Le fichier n’a pas pu être vérifié : envoyez le PDF du certificat ou son attestation signée (.jwt).',
   },
   notes: {
     'certificate.title':

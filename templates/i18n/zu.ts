@@ -414,6 +414,12 @@ export const zu: Catalogue = {
       'Hlanganyela ezingxoxweni zesifundo (okungenani okuthunyelwe okungu-{minimumPosts}; kuze kube manje: {posts}).',
     'missing.noProgress': 'Ayikabhalwa inqubekela phambili yesifundo “{course}”.',
     'missing.nothingRecorded': 'Akukabhalwa lutho.',
+    'verify.problem.malformed':
+      'Lena akuyona inombolo yesitifiketi: yiqhathanise nesitifiketi bese uyibhala futhi.',
+    'verify.problem.notFound':
+      'Asikho isitifiketi esinale nombolo. Yiqhathanise nesitifiketi bese uyibhala futhi.',
+    'verify.problem.file':
+      'Ifayela alikwazanga ukuhlolwa: thumela i-PDF yesitifiketi noma ubufakazi baso obusayiniwe (.jwt).',
   },
   notes: {
     'help.earn.text':

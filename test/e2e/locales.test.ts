@@ -1,4 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  formatCertificateNumber,
+  generateCertificateNumber,
+} from '../../functions/core/certificate-number.js';
 import { mintParticipantPageLink } from '../../functions/core/use-cases/participant-access.js';
 import { type LocalStack, startLocalStack } from '../../functions/local/local-stack.js';
 import { apiClient, mailbox } from '../support/local-api.js';
@@ -148,5 +153,16 @@ describe('the verification page', () => {
     expect(form.headers.get('location')).toBe(`/verify/${number}?lang=af`);
     const unknown = await html(`/verify/${number}?lang=de`, { 'accept-language': 'fr' });
     expect(unknown.text).toContain('<html lang="fr" dir="ltr">');
+  });
+
+  it('words a wrong or unknown number in the reader’s language, with the API’s status code', async () => {
+    const other = formatCertificateNumber(generateCertificateNumber((length) => randomBytes(length)));
+    const unknown = await html(`/verify/${other}?lang=fr`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.text).toContain('Aucun certificat ne porte ce numéro.');
+    const malformed = await html('/verify/not-a-number', { 'accept-language': 'ar' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.text).toContain('هذا ليس رقم شهادة');
+    expect(malformed.text).toContain('<html lang="ar" dir="rtl">');
   });
 });
