@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 process.env.POWERTOOLS_LOG_LEVEL ??= process.env.LOG_LEVEL ?? 'WARN';
 const { formatCertificateNumber } = await import('../functions/core/certificate-number.js');
 const { startLocalStack } = await import('../functions/local/local-stack.js');
-const { loadSampleProgramme } = await import('../functions/local/sample-programme.js');
+const { loadLocaleSamples, loadSampleProgramme } = await import('../functions/local/sample-programme.js');
 
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = resolve(process.env.DATA_DIR ?? '.data');
@@ -63,13 +63,19 @@ Press Ctrl-C to stop.
 `);
 
 // The sample is a convenience: a passing fault while loading it is reported, and the system keeps running.
-const { loaded } = await loadSampleProgramme(stack.deps).catch((error: Error) => {
-  console.error(`The sample programme was not (fully) loaded: ${error.message}`);
-  return { loaded: false };
-});
+const { loaded } = await loadSampleProgramme(stack.deps)
+  .then(async (result) => {
+    // A French and an Arabic course beside the English ones (docs/locales.md).
+    if (result.loaded) await loadLocaleSamples(stack.deps);
+    return result;
+  })
+  .catch((error: Error) => {
+    console.error(`The sample programme was not (fully) loaded: ${error.message}`);
+    return { loaded: false };
+  });
 if (loaded)
   console.log(
-    'Loaded the sample programme: 2 courses, 6 enrolments (each emailed), 6 approvals. Report: npx certs report --period ' +
+    'Loaded the sample programme: 4 courses (one in French, one in Arabic), 8 enrolments (each emailed), 8 approvals. Report: npx certs report --period ' +
       new Date().toISOString().slice(0, 7),
   );
 

@@ -55,6 +55,8 @@ export interface Course {
   design?: CertificateDesign;
   /** The course's own questions, asked after the standard ones in the feedback survey (feedback.ts). */
   surveyQuestions?: SurveyQuestion[];
+  /** The language of the certificate's wording and dates (locales.ts); absent: English. */
+  locale?: string;
 }
 
 /** A question a course adds to its feedback survey: a short text answer, or a 1–5 scale. */
@@ -88,6 +90,8 @@ export interface Participant {
   consentToPublicName: boolean;
   /** The current choice per purpose (consent.ts); the full history is in the personal-data log. */
   consents?: ConsentState;
+  /** The language of their emails and their page (locales.ts); absent: English. */
+  locale?: string;
 }
 
 /** A participant added to a course: what the enrolment email and the participant's page start from. */

@@ -19,6 +19,8 @@ export interface NoticeContext {
   supportAddress: string;
   /** Tags let bounce and complaint events find their certificate or approval. */
   tags: Record<string, string>;
+  /** The participant's language (locales.ts); absent: English. */
+  locale?: string;
 }
 
 /** What every notice about one certificate carries. */
@@ -83,6 +85,8 @@ export interface EnrolledNotice extends NoticeContext {
   courseDescription: string;
   /** Each requirement, one human-readable line. */
   requirements: string[];
+  /** The same, as data, so the email can word them in the participant's language. */
+  requirementFacts?: RequirementFact[];
   /** Days after approval within which the certificate is issued at the latest. */
   issueDeadlineDays: number;
   /** How long the certificate is valid, in days; absent: it does not expire. */
@@ -94,7 +98,25 @@ export interface NotEligibleNotice extends NoticeContext {
   courseTitle: string;
   /** What is still missing, one human-readable line each. */
   missing: string[];
+  /** The same, as data, so the email can word it in the participant's language. */
+  missingFacts?: MissingFact[];
 }
+
+/** A course requirement as data: templates word it in the reader's language. */
+export type RequirementFact =
+  | { kind: 'module'; title: string }
+  | { kind: 'quiz'; title: string; passMark: number }
+  | { kind: 'peer-review' }
+  | { kind: 'discussion'; minimumPosts: number };
+
+/** What is still missing, as data: the requirement and where the participant stands on it. */
+export type MissingFact =
+  | { kind: 'module'; title: string }
+  | { kind: 'quiz-not-taken'; title: string; passMark: number }
+  | { kind: 'quiz-below-pass-mark'; title: string; passMark: number; score: number }
+  | { kind: 'peer-review' }
+  | { kind: 'discussion'; minimumPosts: number; posts: number }
+  | { kind: 'no-progress'; courseTitle: string };
 
 /**
  * The certificate is ready to issue, but the participant has not agreed to their name on it: one email

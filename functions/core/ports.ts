@@ -363,6 +363,8 @@ export interface CertificateDocumentInput {
   verificationUrl: string;
   templateId?: string;
   design?: CertificateDesign;
+  /** The course's certificate language (locales.ts): wording, dates, direction and the PDF's /Lang. */
+  locale?: string;
 }
 
 export interface CertificateRenderer {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ValidationError } from './errors.js';
+import { SUPPORTED_LOCALES } from './locales.js';
 import { normalizeDisplayName } from './names.js';
 
 /**
@@ -52,6 +53,8 @@ const pngBase64 = z
   .string()
   .max(273_000, 'must be at most 200 KB')
   .regex(/^iVBORw0KGgo[A-Za-z0-9+/]*={0,2}$/, 'must be a PNG image, base64-encoded');
+
+const localeCode = z.enum(SUPPORTED_LOCALES, { message: `must be one of ${SUPPORTED_LOCALES.join(', ')}` });
 
 export const courseSchema = z.object({
   courseId: identifier,
@@ -119,6 +122,8 @@ export const courseSchema = z.object({
       'each questionId must be different',
     )
     .optional(),
+  /** The certificate's language: one of SUPPORTED_LOCALES. */
+  locale: localeCode.optional(),
 });
 
 export const participantSchema = z.object({
@@ -148,6 +153,8 @@ export const participantSchema = z.object({
       recordedBy: text().pipe(z.string().min(1).max(200)).optional(),
     })
     .optional(),
+  /** The language of the participant's emails and page: one of SUPPORTED_LOCALES. */
+  locale: localeCode.optional(),
 });
 
 export const progressSchema = z.object({

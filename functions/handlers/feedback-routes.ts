@@ -1,4 +1,5 @@
 import { feedbackCsv, improvementReportCsv } from '../../templates/feedback-csv.js';
+import { negotiateLocale } from '../../templates/i18n/index.js';
 import {
   renderSurveyNotFound,
   renderSurveyPage,
@@ -45,12 +46,12 @@ export const surveyRoutes = (deps: () => SurveyRouteDeps): Route[] => [
   {
     method: 'GET',
     resource: '/feedback/{token}',
-    async handle({ params }) {
+    async handle({ params, headers }) {
       const token = params.token ?? '';
       const view = await viewSurvey(deps(), token);
       return view
         ? participantPage(200, renderSurveyPage(view, token))
-        : participantPage(404, renderSurveyNotFound());
+        : participantPage(404, renderSurveyNotFound(negotiateLocale(headers['accept-language'])));
     },
   },
   {
@@ -58,10 +59,11 @@ export const surveyRoutes = (deps: () => SurveyRouteDeps): Route[] => [
     method: 'POST',
     resource: '/feedback/{token}',
     body: 'any',
-    async handle({ params, rawBody }) {
+    async handle({ params, rawBody, headers }) {
       const token = params.token ?? '';
       const submitted = await submitSurvey(deps(), token, new URLSearchParams(rawBody.toString('utf8')));
-      if (submitted.outcome === 'not-found') return participantPage(404, renderSurveyNotFound());
+      if (submitted.outcome === 'not-found')
+        return participantPage(404, renderSurveyNotFound(negotiateLocale(headers['accept-language'])));
       if (submitted.outcome === 'invalid')
         return participantPage(400, renderSurveyPage(submitted.view, token, submitted.error.issues));
       return participantPage(200, renderSurveyThanks(submitted.view, token, submitted.updated));
@@ -71,9 +73,11 @@ export const surveyRoutes = (deps: () => SurveyRouteDeps): Route[] => [
     // The page's "Give feedback" button: a fresh survey link, minted when pressed, never kept in the page.
     method: 'POST',
     resource: '/me/{token}/certificates/{number}/feedback',
-    async handle({ params }) {
+    async handle({ params, headers }) {
       const url = await surveyLinkFromPage(deps(), params.token ?? '', params.number ?? '');
-      return url ? seeOther(url) : participantPage(404, renderSurveyNotFound());
+      return url
+        ? seeOther(url)
+        : participantPage(404, renderSurveyNotFound(negotiateLocale(headers['accept-language'])));
     },
   },
 ];

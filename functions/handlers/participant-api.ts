@@ -1,3 +1,5 @@
+import { negotiateLocale, pageLocale, translator } from '../../templates/i18n/index.js';
+import { escapeHtml } from '../../templates/text.js';
 import { renderFaqPage, renderHelpPage } from '../../templates/web/help-pages.js';
 import { cspForStyle, PAGE_CSP, PAGE_STYLE, renderPage } from '../../templates/web/page-layout.js';
 import { renderPageNotFound, renderParticipantPage } from '../../templates/web/participant-page.js';
@@ -11,6 +13,7 @@ import {
   requestPageLink,
   viewParticipantPage,
 } from '../core/use-cases/participant-access.js';
+import { chooseParticipantLocale } from '../core/use-cases/participant-locale.js';
 import { lambdaDeps } from '../wiring/deps.js';
 import { surveyRoutes } from './feedback-routes.js';
 import { html, httpApi, json, type Route } from './shared/http-api.js';
@@ -41,9 +44,6 @@ export type ParticipantApiDeps = Pick<
   | 'reports'
 >;
 
-const LINK_REQUEST_ANSWER =
-  'If this address is known, a link to your page is on its way. It can take a few minutes to arrive.';
-
 export const participantPage = (statusCode: number, body: string, csp = PAGE_CSP) =>
   html(statusCode, body, {
     'content-security-policy': csp,
@@ -51,7 +51,9 @@ export const participantPage = (statusCode: number, body: string, csp = PAGE_CSP
     'referrer-policy': 'no-referrer',
   });
 
-const notFound = () => participantPage(404, renderPageNotFound());
+/** A link that opens nothing has no participant to take a language from: the browser's is used. */
+const notFound = (acceptLanguage?: string) =>
+  participantPage(404, renderPageNotFound(negotiateLocale(acceptLanguage)));
 
 /**
  * Download PDF posts here and is answered with a 303 to a short-lived document-store URL on another
@@ -63,6 +65,12 @@ async function downloadOrigin(documents: ParticipantApiDeps['documents']): Promi
   return protocol === 'https:' || protocol === 'http:' ? [origin] : [];
 }
 
+/** The help pages follow ?lang= (their switcher's links), else the browser's Accept-Language. */
+const helpLanguage = (query: Record<string, string>, headers: Record<string, string | undefined>) => {
+  const locale = pageLocale(query.lang, headers['accept-language']);
+  return { locale, langChosen: query.lang === locale };
+};
+
 export const participantRoutes = (deps: () => ParticipantApiDeps): Route[] => [
   {
     // Same status, body and (roughly) timing whether or not the address is known.
@@ -71,6 +79,7 @@ export const participantRoutes = (deps: () => ParticipantApiDeps): Route[] => [
     // The page's form posts application/x-www-form-urlencoded; scripts may post JSON.
     body: 'any',
     async handle({ rawBody, headers, json }) {
+      const tr = translator(negotiateLocale(headers['accept-language']));
       const form = (headers['content-type'] ?? '').includes('application/x-www-form-urlencoded');
       const email = form
         ? (new URLSearchParams(rawBody.toString('utf8')).get('email') ?? '')
@@ -83,9 +92,10 @@ export const participantRoutes = (deps: () => ParticipantApiDeps): Route[] => [
       return participantPage(
         202,
         renderPage(
-          'Link requested',
-          'Your certificates',
-          `<section class="card"><h1>Check your inbox</h1><p>${LINK_REQUEST_ANSWER}</p></section>`,
+          tr.t('me.linkRequested.title'),
+          tr.t('me.header'),
+          `<section class="card"><h1>${escapeHtml(tr.t('me.linkRequested.heading'))}</h1><p>${escapeHtml(tr.t('me.linkRequested.text'))}</p></section>`,
+          { tr },
         ),
       );
     },
@@ -93,16 +103,17 @@ export const participantRoutes = (deps: () => ParticipantApiDeps): Route[] => [
   {
     method: 'GET',
     resource: '/me/{token}',
-    async handle({ params, query }) {
+    async handle({ params, query, headers }) {
       const token = params.token ?? '';
       const view = await viewParticipantPage(deps(), token);
-      if (!view) return notFound();
+      if (!view) return notFound(headers['accept-language']);
       return participantPage(
         200,
         renderParticipantPage(view, {
           verificationBaseUrl: deps().links.verificationBaseUrl,
           token,
           consentSaved: query.saved === 'consent',
+          languageSaved: query.saved === 'language',
           ...(process.env.LINKEDIN_ORGANIZATION_ID
             ? { linkedInOrganizationId: process.env.LINKEDIN_ORGANIZATION_ID }
             : {}),
@@ -116,14 +127,35 @@ export const participantRoutes = (deps: () => ParticipantApiDeps): Route[] => [
     method: 'POST',
     resource: '/me/{token}/consent',
     body: 'any',
-    async handle({ params, rawBody }) {
+    async handle({ params, rawBody, headers }) {
       const token = params.token ?? '';
       const saved = await recordConsentFromPage(deps(), token, new URLSearchParams(rawBody.toString('utf8')));
-      if (!saved) return notFound();
+      if (!saved) return notFound(headers['accept-language']);
       return {
         statusCode: 303,
         headers: {
           location: `${participantPageUrlOf(deps(), token)}?saved=consent#consent`,
+          'cache-control': 'no-store',
+          'referrer-policy': 'no-referrer',
+        },
+        body: '',
+      };
+    },
+  },
+  {
+    // The language form: the participant's page and emails from now on; a 303 back to the page, in it.
+    method: 'POST',
+    resource: '/me/{token}/language',
+    body: 'any',
+    async handle({ params, rawBody, headers }) {
+      const token = params.token ?? '';
+      const locale = new URLSearchParams(rawBody.toString('utf8')).get('locale') ?? '';
+      const chosen = await chooseParticipantLocale(deps(), token, locale);
+      if (!chosen) return notFound(headers['accept-language']);
+      return {
+        statusCode: 303,
+        headers: {
+          location: `${participantPageUrlOf(deps(), token)}?saved=language#language`,
           'cache-control': 'no-store',
           'referrer-policy': 'no-referrer',
         },
@@ -150,12 +182,14 @@ export const participantRoutes = (deps: () => ParticipantApiDeps): Route[] => [
   {
     method: 'GET',
     resource: '/help',
-    handle: async () => participantPage(200, renderHelpPage(await deps().courses.listCourses())),
+    handle: async ({ query, headers }) =>
+      participantPage(200, renderHelpPage(await deps().courses.listCourses(), helpLanguage(query, headers))),
   },
   {
     method: 'GET',
     resource: '/help/faq',
-    handle: async () => participantPage(200, renderFaqPage(deps().links.supportAddress)),
+    handle: async ({ query, headers }) =>
+      participantPage(200, renderFaqPage(deps().links.supportAddress, helpLanguage(query, headers))),
   },
   {
     // The data protection policy every email and page links to; its retention figures are the configured ones.

@@ -1,5 +1,10 @@
+import { type LocaleCode, pageLocale, translator } from '../../templates/i18n/index.js';
 import { linkedInAddUrl } from '../../templates/linkedin.js';
-import { renderVerificationPage, VERIFICATION_PAGE_CSP } from '../../templates/web/verification-page.js';
+import {
+  renderVerificationPage,
+  VERIFICATION_PAGE_CSP,
+  type VerificationPageOptions,
+} from '../../templates/web/verification-page.js';
 import { issuerProfile } from '../core/credential.js';
 import { ValidationError } from '../core/errors.js';
 import { publishedKeys } from '../core/signing-keys.js';
@@ -33,22 +38,49 @@ export type { PublicDeps };
 /** The shape of a compact JWS; what is in it is the verifier's business. */
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
-const page = (statusCode: number, body: string) =>
-  html(statusCode, body, { 'content-security-policy': VERIFICATION_PAGE_CSP, 'cache-control': 'no-store' });
+const page = (statusCode: number, body: string, locale: LocaleCode = 'en') =>
+  html(statusCode, body, {
+    'content-security-policy': VERIFICATION_PAGE_CSP,
+    'cache-control': 'no-store',
+    // The same address answers in the reader's language: caches must key on it.
+    vary: 'accept-language',
+    'content-language': locale,
+  });
+
+/** The verification page's language: `?lang=` when it names one SayPro offers, else Accept-Language. */
+function pageLanguage(
+  request: Pick<HttpRequest, 'query' | 'headers'>,
+  path: string,
+): VerificationPageOptions {
+  const chosen = request.query.lang;
+  const locale = pageLocale(chosen, request.headers['accept-language']);
+  return { locale, path, langChosen: chosen === locale };
+}
 
 /** The page for a GET: the same for every viewer of one language, so it may be shared for a minute. */
-const sharedPage = (body: string) =>
+const sharedPage = (body: string, locale: LocaleCode = 'en') =>
   html(200, body, {
     'content-security-policy': VERIFICATION_PAGE_CSP,
     'cache-control': sharedFor(PUBLIC_CACHE_SECONDS.verificationPage),
     vary: 'accept-language',
+    'content-language': locale,
   });
 
 /** The page's answer to a failed lookup: the same status code the API would give, with its message. */
-function problemPage(error: unknown, input: string) {
+function problemPage(error: unknown, input: string, options: VerificationPageOptions = {}) {
   const answer = errorResponse(error);
   const message = (JSON.parse(answer.body) as { error: string }).error;
-  return page(answer.statusCode, renderVerificationPage({ problem: message, input }));
+  // English keeps the API's own message; other languages get the usual problems in their words.
+  const tr = translator(options.locale);
+  const worded =
+    tr.locale === 'en'
+      ? message
+      : answer.statusCode === 404
+        ? tr.t('verify.problem.notFound')
+        : answer.statusCode === 400 || answer.statusCode === 413 || answer.statusCode === 415
+          ? tr.t(input ? 'verify.problem.malformed' : 'verify.problem.file')
+          : message;
+  return page(answer.statusCode, renderVerificationPage({ problem: worded, input }, options), options.locale);
 }
 
 const VERIFIABLE_TYPES = 'use application/pdf, application/jwt or multipart/form-data';
@@ -172,21 +204,29 @@ export const publicRoutes = (deps: () => PublicDeps): Route[] => [
   {
     method: 'GET',
     resource: '/verify',
-    async handle({ query }) {
-      if (query.number) return redirect(`/verify/${encodeURIComponent(query.number.trim())}`);
-      return sharedPage(renderVerificationPage({ input: '' }));
+    async handle(request) {
+      const options = pageLanguage(request, '/verify');
+      const { query } = request;
+      if (query.number)
+        return redirect(
+          `/verify/${encodeURIComponent(query.number.trim())}${options.langChosen ? `?lang=${options.locale}` : ''}`,
+        );
+      return sharedPage(renderVerificationPage({ input: '' }, options), options.locale);
     },
   },
   {
     method: 'GET',
     resource: '/verify/{number}',
-    async handle({ params }) {
+    async handle(request) {
+      const { params } = request;
+      const options = pageLanguage(request, `/verify/${encodeURIComponent(params.number ?? '')}`);
       try {
         return sharedPage(
-          renderVerificationPage({ view: await viewCertificatePage(deps(), params.number ?? '') }),
+          renderVerificationPage({ view: await viewCertificatePage(deps(), params.number ?? '') }, options),
+          options.locale,
         );
       } catch (error) {
-        return problemPage(error, params.number ?? '');
+        return problemPage(error, params.number ?? '', options);
       }
     },
   },
@@ -196,11 +236,14 @@ export const publicRoutes = (deps: () => PublicDeps): Route[] => [
     body: 'any',
     async handle(request) {
       const wantsPage = (request.headers.accept ?? '').includes('text/html');
+      const options = pageLanguage(request, '/verify');
       try {
         const report = await verifySubmission(deps(), request);
-        return wantsPage ? page(200, renderVerificationPage({ report })) : json(200, report);
+        return wantsPage
+          ? page(200, renderVerificationPage({ report }, options), options.locale)
+          : json(200, report);
       } catch (error) {
-        if (wantsPage) return problemPage(error, '');
+        if (wantsPage) return problemPage(error, '', options);
         throw error;
       }
     },

@@ -190,3 +190,98 @@ export async function loadSampleProgramme(deps: Deps): Promise<{ loaded: boolean
   }
   return { loaded: true };
 }
+
+/**
+ * Two courses in other languages (docs/locales.md): a French one and an Arabic one, each with a participant
+ * who reads their emails and page in that language, so `npm start` shows a French and an Arabic
+ * (right-to-left) certificate, email and page next to the English ones.
+ */
+export const sampleLocaleCourses: { course: Course; participant: Participant; progress: Progress }[] = [
+  {
+    course: {
+      courseId: 'gestion-projet-fr-110',
+      title: 'Fondamentaux de la gestion de projet',
+      description: 'Planifier, ordonnancer et livrer des projets dans les délais et le budget.',
+      criteria: {
+        requiredModules: [
+          { moduleId: 'p1-planification', title: 'Planification' },
+          { moduleId: 'p2-suivi', title: 'Suivi et reporting' },
+        ],
+        quizzes: [{ quizId: 'quiz-final', title: 'Évaluation finale', passMark: 60 }],
+        peerReviewRequired: false,
+        issueDeadlineDays: 7,
+        validityDays: 730,
+      },
+      signatory: { name: 'Lindiwe Mokoena', title: 'Directrice de la formation, SayPro' },
+      locale: 'fr',
+    },
+    participant: {
+      participantId: 'aicha-ndiaye',
+      fullName: 'Aïcha Ndiaye',
+      email: 'aicha.ndiaye@example.org',
+      consentToPublicName: true,
+      consents: givenOnEnrolmentForm(true),
+      locale: 'fr',
+    },
+    progress: {
+      participantId: 'aicha-ndiaye',
+      courseId: 'gestion-projet-fr-110',
+      completedModuleIds: ['p1-planification', 'p2-suivi'],
+      quizScores: { 'quiz-final': 81 },
+      peerReviewPassed: false,
+      completedAt: '2026-11-27T10:00:00.000Z',
+    },
+  },
+  {
+    course: {
+      courseId: 'project-management-ar-110',
+      title: 'أساسيات إدارة المشاريع',
+      description: 'تخطيط المشاريع وجدولتها وتسليمها في الوقت المحدد وضمن الميزانية.',
+      criteria: {
+        requiredModules: [
+          { moduleId: 'a1-planning', title: 'التخطيط' },
+          { moduleId: 'a2-delivery', title: 'التنفيذ والمتابعة' },
+        ],
+        quizzes: [],
+        peerReviewRequired: false,
+        issueDeadlineDays: 7,
+      },
+      signatory: { name: 'Lindiwe Mokoena', title: 'مديرة التدريب، SayPro' },
+      locale: 'ar',
+    },
+    participant: {
+      participantId: 'mohammed-abdullah',
+      fullName: 'محمد عبد الله',
+      email: 'mohammed.abdullah@example.org',
+      consentToPublicName: true,
+      consents: givenOnEnrolmentForm(true),
+      locale: 'ar',
+    },
+    progress: {
+      participantId: 'mohammed-abdullah',
+      courseId: 'project-management-ar-110',
+      completedModuleIds: ['a1-planning', 'a2-delivery'],
+      quizScores: {},
+      peerReviewPassed: false,
+      completedAt: '2026-11-28T10:00:00.000Z',
+    },
+  },
+];
+
+/** Loads the French and Arabic sample courses (after loadSampleProgramme, on an empty data folder). */
+export async function loadLocaleSamples(deps: Deps): Promise<{ courses: number }> {
+  for (const { course, participant, progress } of sampleLocaleCourses) {
+    await deps.courses.putCourse(course);
+    await deps.participants.putParticipant(participant);
+    await enrolParticipant(deps, { participantId: participant.participantId, courseId: course.courseId }, {});
+    await deps.progress.putProgress(progress);
+  }
+  for (const { course, participant } of sampleLocaleCourses) {
+    await recordApproval(deps, {
+      participantId: participant.participantId,
+      courseId: course.courseId,
+      approvedBy: 'sample.staff@saypro.online',
+    });
+  }
+  return { courses: sampleLocaleCourses.length };
+}

@@ -191,6 +191,8 @@ export class VerificationApi extends Construct {
     participantRoute(page, 'GET', ['token']);
     // The consent form on the page posts here (form-encoded), and is answered with the page again.
     participantRoute(page.addResource('consent'), 'POST', ['token']);
+    // The language form on the page (docs/locales.md): the participant's page and emails from then on.
+    participantRoute(page.addResource('language'), 'POST', ['token']);
     participantRoute(
       page.addResource('certificates').addResource('{number}').addResource('download'),
       'POST',

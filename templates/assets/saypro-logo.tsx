@@ -1,7 +1,7 @@
 import { Image, Path, Rect, Svg, Text, View } from '@react-pdf/renderer';
 import { brand } from '../certificate/brand.js';
 import { type DesignImage, fitImage } from '../certificate/design.js';
-import { fontStacks } from '../certificate/fonts.js';
+import { fontStack } from '../certificate/fonts.js';
 
 /**
  * SayPro's wordmark: a speech bubble ("say") holding three rising bars ("progress"), then the name with
@@ -86,11 +86,14 @@ export function CertificateLogo({
   logo,
   height,
   align,
+  issuedBy = 'Issued by SayPro',
 }: {
   logo: DesignImage | undefined;
   /** Height of SayPro's logo. */
   height: number;
-  align: 'center' | 'flex-start';
+  align: 'center' | 'flex-start' | 'flex-end';
+  /** The "Issued by SayPro" line under a course's logo, in the certificate's language. */
+  issuedBy?: string;
 }) {
   if (!logo) return <SayProLogo height={height} />;
   const size = fitImage(logo, COURSE_LOGO_BOX);
@@ -100,13 +103,13 @@ export function CertificateLogo({
       <Text
         style={{
           marginTop: 4,
-          fontFamily: fontStacks.sans,
+          fontFamily: fontStack('sans', issuedBy),
           fontSize: 7.5,
-          letterSpacing: 0.4,
+          letterSpacing: /[\p{Script=Arabic}]/u.test(issuedBy) ? 0 : 0.4,
           color: brand.muted,
         }}
       >
-        Issued by SayPro
+        {issuedBy}
       </Text>
     </View>
   );

@@ -11,6 +11,9 @@ import {
   LogoFigure,
   NAME_FEATURES,
   SignatureFigure,
+  shrinkText,
+  trackingFor,
+  wordingText,
 } from './parts.js';
 import { QrCode } from './qr-code.js';
 import { structure } from './structure.js';
@@ -55,6 +58,13 @@ function ClassicPage({ content, pageSize, design }: TemplateProps) {
     emPerChar: 0.55,
   });
   const columnWidth = textWidth / 3;
+  const { wording, dir } = content;
+  const rtl = dir === 'rtl';
+  // Right to left, the facts row reads from the right: dates there, the QR code on the left.
+  const start = rtl ? 'flex-end' : 'flex-start';
+  const end = rtl ? 'flex-start' : 'flex-end';
+  const serif = fontStack('serif', wordingText(content));
+  const sans = fontStack('sans', wordingText(content));
 
   return (
     <Page size={pageSize} orientation="landscape" wrap={false} style={{ backgroundColor: brand.paper }}>
@@ -118,45 +128,62 @@ function ClassicPage({ content, pageSize, design }: TemplateProps) {
             alignItems: 'center',
           }}
         >
-          <LogoFigure logo={design.logo} align="center">
-            <CertificateLogo logo={design.logo} height={22} align="center" />
+          <LogoFigure
+            logo={design.logo}
+            align="center"
+            alt={{ courseLogo: wording.courseLogoAlt, sayProLogo: wording.sayProLogoAlt }}
+          >
+            <CertificateLogo
+              logo={design.logo}
+              height={22}
+              align="center"
+              issuedBy={wording.issuedBySayPro}
+            />
           </LogoFigure>
 
           {/* One heading in two lines; its margin moves to the heading so the lines sit where they did. */}
           <View
-            {...structure('H1', { actual: 'Certificate of Completion' })}
+            {...structure('H1', { actual: wording.title })}
             style={{ marginTop: 20, alignItems: 'center' }}
           >
             <Text
               style={{
-                fontFamily: fontStacks.serif,
+                fontFamily: serif,
                 fontWeight: 700,
                 fontSize: 36,
-                letterSpacing: 1.5,
+                letterSpacing: trackingFor(wording.titleWord, 1.5),
                 color: palette.primaryText,
+                ...shrinkText(dir),
               }}
             >
-              Certificate
+              {wording.titleWord}
             </Text>
             <Text
               style={{
                 marginTop: 2,
-                fontFamily: fontStacks.sans,
+                fontFamily: sans,
                 fontSize: 10,
-                letterSpacing: 5,
+                letterSpacing: trackingFor(wording.titleRest, 5),
                 color: palette.accentText,
+                ...shrinkText(dir),
               }}
             >
-              OF COMPLETION
+              {wording.titleRest.toUpperCase()}
             </Text>
           </View>
 
           <View style={{ flexGrow: 1, minHeight: 12 }} />
 
           <Text
-            style={{ fontFamily: fontStacks.serif, fontStyle: 'italic', fontSize: 12.5, color: brand.muted }}
+            style={{
+              fontFamily: serif,
+              fontStyle: 'italic',
+              fontSize: 12.5,
+              color: brand.muted,
+              ...shrinkText(dir),
+            }}
           >
-            This is to certify that
+            {wording.certifyThat}
           </Text>
           <Text
             {...structure('H2')}
@@ -170,6 +197,7 @@ function ClassicPage({ content, pageSize, design }: TemplateProps) {
               fontFeatureSettings: NAME_FEATURES,
               lineHeight: 1.22,
               color: brand.ink,
+              direction: dir,
             }}
           >
             {content.holderName}
@@ -185,13 +213,14 @@ function ClassicPage({ content, pageSize, design }: TemplateProps) {
           <Text
             style={{
               marginTop: 12,
-              fontFamily: fontStacks.serif,
+              fontFamily: serif,
               fontStyle: 'italic',
               fontSize: 12.5,
               color: brand.muted,
+              ...shrinkText(dir),
             }}
           >
-            has successfully completed the course
+            {wording.hasCompleted}
           </Text>
           <Text
             {...structure('H2')}
@@ -205,6 +234,7 @@ function ClassicPage({ content, pageSize, design }: TemplateProps) {
               fontFeatureSettings: NAME_FEATURES,
               lineHeight: 1.25,
               color: palette.primaryText,
+              direction: dir,
             }}
           >
             {content.courseTitle}
@@ -215,34 +245,33 @@ function ClassicPage({ content, pageSize, design }: TemplateProps) {
               width={textWidth * 0.74}
               fontSize={descriptionSize}
               align="center"
+              dir={dir}
             />
           ) : null}
 
           <View style={{ flexGrow: 1.4, minHeight: 12 }} />
 
-          <View style={{ width: textWidth, flexDirection: 'row', alignItems: 'flex-end' }}>
-            <View style={{ width: columnWidth, alignItems: 'flex-start' }}>
-              <Label>Date of completion</Label>
-              <Text style={{ fontFamily: fontStacks.serif, fontWeight: 700, fontSize: 11, color: brand.ink }}>
-                {content.completedOn}
-              </Text>
-              <Label style={{ marginTop: 10 }}>Date of issue</Label>
-              <Text style={{ fontFamily: fontStacks.serif, fontWeight: 700, fontSize: 11, color: brand.ink }}>
-                {content.issuedOn}
-              </Text>
+          <View
+            style={{ width: textWidth, flexDirection: rtl ? 'row-reverse' : 'row', alignItems: 'flex-end' }}
+          >
+            <View style={{ width: columnWidth, alignItems: start }}>
+              <Label dir={dir}>{wording.dateOfCompletion}</Label>
+              <Text style={dateStyle(serif, dir)}>{content.completedOn}</Text>
+              <Label dir={dir} style={{ marginTop: 10 }}>
+                {wording.dateOfIssue}
+              </Label>
+              <Text style={dateStyle(serif, dir)}>{content.issuedOn}</Text>
               {content.validUntil ? (
                 <>
-                  <Label style={{ marginTop: 10 }}>Valid until</Label>
-                  <Text
-                    style={{ fontFamily: fontStacks.serif, fontWeight: 700, fontSize: 11, color: brand.ink }}
-                  >
-                    {content.validUntil}
-                  </Text>
+                  <Label dir={dir} style={{ marginTop: 10 }}>
+                    {wording.validUntil}
+                  </Label>
+                  <Text style={dateStyle(serif, dir)}>{content.validUntil}</Text>
                 </>
               ) : null}
             </View>
             <View style={{ width: columnWidth, alignItems: 'center' }}>
-              <SignatureFigure name={content.signatory.name} align="center">
+              <SignatureFigure alt={wording.signatureAlt} align="center">
                 <Signature
                   name={content.signatory.name}
                   art={content.signatureArt}
@@ -267,6 +296,7 @@ function ClassicPage({ content, pageSize, design }: TemplateProps) {
                   fontFeatureSettings: NAME_FEATURES,
                   color: brand.ink,
                   textAlign: 'center',
+                  direction: dir,
                 }}
               >
                 {content.signatory.name}
@@ -279,15 +309,23 @@ function ClassicPage({ content, pageSize, design }: TemplateProps) {
                   textAlign: 'center',
                   maxLines: 2,
                   textOverflow: 'ellipsis',
+                  direction: dir,
                 }}
               >
                 {content.signatory.title}
               </Text>
             </View>
-            <View style={{ width: columnWidth, alignItems: 'flex-end' }}>
+            <View style={{ width: columnWidth, alignItems: end }}>
               <View style={{ alignItems: 'center' }}>
-                <QrCode value={content.verificationUrl} size={QR_SIZE} color={brand.ink} />
-                <Label style={{ marginTop: 1, marginBottom: 0, fontSize: 6 }}>Scan to verify</Label>
+                <QrCode
+                  value={content.verificationUrl}
+                  size={QR_SIZE}
+                  color={brand.ink}
+                  alt={wording.qrCodeAlt}
+                />
+                <Label dir={dir} style={{ marginTop: 1, marginBottom: 0, fontSize: 6 }}>
+                  {wording.scanToVerify}
+                </Label>
               </View>
             </View>
           </View>
@@ -297,23 +335,29 @@ function ClassicPage({ content, pageSize, design }: TemplateProps) {
               marginTop: 12,
               width: textWidth,
               textAlign: 'center',
-              fontFamily: fontStacks.sans,
+              fontFamily: sans,
               fontSize: 8,
               color: brand.muted,
+              direction: dir,
             }}
           >
-            Certificate No.{' '}
+            {wording.number}{' '}
             <Text
               style={{ fontFamily: fontStacks.serif, fontWeight: 700, color: brand.ink, letterSpacing: 0.5 }}
             >
               {content.displayNumber}
             </Text>
-            {'   ·   '}Verify this certificate at {content.verificationSite}
+            {'   ·   '}
+            {wording.verifyThisAt}
           </Text>
         </View>
       </View>
     </Page>
   );
+}
+
+function dateStyle(fontFamily: string[], dir: 'ltr' | 'rtl') {
+  return { fontFamily, fontWeight: 700, fontSize: 11, color: brand.ink, ...shrinkText(dir) } as const;
 }
 
 export const classicTemplate: CertificateTemplate = { id: 'classic', Page: ClassicPage };

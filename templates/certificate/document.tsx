@@ -5,16 +5,17 @@ import { formatCertificateNumber } from '../../functions/core/certificate-number
 import { normalizeDisplayName } from '../../functions/core/names.js';
 import type { CertificateDocumentInput } from '../../functions/core/ports.js';
 import { signatureArt } from '../assets/signature.js';
+import { type Translator, translator } from '../i18n/index.js';
 import { resolveDesign } from './design.js';
-import { displayUrl, formatCertificateDate } from './layout.js';
+import { displayUrl } from './layout.js';
 import { resolveTemplate } from './registry.js';
 import { preparePdfkitImage } from './render-patches/index.js';
-import type { CertificateContent, PageSizeName } from './types.js';
+import type { CertificateContent, CertificateWording, PageSizeName } from './types.js';
 
 const ISSUER = 'SayPro';
 /**
- * The certificate's wording is South African English. Courses carry no language of their own yet; a name
- * in another script is still read in the voice of the document language.
+ * The document language of an English certificate: its wording is South African English. A course's
+ * `locale` changes it (templates/i18n); a name in another script is still read in the document's voice.
  */
 export const DOCUMENT_LANGUAGE = 'en-ZA';
 
@@ -22,20 +23,59 @@ export const DOCUMENT_LANGUAGE = 'en-ZA';
 export function certificateContent(input: CertificateDocumentInput): CertificateContent {
   const url = new URL(input.verificationUrl);
   const path = url.pathname.replace(/\/[^/]*\/?$/, '');
+  const tr = translator(input.locale);
+  const verificationSite = displayUrl(`${url.origin}${path}`);
+  const signatoryName = normalizeDisplayName(input.signatory.name, 'signatory.name');
   return {
     displayNumber: input.number.includes('-') ? input.number : formatCertificateNumber(input.number),
     holderName: normalizeDisplayName(input.holderName),
     courseTitle: tidy(input.courseTitle),
     courseDescription: tidy(input.courseDescription),
-    completedOn: formatCertificateDate(input.completedAt),
-    issuedOn: formatCertificateDate(input.issuedAt),
-    ...(input.expiresAt ? { validUntil: formatCertificateDate(input.expiresAt) } : {}),
+    completedOn: tr.date(input.completedAt),
+    issuedOn: tr.date(input.issuedAt),
+    ...(input.expiresAt ? { validUntil: tr.date(input.expiresAt) } : {}),
     signatory: {
-      name: normalizeDisplayName(input.signatory.name, 'signatory.name'),
+      name: signatoryName,
       title: tidy(input.signatory.title),
     },
     verificationUrl: input.verificationUrl,
-    verificationSite: displayUrl(`${url.origin}${path}`),
+    verificationSite,
+    wording: certificateWording(tr, {
+      site: verificationSite,
+      signatory: signatoryName,
+      url: input.verificationUrl,
+    }),
+    dir: tr.dir,
+    language: tr.tag,
+  };
+}
+
+function certificateWording(
+  tr: Translator,
+  args: { site: string; signatory: string; url: string },
+): CertificateWording {
+  return {
+    title: tr.t('certificate.title'),
+    titleWord: tr.t('certificate.titleWord'),
+    titleRest: tr.t('certificate.titleRest'),
+    certifyThat: tr.t('certificate.certifyThat'),
+    hasCompleted: tr.t('certificate.hasCompleted'),
+    awardedTo: tr.t('certificate.awardedTo'),
+    forCompleting: tr.t('certificate.forCompleting'),
+    dateOfCompletion: tr.t('certificate.dateOfCompletion'),
+    dateOfIssue: tr.t('certificate.dateOfIssue'),
+    validUntil: tr.t('certificate.validUntil'),
+    completed: tr.t('certificate.completed'),
+    issued: tr.t('certificate.issued'),
+    scanToVerify: tr.t('certificate.scanToVerify'),
+    number: tr.t('certificate.number'),
+    verifyAt: tr.t('certificate.verifyAt'),
+    verifyThisAt: tr.t('certificate.verifyThisAt', { site: args.site }),
+    issuedBySayPro: tr.t('certificate.issuedBySayPro'),
+    sayProLogoAlt: tr.t('certificate.alt.sayProLogo'),
+    courseLogoAlt: tr.t('certificate.alt.courseLogo'),
+    signatureAlt: tr.t('certificate.alt.signature', { name: args.signatory }),
+    qrCodeAlt: tr.t('certificate.alt.qrCode', { url: args.url }),
   };
 }
 
@@ -65,15 +105,20 @@ export async function buildCertificateDocument(
   const size =
     input.design?.pageSize === 'LETTER' || input.design?.pageSize === 'A4' ? input.design.pageSize : pageSize;
   const issuedAt = new Date(input.issuedAt);
+  const tr = translator(input.locale);
   return (
     <Document
-      title={`Certificate of Completion: ${content.courseTitle}`}
+      title={tr.t('certificate.meta.title', { course: content.courseTitle })}
       author={ISSUER}
-      subject={`${content.holderName} completed ${content.courseTitle} (certificate ${content.displayNumber})`}
-      keywords={`certificate, ${content.displayNumber}, ${ISSUER}`}
+      subject={tr.t('certificate.meta.subject', {
+        holder: content.holderName,
+        course: content.courseTitle,
+        number: content.displayNumber,
+      })}
+      keywords={`${tr.t('certificate.meta.keyword')}, ${content.displayNumber}, ${ISSUER}`}
       creator="SayPro Certificates"
       producer="SayPro Certificates (react-pdf)"
-      language={DOCUMENT_LANGUAGE}
+      language={content.language}
       creationDate={issuedAt}
       modificationDate={issuedAt}
     >

@@ -4,7 +4,16 @@ import { Signature } from '../assets/signature.js';
 import { brand } from './brand.js';
 import { fontStack, fontStacks } from './fonts.js';
 import { fitFontSize, fitHeadline } from './layout.js';
-import { CourseDescription, Label, LogoFigure, NAME_FEATURES, SignatureFigure } from './parts.js';
+import {
+  CourseDescription,
+  Label,
+  LogoFigure,
+  NAME_FEATURES,
+  SignatureFigure,
+  shrinkText,
+  trackingFor,
+  wordingText,
+} from './parts.js';
 import { QrCode } from './qr-code.js';
 import { structure } from './structure.js';
 import { type CertificateTemplate, PAGE_POINTS, type TemplateProps } from './types.js';
@@ -46,6 +55,13 @@ function ModernPage({ content, pageSize, design }: TemplateProps) {
     emPerChar: 0.55,
   });
   const factWidth = (textWidth - QR_SIZE) / 4;
+  const { wording, dir } = content;
+  const rtl = dir === 'rtl';
+  // Right to left, the page is mirrored: spine on the right, text from the right edge, facts row reversed.
+  const start = rtl ? 'flex-end' : 'flex-start';
+  const end = rtl ? 'flex-start' : 'flex-end';
+  const side = rtl ? 'right' : 'left';
+  const sans = fontStack('sans', wordingText(content));
 
   return (
     <Page size={pageSize} orientation="landscape" wrap={false} style={{ backgroundColor: brand.paper }}>
@@ -55,7 +71,7 @@ function ModernPage({ content, pageSize, design }: TemplateProps) {
             position: 'absolute',
             top: 0,
             bottom: 0,
-            left: 0,
+            [side]: 0,
             width: SPINE,
             backgroundColor: palette.primary,
           }}
@@ -65,13 +81,16 @@ function ModernPage({ content, pageSize, design }: TemplateProps) {
             position: 'absolute',
             top: 0,
             bottom: 0,
-            left: SPINE + 4,
+            [side]: SPINE + 4,
             width: 2.5,
             backgroundColor: palette.accent,
           }}
         />
         {/* Pale enough to vanish on a greyscale printer, visible on screen. */}
-        <View {...structure('Artifact')} style={{ position: 'absolute', top: -30, right: -40 }}>
+        <View
+          {...structure('Artifact')}
+          style={{ position: 'absolute', top: -30, [rtl ? 'left' : 'right']: -40 }}
+        >
           <SayProMark size={240} color={palette.watermark} accent={palette.watermark} />
         </View>
 
@@ -79,33 +98,40 @@ function ModernPage({ content, pageSize, design }: TemplateProps) {
           style={{
             position: 'absolute',
             top: 50,
-            left: LEFT,
-            right: RIGHT,
+            left: rtl ? RIGHT : LEFT,
+            right: rtl ? LEFT : RIGHT,
             bottom: 40,
             flexDirection: 'column',
-            alignItems: 'flex-start',
+            alignItems: start,
           }}
         >
-          <LogoFigure logo={design.logo} align="flex-start">
-            <CertificateLogo logo={design.logo} height={22} align="flex-start" />
+          <LogoFigure
+            logo={design.logo}
+            align={start}
+            alt={{ courseLogo: wording.courseLogoAlt, sayProLogo: wording.sayProLogoAlt }}
+          >
+            <CertificateLogo logo={design.logo} height={22} align={start} issuedBy={wording.issuedBySayPro} />
           </LogoFigure>
 
           <Text
-            {...structure('H1', { actual: 'Certificate of Completion' })}
+            {...structure('H1', { actual: wording.title })}
             style={{
               marginTop: design.logo ? 20 : 34,
-              fontFamily: fontStacks.sans,
+              fontFamily: sans,
               fontSize: 12.5,
-              letterSpacing: 5,
+              letterSpacing: trackingFor(wording.title, 5),
               color: palette.accentText,
+              ...shrinkText(dir),
             }}
           >
-            CERTIFICATE OF COMPLETION
+            {wording.title.toUpperCase()}
           </Text>
 
           <View style={{ flexGrow: 1, minHeight: 10 }} />
 
-          <Text style={{ fontFamily: fontStacks.sans, fontSize: 11.5, color: brand.muted }}>Awarded to</Text>
+          <Text style={{ fontFamily: sans, fontSize: 11.5, color: brand.muted, ...shrinkText(dir) }}>
+            {wording.awardedTo}
+          </Text>
           <Text
             {...structure('H2')}
             style={{
@@ -117,13 +143,22 @@ function ModernPage({ content, pageSize, design }: TemplateProps) {
               fontFeatureSettings: NAME_FEATURES,
               lineHeight: 1.2,
               color: palette.primaryText,
+              direction: dir,
             }}
           >
             {content.holderName}
           </Text>
           <View style={{ marginTop: 10, width: 56, height: 3, backgroundColor: palette.accent }} />
-          <Text style={{ marginTop: 14, fontFamily: fontStacks.sans, fontSize: 11.5, color: brand.muted }}>
-            for successfully completing
+          <Text
+            style={{
+              marginTop: 14,
+              fontFamily: sans,
+              fontSize: 11.5,
+              color: brand.muted,
+              ...shrinkText(dir),
+            }}
+          >
+            {wording.forCompleting}
           </Text>
           <Text
             {...structure('H2')}
@@ -136,6 +171,7 @@ function ModernPage({ content, pageSize, design }: TemplateProps) {
               fontFeatureSettings: NAME_FEATURES,
               lineHeight: 1.25,
               color: brand.ink,
+              direction: dir,
             }}
           >
             {content.courseTitle}
@@ -145,6 +181,7 @@ function ModernPage({ content, pageSize, design }: TemplateProps) {
               text={content.courseDescription}
               width={textWidth * 0.72}
               fontSize={descriptionSize}
+              dir={dir}
             />
           ) : null}
 
@@ -153,39 +190,37 @@ function ModernPage({ content, pageSize, design }: TemplateProps) {
           <View
             style={{
               width: textWidth,
-              flexDirection: 'row',
+              flexDirection: rtl ? 'row-reverse' : 'row',
               alignItems: 'flex-end',
               borderTopWidth: 0.7,
               borderTopColor: brand.rule,
               paddingTop: 14,
             }}
           >
-            <View style={{ width: factWidth, paddingRight: 10 }}>
-              <Label>Completed</Label>
-              <Text
-                style={{ fontFamily: fontStacks.sans, fontWeight: 700, fontSize: 10.5, color: brand.ink }}
-              >
-                {content.completedOn}
-              </Text>
-              <Label style={{ marginTop: 10 }}>Issued</Label>
-              <Text
-                style={{ fontFamily: fontStacks.sans, fontWeight: 700, fontSize: 10.5, color: brand.ink }}
-              >
-                {content.issuedOn}
-              </Text>
+            <View style={{ width: factWidth, [rtl ? 'paddingLeft' : 'paddingRight']: 10, alignItems: start }}>
+              <Label dir={dir}>{wording.completed}</Label>
+              <Text style={factStyle(sans, dir)}>{content.completedOn}</Text>
+              <Label dir={dir} style={{ marginTop: 10 }}>
+                {wording.issued}
+              </Label>
+              <Text style={factStyle(sans, dir)}>{content.issuedOn}</Text>
               {content.validUntil ? (
                 <>
-                  <Label style={{ marginTop: 10 }}>Valid until</Label>
-                  <Text
-                    style={{ fontFamily: fontStacks.sans, fontWeight: 700, fontSize: 10.5, color: brand.ink }}
-                  >
-                    {content.validUntil}
-                  </Text>
+                  <Label dir={dir} style={{ marginTop: 10 }}>
+                    {wording.validUntil}
+                  </Label>
+                  <Text style={factStyle(sans, dir)}>{content.validUntil}</Text>
                 </>
               ) : null}
             </View>
-            <View style={{ width: factWidth * 1.75, paddingRight: 16, alignItems: 'flex-start' }}>
-              <SignatureFigure name={content.signatory.name} align="flex-start">
+            <View
+              style={{
+                width: factWidth * 1.75,
+                [rtl ? 'paddingLeft' : 'paddingRight']: 16,
+                alignItems: start,
+              }}
+            >
+              <SignatureFigure alt={wording.signatureAlt} align={start}>
                 <Signature
                   name={content.signatory.name}
                   art={content.signatureArt}
@@ -210,6 +245,7 @@ function ModernPage({ content, pageSize, design }: TemplateProps) {
                   fontSize: 10,
                   fontFeatureSettings: NAME_FEATURES,
                   color: brand.ink,
+                  ...shrinkText(dir),
                 }}
               >
                 {content.signatory.name}
@@ -221,25 +257,39 @@ function ModernPage({ content, pageSize, design }: TemplateProps) {
                   color: brand.muted,
                   maxLines: 2,
                   textOverflow: 'ellipsis',
+                  ...shrinkText(dir),
                 }}
               >
                 {content.signatory.title}
               </Text>
             </View>
-            <View style={{ width: factWidth * 1.25, alignItems: 'flex-end', paddingRight: 12 }}>
-              <Label>Certificate No.</Label>
+            <View
+              style={{ width: factWidth * 1.25, alignItems: end, [rtl ? 'paddingLeft' : 'paddingRight']: 12 }}
+            >
+              <Label dir={dir}>{wording.number}</Label>
               <Text style={numberStyle}>{content.displayNumber}</Text>
-              <Label style={{ marginTop: 8, marginBottom: 0 }}>Verify at</Label>
+              <Label dir={dir} style={{ marginTop: 8, marginBottom: 0 }}>
+                {wording.verifyAt}
+              </Label>
               <Text style={{ fontFamily: fontStacks.sans, fontSize: 7.5, color: brand.ink }}>
                 {content.verificationSite}
               </Text>
             </View>
-            <QrCode value={content.verificationUrl} size={QR_SIZE} color={brand.ink} />
+            <QrCode
+              value={content.verificationUrl}
+              size={QR_SIZE}
+              color={brand.ink}
+              alt={wording.qrCodeAlt}
+            />
           </View>
         </View>
       </View>
     </Page>
   );
+}
+
+function factStyle(fontFamily: string[], dir: 'ltr' | 'rtl') {
+  return { fontFamily, fontWeight: 700, fontSize: 10.5, color: brand.ink, ...shrinkText(dir) } as const;
 }
 
 const numberStyle = {

@@ -2,8 +2,9 @@ import { Path, type Styles, Svg, Text, View } from '@react-pdf/renderer';
 import type { ReactNode } from 'react';
 import { brand } from './brand.js';
 import type { DesignImage } from './design.js';
-import { fontStack, fontStacks } from './fonts.js';
+import { fontStack } from './fonts.js';
 import { structure } from './structure.js';
+import type { CertificateContent } from './types.js';
 
 export type Style = Styles[string];
 
@@ -21,26 +22,49 @@ export function Label({
   children,
   color = brand.muted,
   style,
+  dir = 'ltr',
 }: {
   children: string;
   color?: string;
   style?: Style;
+  dir?: 'ltr' | 'rtl';
 }) {
   return (
     <Text
       {...structure('P', { actual: children })}
       style={{
-        fontFamily: fontStacks.sans,
+        fontFamily: fontStack('sans', children),
         fontSize: 7,
-        letterSpacing: 1.2,
+        letterSpacing: trackingFor(children, 1.2),
         color,
         marginBottom: 2,
+        ...shrinkText(dir),
         ...style,
       }}
     >
       {children.toUpperCase()}
     </Text>
   );
+}
+
+/**
+ * Direction for a Text sized by its content (no width of its own), placed by its parent's alignItems.
+ * react-pdf aligns right-to-left text to the right of the width it was measured in, before the box
+ * shrinks to the text, which pushes the text out of its box; aligned left, the box holds the text and the
+ * parent puts the box at the right.
+ */
+export function shrinkText(dir: 'ltr' | 'rtl') {
+  return { direction: dir, textAlign: 'left' } as const;
+}
+
+const JOINED_SCRIPT = /[\p{Script=Arabic}]/u;
+
+/**
+ * Letter-spacing for fixed wording: none for Arabic, whose letters join (spaced out, they fall apart and
+ * the shaping breaks); `tracking` otherwise.
+ */
+export function trackingFor(text: string, tracking: number): number {
+  return JOINED_SCRIPT.test(text) ? 0 : tracking;
 }
 
 /** An L-shaped bracket drawn at a frame's corner; `rotate` in multiples of 90 degrees. */
@@ -74,11 +98,13 @@ export function CourseDescription({
   width,
   fontSize,
   align,
+  dir = 'ltr',
 }: {
   text: string;
   width: number;
   fontSize: number;
   align?: 'center';
+  dir?: 'ltr' | 'rtl';
 }) {
   return (
     <Text
@@ -93,6 +119,7 @@ export function CourseDescription({
         color: brand.muted,
         maxLines: 3,
         textOverflow: 'ellipsis',
+        direction: dir,
       }}
     >
       {text}
@@ -107,13 +134,16 @@ export function CourseDescription({
 export function LogoFigure({
   logo,
   align,
+  alt: altText,
   children,
 }: {
   logo: DesignImage | undefined;
-  align: 'center' | 'flex-start';
+  align: 'center' | 'flex-start' | 'flex-end';
+  /** The wording's alternative texts: the course's logo, or SayPro's. */
+  alt: { courseLogo: string; sayProLogo: string };
   children: ReactNode;
 }) {
-  const alt = logo ? 'Logo of the course provider. Issued by SayPro.' : 'SayPro logo';
+  const alt = logo ? altText.courseLogo : altText.sayProLogo;
   return (
     <View {...structure('Figure', { alt })} style={{ alignItems: align }}>
       {children}
@@ -123,17 +153,27 @@ export function LogoFigure({
 
 /** The signature (drawn, scanned or set in a script face) as a figure. */
 export function SignatureFigure({
-  name,
+  alt,
   align,
   children,
 }: {
-  name: string;
-  align: 'center' | 'flex-start';
+  /** "Signature of <name>", in the certificate's language. */
+  alt: string;
+  align: 'center' | 'flex-start' | 'flex-end';
   children: ReactNode;
 }) {
   return (
-    <View {...structure('Figure', { alt: `Signature of ${name}` })} style={{ alignItems: align }}>
+    <View {...structure('Figure', { alt })} style={{ alignItems: align }}>
       {children}
     </View>
   );
+}
+
+/** All the fixed wording at once: which script faces the design's own text needs. */
+export function wordingText(content: CertificateContent): string {
+  // Alternative texts are not printed: a signatory's name in another script must not change the faces.
+  return Object.entries(content.wording)
+    .filter(([key]) => !key.endsWith('Alt'))
+    .map(([, text]) => text)
+    .join(' ');
 }

@@ -28,15 +28,21 @@ export function qrPath(text: string): { size: number; d: string } {
   return { size: size + 2 * QUIET_ZONE, d: parts.join('') };
 }
 
-export function QrCode({ value, size, color = '#000000' }: { value: string; size: number; color?: string }) {
+export function QrCode({
+  value,
+  size,
+  color = '#000000',
+  alt = `QR code linking to the verification page ${value}`,
+}: {
+  value: string;
+  size: number;
+  color?: string;
+  /** In the certificate's language. */
+  alt?: string;
+}) {
   const { size: modules, d } = qrPath(value);
   return (
-    <Svg
-      {...structure('Figure', { alt: `QR code linking to the verification page ${value}` })}
-      width={size}
-      height={size}
-      viewBox={`0 0 ${modules} ${modules}`}
-    >
+    <Svg {...structure('Figure', { alt })} width={size} height={size} viewBox={`0 0 ${modules} ${modules}`}>
       <Rect x={0} y={0} width={modules} height={modules} fill="#FFFFFF" />
       <Path d={d} fill={color} />
     </Svg>

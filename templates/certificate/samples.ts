@@ -1,3 +1,4 @@
+import type { LocaleCode } from '../../functions/core/locales.js';
 import type { CertificateDesign } from '../../functions/core/model.js';
 import type { CertificateDocumentInput } from '../../functions/core/ports.js';
 import { sampleLogoPng, sampleSignaturePng } from '../assets/sample-images.js';
@@ -52,4 +53,45 @@ export function sampleDesign(overrides: Partial<CertificateDesign> = {}): Certif
     signatureImagePngBase64: sampleSignaturePng().toString('base64'),
     ...overrides,
   };
+}
+
+/**
+ * One sample certificate per locale, worded in that language (course title, description, holder, signatory
+ * title): the docs' pictures (bin/locale-pictures.ts), the render tests and the sample programme use them.
+ */
+export const LOCALE_SAMPLES: Record<LocaleCode, Partial<CertificateDocumentInput>> = {
+  en: {},
+  af: {
+    holderName: 'Wîllém Botha',
+    courseTitle: 'Grondbeginsels van Projekbestuur',
+    courseDescription: 'Beplanning, skedulering en die lewering van projekte betyds en binne begroting.',
+    signatory: { name: 'Lindiwe Mokoena', title: 'Direkteur van Opleiding, SayPro' },
+  },
+  zu: {
+    holderName: HARD_NAMES.isizulu,
+    courseTitle: 'Izisekelo Zokuphatha Amaphrojekthi',
+    courseDescription:
+      'Ukuhlela, ukwenza uhlelo lwesikhathi nokuletha amaphrojekthi ngesikhathi nangaphakathi kwesabelomali.',
+    signatory: { name: 'Lindiwe Mokoena', title: 'UMqondisi Wokuqeqesha, SayPro' },
+  },
+  fr: {
+    holderName: 'Aïcha Ndiaye',
+    courseTitle: 'Fondamentaux de la gestion de projet',
+    courseDescription: 'Planifier, ordonnancer et livrer des projets dans les délais et le budget.',
+    signatory: { name: 'Lindiwe Mokoena', title: 'Directrice de la formation, SayPro' },
+  },
+  ar: {
+    holderName: HARD_NAMES.arabic,
+    courseTitle: 'أساسيات إدارة المشاريع',
+    courseDescription: 'تخطيط المشاريع وجدولتها وتسليمها في الوقت المحدد وضمن الميزانية.',
+    signatory: { name: 'Lindiwe Mokoena', title: 'مديرة التدريب، SayPro' },
+  },
+};
+
+/** The sample certificate of a locale, in its language. */
+export function sampleLocaleInput(
+  locale: LocaleCode,
+  overrides: Partial<CertificateDocumentInput> = {},
+): CertificateDocumentInput {
+  return sampleCertificateInput({ ...LOCALE_SAMPLES[locale], locale, ...overrides });
 }

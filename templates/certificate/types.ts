@@ -29,6 +29,38 @@ export interface CertificateContent {
   verificationUrl: string;
   /** Where a person types the number, as printed (no scheme), e.g. verify.saypro.online/verify. */
   verificationSite: string;
+  /** The certificate's fixed wording in the course's language (templates/i18n), arguments filled in. */
+  wording: CertificateWording;
+  /** Right to left for Arabic: the templates mirror alignment and row order. */
+  dir: 'ltr' | 'rtl';
+  /** BCP 47 tag of the wording: the PDF's /Lang. */
+  language: string;
+}
+
+/** Every fixed text a certificate design prints or tags. */
+export interface CertificateWording {
+  title: string;
+  titleWord: string;
+  titleRest: string;
+  certifyThat: string;
+  hasCompleted: string;
+  awardedTo: string;
+  forCompleting: string;
+  dateOfCompletion: string;
+  dateOfIssue: string;
+  validUntil: string;
+  completed: string;
+  issued: string;
+  scanToVerify: string;
+  number: string;
+  verifyAt: string;
+  /** "Verify this certificate at verify.saypro.online/verify". */
+  verifyThisAt: string;
+  issuedBySayPro: string;
+  sayProLogoAlt: string;
+  courseLogoAlt: string;
+  signatureAlt: string;
+  qrCodeAlt: string;
 }
 
 export interface TemplateProps {

@@ -1,7 +1,16 @@
 import type { CertificateIssuedNotice } from '../../functions/core/notices.js';
-import { linkedInAddUrl } from '../linkedin.js';
-import { formatLongDate } from '../text.js';
-import { button, closingHtml, closingText, escapeHtml, frame, oneLine, safeHref, styles } from './html.js';
+import { translator } from '../i18n/index.js';
+import {
+  button,
+  closingHtml,
+  closingText,
+  escapeHtml,
+  frame,
+  linkSupport,
+  oneLine,
+  safeHref,
+  styles,
+} from './html.js';
 
 export interface RenderedEmail {
   subject: string;
@@ -14,90 +23,83 @@ export interface IssuedEmailOptions {
   linkedInOrganizationId?: string;
 }
 
-const SURVEY_HEADING = 'How did it go?';
-/** Only in the emails of participants who agreed to surveys (the link is absent otherwise). */
-const SURVEY_TEXT =
-  'Two minutes, four questions: tell us how getting your certificate went, and whether anything on it is wrong. You agreed to surveys; you can change that on your page.';
-
 /**
  * The email sent with a newly issued certificate (or sent again by staff): how to download it, add it
- * to LinkedIn, how others verify it, whom to ask.
+ * to LinkedIn, how others verify it, whom to ask. In the participant's language (notice.locale).
  */
 export function renderIssuedEmail(
   input: CertificateIssuedNotice,
-  options: IssuedEmailOptions = {},
+  _options: IssuedEmailOptions = {},
 ): RenderedEmail {
-  const expires = formatLongDate(input.downloadLinkExpiresAt);
-  const subject = oneLine(
-    input.resent
-      ? `Your SayPro certificate (sent again): ${input.courseTitle}`
-      : `Your SayPro certificate: ${input.courseTitle}`,
-  );
-  const opening = input.resent
-    ? `As asked, here is a fresh link to your certificate for ${input.courseTitle}. Earlier download links no longer work.`
-    : `Congratulations on completing ${input.courseTitle}. Your certificate is ready.`;
+  const tr = translator(input.locale);
+  const course = { course: input.courseTitle };
+  const expires = tr.date(input.downloadLinkExpiresAt);
+  const subject = oneLine(tr.t(input.resent ? 'email.issued.subjectResent' : 'email.issued.subject', course));
+  const opening = tr.t(input.resent ? 'email.issued.openingResent' : 'email.issued.opening', course);
   // Through our redirect, so shares are counted (by course, never by person); it sends on to LinkedIn's form.
   const linkedIn = input.linkedInShareUrl;
-  const correction = `If your name or any other detail on the certificate is wrong, reply to this email or write to ${input.supportAddress} with the certificate number. We will issue a corrected certificate; the old number will then show as replaced.`;
+  const correction = tr.t('email.issued.correction', { support: input.supportAddress });
+  const linkWorks = tr.t('email.issued.linkWorksUntil', { date: expires });
+  const number = tr.t('email.fact.certificateNumber');
+  const validUntil = input.expiresAt ? tr.date(input.expiresAt) : undefined;
+  const labelled = (label: string, value: string) => tr.t('email.labelled', { label, value });
 
   const text = [
-    `Dear ${input.recipientName},`,
+    tr.t('email.dear', { name: input.recipientName }),
     '',
     opening,
     '',
-    `Download your certificate (PDF): ${input.downloadUrl}`,
-    `This link works until ${expires}; your page gives a fresh one at any time. Save the PDF somewhere safe; you can share it with anyone.`,
+    tr.t('email.issued.downloadText', { url: input.downloadUrl }),
+    linkWorks,
     '',
-    `Certificate number: ${input.certificateNumber}`,
-    ...(input.expiresAt ? [`Valid until: ${formatLongDate(input.expiresAt)}`] : []),
+    labelled(number, input.certificateNumber),
+    ...(validUntil ? [labelled(tr.t('email.fact.validUntil'), validUntil)] : []),
     '',
-    'How others can check it',
-    `Employers and others can confirm your certificate is genuine by scanning the QR code on it, or by opening ${input.verificationUrl}`,
-    'and comparing the details, or by entering the certificate number on the verification site.',
-    `Add it to your LinkedIn profile: ${linkedIn}`,
+    tr.t('email.issued.howOthersCheck'),
+    tr.t('email.issued.othersCheck', { url: input.verificationUrl }),
+    labelled(tr.t('email.issued.linkedIn'), linkedIn),
     '',
-    'Something wrong?',
+    tr.t('email.issued.somethingWrong'),
     correction,
     '',
-    ...(input.surveyUrl ? [SURVEY_HEADING, `${SURVEY_TEXT} ${input.surveyUrl}`, ''] : []),
-    ...closingText(input),
+    ...(input.surveyUrl
+      ? [tr.t('email.survey.heading'), `${tr.t('email.survey.text')} ${input.surveyUrl}`, '']
+      : []),
+    ...closingText(input, tr),
   ].join('\n');
 
-  const name = escapeHtml(input.recipientName);
-  const course = escapeHtml(input.courseTitle);
+  const strongCourse = { course: `<strong>${escapeHtml(input.courseTitle)}</strong>` };
+  const link = (href: string, label: string) =>
+    `<a href="${safeHref(href)}" style="${styles.link}">${escapeHtml(label)}</a>`;
+  const h2 = (heading: string) =>
+    `<h2 style="${styles.p}font-weight:bold;margin-bottom:8px;">${escapeHtml(heading)}</h2>`;
   const body = [
-    `<h1 style="${styles.h1}">Your certificate is ready</h1>`,
-    `<p style="${styles.p}">Dear ${name},</p>`,
-    input.resent
-      ? `<p style="${styles.p}">As asked, here is a fresh link to your certificate for <strong>${course}</strong>. Earlier download links no longer work.</p>`
-      : `<p style="${styles.p}">Congratulations on completing <strong>${course}</strong>. Your certificate is ready to download as a PDF:</p>`,
-    button(input.downloadUrl, 'Download your certificate'),
-    `<p style="${styles.small}">This link works until ${escapeHtml(expires)}; your page gives a fresh one at any time. Save the PDF somewhere safe; you can share it with anyone. If the button does not work, copy this address into your browser: <a href="${safeHref(input.downloadUrl)}" style="${styles.link}">${escapeHtml(input.downloadUrl)}</a></p>`,
-    `<p style="${styles.p}">Certificate number: <span style="${styles.code}">${escapeHtml(input.certificateNumber)}</span></p>`,
-    ...(input.expiresAt
-      ? [`<p style="${styles.p}">Valid until: ${escapeHtml(formatLongDate(input.expiresAt))}</p>`]
+    `<h1 style="${styles.h1}">${escapeHtml(tr.t('email.issued.heading'))}</h1>`,
+    `<p style="${styles.p}">${escapeHtml(tr.t('email.dear', { name: input.recipientName }))}</p>`,
+    `<p style="${styles.p}">${tr.html(input.resent ? 'email.issued.openingResent' : 'email.issued.openingHtml', {}, strongCourse)}</p>`,
+    button(input.downloadUrl, tr.t('email.issued.downloadButton')),
+    `<p style="${styles.small}">${escapeHtml(linkWorks)} ${tr.html('email.buttonFallback', {}, { url: link(input.downloadUrl, input.downloadUrl) })}</p>`,
+    `<p style="${styles.p}">${tr.html('email.labelled', { label: number }, { value: `<span style="${styles.code}">${escapeHtml(input.certificateNumber)}</span>` })}</p>`,
+    ...(validUntil
+      ? [`<p style="${styles.p}">${escapeHtml(labelled(tr.t('email.fact.validUntil'), validUntil))}</p>`]
       : []),
-    `<h2 style="${styles.p}font-weight:bold;margin-bottom:8px;">How others can check it</h2>`,
-    `<p style="${styles.p}">Employers and others can confirm your certificate is genuine by scanning the QR code on it, or by opening <a href="${safeHref(input.verificationUrl)}" style="${styles.link}">${escapeHtml(input.verificationUrl)}</a> and comparing the details, or by entering the certificate number on the verification site.</p>`,
-    `<p style="${styles.p}"><a href="${safeHref(linkedIn)}" style="${styles.link}">Add it to your LinkedIn profile</a></p>`,
-    `<h2 style="${styles.p}font-weight:bold;margin-bottom:8px;">Something wrong?</h2>`,
-    `<p style="${styles.p}">${escapeHtml(correction).replace(
-      escapeHtml(input.supportAddress),
-      () =>
-        `<a href="mailto:${escapeHtml(input.supportAddress)}" style="${styles.link}">${escapeHtml(input.supportAddress)}</a>`,
-    )}</p>`,
+    h2(tr.t('email.issued.howOthersCheck')),
+    `<p style="${styles.p}">${tr.html('email.issued.othersCheck', {}, { url: link(input.verificationUrl, input.verificationUrl) })}</p>`,
+    `<p style="${styles.p}">${link(linkedIn, tr.t('email.issued.linkedIn'))}</p>`,
+    h2(tr.t('email.issued.somethingWrong')),
+    `<p style="${styles.p}">${linkSupport(escapeHtml(correction), input.supportAddress)}</p>`,
     ...(input.surveyUrl
       ? [
-          `<h2 style="${styles.p}font-weight:bold;margin-bottom:8px;">${SURVEY_HEADING}</h2>`,
-          `<p style="${styles.p}">${SURVEY_TEXT} <a href="${safeHref(input.surveyUrl)}" style="${styles.link}">Answer the survey</a></p>`,
+          h2(tr.t('email.survey.heading')),
+          `<p style="${styles.p}">${escapeHtml(tr.t('email.survey.text'))} ${link(input.surveyUrl, tr.t('email.survey.button'))}</p>`,
         ]
       : []),
-    closingHtml(input),
+    closingHtml(input, tr),
   ].join('\n');
 
   return {
     subject,
     text,
-    html: frame({ title: subject, preheader: `Download your certificate for ${input.courseTitle}.`, body }),
+    html: frame({ title: subject, preheader: tr.t('email.issued.preheader', course), body, tr }),
   };
 }

@@ -6,119 +6,136 @@ import type {
   EnrolledNotice,
   ExpiryReminderNotice,
 } from '../../functions/core/notices.js';
-import { formatLongDate } from '../text.js';
+import { translator } from '../i18n/index.js';
+import { requirementLabel } from '../i18n/requirements.js';
 import { composeEmail } from './compose.js';
 import type { RenderedEmail } from './issued.js';
 
-const days = (count: number) => (count === 1 ? '1 day' : `${count} days`);
-
+/** The requirements are worded here from the data the core sends with them (requirementFacts). */
 export function renderEnrolledEmail(notice: EnrolledNotice): RenderedEmail {
-  const requirements =
-    notice.requirements.length > 0 ? notice.requirements : ['Staff approval of your work in the course.'];
-  return composeEmail(notice, {
-    subject: `Welcome to ${notice.courseTitle}: how to earn your SayPro certificate`,
-    heading: 'Welcome to your course',
-    preheader: `What earns the certificate for ${notice.courseTitle}, and where to follow your progress.`,
-    blocks: [
-      {
-        p: `You are enrolled in ${notice.courseTitle}.${notice.courseDescription ? ` ${notice.courseDescription}` : ''}`,
-      },
-      { h2: 'What earns the certificate' },
-      { list: requirements },
-      {
-        p: `Once these are recorded and staff approve your work, your certificate is issued and emailed to you automatically, usually within minutes and at the latest ${days(notice.issueDeadlineDays)} after approval.${
-          notice.validityDays
-            ? ` It is valid for ${days(notice.validityDays)} from issue; we remind you before it expires.`
-            : ''
-        }`,
-      },
-      { button: 'Follow your progress', href: notice.participantPageUrl },
-      {
-        p: `Your page ticks off each requirement as it is recorded. If something there looks wrong, reply to this email or write to ${notice.supportAddress}.`,
-      },
-    ],
-  });
+  const tr = translator(notice.locale);
+  const course = { course: notice.courseTitle };
+  const worded = notice.requirementFacts?.length
+    ? notice.requirementFacts.map((fact) => requirementLabel(tr, fact))
+    : notice.requirements;
+  const requirements = worded.length > 0 ? worded : [tr.t('email.enrolled.requirementFallback')];
+  const days = (count: number) => tr.t('email.days', { count });
+  const howIssued = tr.t('email.enrolled.howIssued', { days: days(notice.issueDeadlineDays) });
+  return composeEmail(
+    notice,
+    {
+      subject: tr.t('email.enrolled.subject', course),
+      heading: tr.t('email.enrolled.heading'),
+      preheader: tr.t('email.enrolled.preheader', course),
+      blocks: [
+        {
+          p: `${tr.t('email.enrolled.intro', course)}${notice.courseDescription ? ` ${notice.courseDescription}` : ''}`,
+        },
+        { h2: tr.t('email.enrolled.whatEarns') },
+        { list: requirements },
+        {
+          p: notice.validityDays
+            ? `${howIssued} ${tr.t('email.enrolled.validity', { days: days(notice.validityDays) })}`
+            : howIssued,
+        },
+        { button: tr.t('email.enrolled.button'), href: notice.participantPageUrl },
+        { p: tr.t('email.enrolled.ticks', { support: notice.supportAddress }) },
+      ],
+    },
+    tr,
+  );
 }
 
 export function renderCorrectedEmail(notice: CertificateCorrectedNotice): RenderedEmail {
-  return composeEmail(notice, {
-    subject: `Your corrected SayPro certificate: ${notice.courseTitle}`,
-    heading: 'Your corrected certificate',
-    preheader: `A corrected certificate replaces ${notice.replacesNumber}.`,
-    blocks: [
-      {
-        p: `We have corrected your certificate for ${notice.courseTitle}. The corrected certificate replaces number ${notice.replacesNumber}, which now shows to verifiers as replaced and points to the new one.`,
-      },
-      { fact: 'Reason for the correction', value: notice.reason || 'a detail on the certificate was wrong' },
-      { fact: 'New certificate number', value: notice.certificateNumber },
-      ...(notice.expiresAt ? [{ fact: 'Valid until', value: formatLongDate(notice.expiresAt) }] : []),
-      { button: 'Download the corrected certificate', href: notice.downloadUrl },
-      {
-        p: `This link works until ${formatLongDate(notice.downloadLinkExpiresAt)}; your page gives a fresh one at any time. Please share the corrected certificate from now on; anyone checking the old number is sent to it.`,
-      },
-      { p: `Verification page: ${notice.verificationUrl}` },
-    ],
-  });
+  const tr = translator(notice.locale);
+  return composeEmail(
+    notice,
+    {
+      subject: tr.t('email.corrected.subject', { course: notice.courseTitle }),
+      heading: tr.t('email.corrected.heading'),
+      preheader: tr.t('email.corrected.preheader', { number: notice.replacesNumber }),
+      blocks: [
+        { p: tr.t('email.corrected.body', { course: notice.courseTitle, number: notice.replacesNumber }) },
+        {
+          fact: tr.t('email.corrected.reason'),
+          value: notice.reason || tr.t('email.corrected.reasonFallback'),
+        },
+        { fact: tr.t('email.corrected.newNumber'), value: notice.certificateNumber },
+        ...(notice.expiresAt
+          ? [{ fact: tr.t('email.fact.validUntil'), value: tr.date(notice.expiresAt) }]
+          : []),
+        { button: tr.t('email.corrected.button'), href: notice.downloadUrl },
+        { p: tr.t('email.corrected.linkWorksUntil', { date: tr.date(notice.downloadLinkExpiresAt) }) },
+        { p: tr.t('email.verificationPage', { url: notice.verificationUrl }) },
+      ],
+    },
+    tr,
+  );
 }
 
 export function renderRevokedEmail(notice: CertificateRevokedNotice): RenderedEmail {
-  return composeEmail(notice, {
-    subject: `Your SayPro certificate ${notice.certificateNumber} has been revoked`,
-    heading: 'Your certificate has been revoked',
-    preheader: `Certificate ${notice.certificateNumber} for ${notice.courseTitle} is no longer valid.`,
-    blocks: [
-      {
-        p: `Your certificate for ${notice.courseTitle} (number ${notice.certificateNumber}) was revoked on ${formatLongDate(notice.revokedAt)}. Anyone who checks it from now on is told it is revoked.`,
-      },
-      { fact: 'Reason', value: notice.reason },
-      {
-        p: `If you believe this is a mistake, reply to this email or write to ${notice.supportAddress} with the certificate number.`,
-      },
-      { p: `Verification page: ${notice.verificationUrl}` },
-    ],
-  });
+  const tr = translator(notice.locale);
+  const facts = { course: notice.courseTitle, number: notice.certificateNumber };
+  return composeEmail(
+    notice,
+    {
+      subject: tr.t('email.revoked.subject', facts),
+      heading: tr.t('email.revoked.heading'),
+      preheader: tr.t('email.revoked.preheader', facts),
+      blocks: [
+        { p: tr.t('email.revoked.body', { ...facts, date: tr.date(notice.revokedAt) }) },
+        { fact: tr.t('email.fact.reason'), value: notice.reason },
+        { p: tr.t('email.revoked.mistake', { support: notice.supportAddress }) },
+        { p: tr.t('email.verificationPage', { url: notice.verificationUrl }) },
+      ],
+    },
+    tr,
+  );
 }
 
 export function renderExpiryReminderEmail(notice: ExpiryReminderNotice): RenderedEmail {
-  const on = formatLongDate(notice.expiresAt);
+  const tr = translator(notice.locale);
+  const on = tr.date(notice.expiresAt);
   const today = notice.stage === 'today';
-  return composeEmail(notice, {
-    subject: today
-      ? `Your SayPro certificate for ${notice.courseTitle} expires today`
-      : `Your SayPro certificate for ${notice.courseTitle} expires on ${on}`,
-    heading: today ? 'Your certificate expires today' : 'Your certificate expires soon',
-    preheader: `Certificate ${notice.certificateNumber} is valid until ${on}.`,
-    blocks: [
-      {
-        p: today
-          ? `Your certificate for ${notice.courseTitle} (number ${notice.certificateNumber}) reaches its expiry date today, ${on}. From then on, verifiers see it as expired.`
-          : `Your certificate for ${notice.courseTitle} (number ${notice.certificateNumber}) is valid until ${on}. After that, verifiers see it as expired.`,
-      },
-      { h2: 'How to renew it' },
-      {
-        p: 'Renewing means meeting the course requirements again; a new certificate is then issued and emailed to you automatically, with a new expiry date.',
-      },
-      { button: 'How to renew', href: notice.renewalUrl },
-      { p: `Questions? Reply to this email or write to ${notice.supportAddress}.` },
-    ],
-  });
+  const facts = { course: notice.courseTitle, number: notice.certificateNumber, date: on };
+  return composeEmail(
+    notice,
+    {
+      subject: tr.t(today ? 'email.expiry.subjectToday' : 'email.expiry.subjectSoon', facts),
+      heading: tr.t(today ? 'email.expiry.headingToday' : 'email.expiry.headingSoon'),
+      preheader: tr.t('email.expiry.preheader', facts),
+      blocks: [
+        { p: tr.t(today ? 'email.expiry.bodyToday' : 'email.expiry.bodySoon', facts) },
+        { h2: tr.t('email.expiry.howToRenew') },
+        { p: tr.t('email.expiry.renewing') },
+        { button: tr.t('email.expiry.button'), href: notice.renewalUrl },
+        { p: tr.t('email.expiry.questions', { support: notice.supportAddress }) },
+      ],
+    },
+    tr,
+  );
 }
 
+/**
+ * The consent asked for is quoted in the wording the participant's page shows and the record keeps
+ * (functions/core/consent.ts, English): a translation there would have to be recorded too.
+ */
 export function renderConsentRequestEmail(notice: ConsentRequestNotice): RenderedEmail {
-  return composeEmail(notice, {
-    subject: `Your SayPro certificate for ${notice.courseTitle} is ready: one choice needed`,
-    heading: 'Your certificate is ready to issue',
-    preheader: 'We need your agreement to print your name on it.',
-    blocks: [
-      {
-        p: `You have met everything ${notice.courseTitle} asks for, and your work is approved. Before we issue your certificate we need your agreement to print your name on it:`,
-      },
-      { h2: notice.consentTitle },
-      { p: `“${notice.consentText}”` },
-      { button: 'Give or refuse your agreement', href: `${notice.participantPageUrl}#consent` },
-      {
-        p: 'Once you agree on your page, the certificate is issued and emailed to you within minutes; nothing else is needed. Your page also lets you choose whether verifiers see your name, and whether we may send you surveys and reminders. You can change any of these later.',
-      },
-    ],
-  });
+  const tr = translator(notice.locale);
+  return composeEmail(
+    notice,
+    {
+      subject: tr.t('email.consent.subject', { course: notice.courseTitle }),
+      heading: tr.t('email.consent.heading'),
+      preheader: tr.t('email.consent.preheader'),
+      blocks: [
+        { p: tr.t('email.consent.body', { course: notice.courseTitle }) },
+        { h2: notice.consentTitle },
+        { p: `“${notice.consentText}”` },
+        { button: tr.t('email.consent.button'), href: `${notice.participantPageUrl}#consent` },
+        { p: tr.t('email.consent.after') },
+      ],
+    },
+    tr,
+  );
 }

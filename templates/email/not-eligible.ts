@@ -1,36 +1,53 @@
 import type { NotEligibleNotice } from '../../functions/core/notices.js';
-import { closingHtml, closingText, escapeHtml, frame, oneLine, styles } from './html.js';
+import { translator } from '../i18n/index.js';
+import { missingLine } from '../i18n/requirements.js';
+import {
+  closingHtml,
+  closingText,
+  escapeHtml,
+  frame,
+  linkSupport,
+  listStyle,
+  oneLine,
+  styles,
+} from './html.js';
 import type { RenderedEmail } from './issued.js';
 
-/** Sent when work was approved but the course's certificate criteria are not all met yet. */
+/**
+ * Sent when work was approved but the course's certificate criteria are not all met yet. What is missing
+ * is worded here from the data the core sends (missingFacts), or, without it, as the core worded it.
+ */
 export function renderNotEligibleEmail(input: NotEligibleNotice): RenderedEmail {
-  const subject = oneLine(`Your SayPro certificate for ${input.courseTitle}: a few steps left`);
-  const missing =
-    input.missing.length > 0 ? input.missing : ['A requirement of the course is not complete yet.'];
-  const closing = `Once these are done, your certificate is issued automatically; you do not need to ask again. If you think this is a mistake, reply to this email or write to ${input.supportAddress}.`;
+  const tr = translator(input.locale);
+  const subject = oneLine(tr.t('email.notEligible.subject', { course: input.courseTitle }));
+  const worded = input.missingFacts?.length
+    ? input.missingFacts.map((fact) => missingLine(tr, fact))
+    : input.missing;
+  const missing = worded.length > 0 ? worded : [tr.t('email.notEligible.missingFallback')];
+  const closing = tr.t('email.notEligible.closing', { support: input.supportAddress });
+  const dear = tr.t('email.dear', { name: input.recipientName });
 
   const text = [
-    `Dear ${input.recipientName},`,
+    dear,
     '',
-    `Your work for ${input.courseTitle} has been approved, but the certificate cannot be issued yet. Still to do:`,
+    tr.t('email.notEligible.intro', { course: input.courseTitle }),
     '',
     ...missing.map((item) => `  - ${item}`),
     '',
     closing,
     '',
-    ...closingText(input),
+    ...closingText(input, tr),
   ].join('\n');
 
-  const support = escapeHtml(input.supportAddress);
   const body = [
-    `<h1 style="${styles.h1}">A few steps left</h1>`,
-    `<p style="${styles.p}">Dear ${escapeHtml(input.recipientName)},</p>`,
-    `<p style="${styles.p}">Your work for <strong>${escapeHtml(input.courseTitle)}</strong> has been approved, but the certificate cannot be issued yet. Still to do:</p>`,
-    '<ul style="margin:0 0 16px 0;padding:0 0 0 20px;">',
+    `<h1 style="${styles.h1}">${escapeHtml(tr.t('email.notEligible.heading'))}</h1>`,
+    `<p style="${styles.p}">${escapeHtml(dear)}</p>`,
+    `<p style="${styles.p}">${tr.html('email.notEligible.intro', {}, { course: `<strong>${escapeHtml(input.courseTitle)}</strong>` })}</p>`,
+    `<ul style="${listStyle(tr)}">`,
     ...missing.map((item) => `<li style="${styles.li}">${escapeHtml(item)}</li>`),
     '</ul>',
-    `<p style="${styles.p}">${escapeHtml(closing).replace(support, () => `<a href="mailto:${support}" style="${styles.link}">${support}</a>`)}</p>`,
-    closingHtml(input),
+    `<p style="${styles.p}">${linkSupport(escapeHtml(closing), input.supportAddress)}</p>`,
+    closingHtml(input, tr),
   ].join('\n');
 
   return {
@@ -38,8 +55,9 @@ export function renderNotEligibleEmail(input: NotEligibleNotice): RenderedEmail 
     text,
     html: frame({
       title: subject,
-      preheader: `${missing.length} step(s) left before your certificate is issued.`,
+      preheader: tr.t('email.notEligible.preheader', { count: missing.length }),
       body,
+      tr,
     }),
   };
 }

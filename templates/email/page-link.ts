@@ -1,18 +1,24 @@
 import type { PageLinkNotice } from '../../functions/core/notices.js';
+import { translator } from '../i18n/index.js';
 import { closingHtml, closingText, escapeHtml, frame, oneLine, styles } from './html.js';
 import type { RenderedEmail } from './issued.js';
 
 /** Sent when someone asks for a new personal link with this address. */
 export function renderPageLinkEmail(input: PageLinkNotice): RenderedEmail {
-  const subject = oneLine('Your link to your SayPro certificates');
-  const intro =
-    'You (or someone with your address) asked for a new link to your personal page. If it was not you, ignore this email: the link only shows your progress and certificates.';
-  const text = [`Dear ${input.recipientName},`, '', intro, '', ...closingText(input)].join('\n');
+  const tr = translator(input.locale);
+  const subject = oneLine(tr.t('email.pageLink.subject'));
+  const intro = tr.t('email.pageLink.intro');
+  const dear = tr.t('email.dear', { name: input.recipientName });
+  const text = [dear, '', intro, '', ...closingText(input, tr)].join('\n');
   const body = [
-    `<h1 style="${styles.h1}">Your personal link</h1>`,
-    `<p style="${styles.p}">Dear ${escapeHtml(input.recipientName)},</p>`,
+    `<h1 style="${styles.h1}">${escapeHtml(tr.t('email.pageLink.heading'))}</h1>`,
+    `<p style="${styles.p}">${escapeHtml(dear)}</p>`,
     `<p style="${styles.p}">${escapeHtml(intro)}</p>`,
-    closingHtml(input),
+    closingHtml(input, tr),
   ].join('\n');
-  return { subject, text, html: frame({ title: subject, preheader: 'A new link to your page.', body }) };
+  return {
+    subject,
+    text,
+    html: frame({ title: subject, preheader: tr.t('email.pageLink.preheader'), body, tr }),
+  };
 }

@@ -1,13 +1,13 @@
 import type { ValidationIssue } from '../../functions/core/errors.js';
 import {
-  CERTIFICATE_PROBLEM_LABELS,
   CERTIFICATE_PROBLEMS,
   FEEDBACK_ANSWER_MAX,
   FEEDBACK_COMMENT_MAX,
   questionField,
 } from '../../functions/core/feedback.js';
 import type { SurveyView } from '../../functions/core/use-cases/feedback.js';
-import { escapeHtml, formatLongDate } from '../text.js';
+import { type MessageKey, type Translator, translator } from '../i18n/index.js';
+import { escapeHtml } from '../text.js';
 import { renderPage } from './page-layout.js';
 
 /**
@@ -16,19 +16,27 @@ import { renderPage } from './page-layout.js';
  */
 
 /** What each field is called in the list of problems at the top. */
-const FIELD_NAMES: Record<string, string> = {
-  processRating: 'How getting your certificate went',
-  recommendLikelihood: 'How likely you are to recommend the course',
-  problems: 'What is wrong on your certificate',
-  comment: 'Anything else',
+const FIELD_NAMES: Record<string, MessageKey> = {
+  processRating: 'feedback.field.processRating',
+  recommendLikelihood: 'feedback.field.recommendLikelihood',
+  problems: 'feedback.field.problems',
+  comment: 'feedback.field.comment',
 };
+
+const PROBLEM_LABELS = {
+  name: 'feedback.problem.name',
+  course: 'feedback.problem.course',
+  date: 'feedback.problem.date',
+  other: 'feedback.problem.other',
+} as const satisfies Record<(typeof CERTIFICATE_PROBLEMS)[number], MessageKey>;
 
 const errorId = (field: string) => `error-${field}`;
 
-function fieldError(field: string, issues: ValidationIssue[]) {
+// The problems' own messages come from the survey's validation (English; docs/locales.md).
+function fieldError(field: string, issues: ValidationIssue[], tr: Translator) {
   const issue = issues.find((candidate) => candidate.field === field);
   return issue
-    ? `<p class="field-error" id="${escapeHtml(errorId(field))}"><span class="visually-hidden">Error: </span>${escapeHtml(issue.message)}</p>`
+    ? `<p class="field-error" id="${escapeHtml(errorId(field))}"><span class="visually-hidden">${escapeHtml(tr.t('feedback.error'))} </span>${escapeHtml(issue.message)}</p>`
     : '';
 }
 
@@ -47,6 +55,7 @@ function scale(
   range: { min: number; max: number; low: string; high: string },
   value: string | undefined,
   issues: ValidationIssue[],
+  tr: Translator,
 ) {
   const hintId = `${field}-hint`;
   const options = [];
@@ -57,33 +66,37 @@ function scale(
     );
   }
   return `<fieldset class="question" id="field-${escapeHtml(field)}"${describedBy(field, issues, hintId)}><legend>${escapeHtml(legend)}</legend>
-<p class="hint" id="${escapeHtml(hintId)}">${range.min} = ${escapeHtml(range.low)}, ${range.max} = ${escapeHtml(range.high)}</p>${fieldError(field, issues)}
+<p class="hint" id="${escapeHtml(hintId)}">${escapeHtml(tr.t('feedback.scaleHint', { min: String(range.min), low: range.low, max: String(range.max), high: range.high }))}</p>${fieldError(field, issues, tr)}
 ${options.join('')}</fieldset>`;
 }
 
-function courseQuestion(view: SurveyView, index: number, issues: ValidationIssue[]) {
+function courseQuestion(view: SurveyView, index: number, issues: ValidationIssue[], tr: Translator) {
   const question = view.questions[index]!;
   const field = questionField(question.questionId);
   const value = view.values.answers[question.questionId];
   if (question.type === 'scale')
     return scale(
       field,
-      `${question.text} (optional)`,
-      { min: 1, max: 5, low: 'not at all', high: 'very much' },
+      tr.t('feedback.optional', { question: question.text }),
+      { min: 1, max: 5, low: tr.t('feedback.courseScaleLow'), high: tr.t('feedback.courseScaleHigh') },
       value,
       issues,
+      tr,
     );
-  return `<fieldset class="question" id="field-${escapeHtml(field)}"><legend>${escapeHtml(question.text)} (optional)</legend>${fieldError(field, issues)}
+  return `<fieldset class="question" id="field-${escapeHtml(field)}"><legend>${escapeHtml(tr.t('feedback.optional', { question: question.text }))}</legend>${fieldError(field, issues, tr)}
 <label class="visually-hidden" for="${escapeHtml(field)}">${escapeHtml(question.text)}</label><input type="text" id="${escapeHtml(field)}" name="${escapeHtml(field)}" maxlength="${FEEDBACK_ANSWER_MAX}" value="${escapeHtml(value ?? '')}"${describedBy(field, issues)}></fieldset>`;
 }
 
 export function renderSurveyPage(view: SurveyView, token: string, issues: ValidationIssue[] = []): string {
-  const nameOf = (field: string) =>
-    FIELD_NAMES[field] ??
-    view.questions.find((question) => questionField(question.questionId) === field)?.text ??
-    field;
+  const tr = translator(view.locale);
+  const nameOf = (field: string) => {
+    const key = FIELD_NAMES[field];
+    return key
+      ? tr.t(key)
+      : (view.questions.find((question) => questionField(question.questionId) === field)?.text ?? field);
+  };
   const summary = issues.length
-    ? `<div class="error-summary" role="alert"><h2>Your answers were not saved</h2><ul>${issues
+    ? `<div class="error-summary" role="alert"><h2>${escapeHtml(tr.t('feedback.notSaved'))}</h2><ul>${issues
         .map(
           (issue) =>
             `<li><a href="#field-${escapeHtml(issue.field)}">${escapeHtml(nameOf(issue.field))}: ${escapeHtml(issue.message)}</a></li>`,
@@ -91,49 +104,58 @@ export function renderSurveyPage(view: SurveyView, token: string, issues: Valida
         .join('')}</ul></div>`
     : '';
   const before = view.answeredAt
-    ? `<p class="notice">You answered on ${escapeHtml(formatLongDate(view.answeredAt))}. Sending the form again replaces those answers.</p>`
+    ? `<p class="notice">${escapeHtml(tr.t('feedback.answeredBefore', { date: tr.date(view.answeredAt) }))}</p>`
     : '';
   const problems = CERTIFICATE_PROBLEMS.map(
     (problem) =>
-      `<label for="problems-${problem}"><input type="checkbox" id="problems-${problem}" name="problems" value="${problem}"${view.values.problems.includes(problem) ? ' checked' : ''}> ${escapeHtml(CERTIFICATE_PROBLEM_LABELS[problem])}</label>`,
+      `<label for="problems-${problem}"><input type="checkbox" id="problems-${problem}" name="problems" value="${problem}"${view.values.problems.includes(problem) ? ' checked' : ''}> ${escapeHtml(tr.t(PROBLEM_LABELS[problem]))}</label>`,
   ).join('');
-  const courseQuestions = view.questions.map((_, index) => courseQuestion(view, index, issues)).join('');
+  const courseQuestions = view.questions.map((_, index) => courseQuestion(view, index, issues, tr)).join('');
+  const course = `<strong>${escapeHtml(view.courseTitle)}</strong>`;
+  const privacy = `<a href="/privacy">${escapeHtml(tr.t('feedback.privacyLink'))}</a>`;
   return renderPage(
-    'Your feedback',
-    'Your feedback',
-    `<section class="card"><h1>How did your certificate go?</h1>
-<p>About your certificate for <strong>${escapeHtml(view.courseTitle)}</strong> (number ${escapeHtml(view.certificateNumber)}). It takes about two minutes.</p>${before}${summary}
+    tr.t('feedback.title'),
+    tr.t('feedback.title'),
+    `<section class="card"><h1>${escapeHtml(tr.t('feedback.heading'))}</h1>
+<p>${tr.html('feedback.about', { number: view.certificateNumber }, { course })}</p>${before}${summary}
 <form class="survey" method="post" action="/feedback/${escapeHtml(token)}">
-${scale('processRating', 'How well did getting your certificate go? (required)', { min: 1, max: 5, low: 'poorly', high: 'very well' }, view.values.processRating, issues)}
-${scale('recommendLikelihood', 'How likely are you to recommend this course to a friend or colleague? (required)', { min: 0, max: 10, low: 'not at all likely', high: 'extremely likely' }, view.values.recommendLikelihood, issues)}
-<fieldset class="question" id="field-problems"${describedBy('problems', issues, 'problems-hint')}><legend>Was anything wrong on your certificate?</legend>
-<p class="hint" id="problems-hint">Tick all that apply; leave empty if all is right. We will be in touch to correct it.</p>${fieldError('problems', issues)}${problems}</fieldset>
+${scale('processRating', tr.t('feedback.processRating'), { min: 1, max: 5, low: tr.t('feedback.processLow'), high: tr.t('feedback.processHigh') }, view.values.processRating, issues, tr)}
+${scale('recommendLikelihood', tr.t('feedback.recommend'), { min: 0, max: 10, low: tr.t('feedback.recommendLow'), high: tr.t('feedback.recommendHigh') }, view.values.recommendLikelihood, issues, tr)}
+<fieldset class="question" id="field-problems"${describedBy('problems', issues, 'problems-hint')}><legend>${escapeHtml(tr.t('feedback.problems'))}</legend>
+<p class="hint" id="problems-hint">${escapeHtml(tr.t('feedback.problemsHint'))}</p>${fieldError('problems', issues, tr)}${problems}</fieldset>
 ${courseQuestions}
-<div id="field-comment"><label class="block" for="comment">Anything else you want to tell us? (optional)</label>
-<p class="hint" id="comment-hint">At most ${FEEDBACK_COMMENT_MAX.toLocaleString('en')} characters. Please leave out other people's personal details.</p>${fieldError('comment', issues)}
+<div id="field-comment"><label class="block" for="comment">${escapeHtml(tr.t('feedback.comment'))}</label>
+<p class="hint" id="comment-hint">${escapeHtml(tr.t('feedback.commentHint', { max: FEEDBACK_COMMENT_MAX }))}</p>${fieldError('comment', issues, tr)}
 <textarea id="comment" name="comment" rows="6" maxlength="${FEEDBACK_COMMENT_MAX}"${describedBy('comment', issues, 'comment-hint')}>${escapeHtml(view.values.comment)}</textarea></div>
-<p><button type="submit">Send my answers</button></p>
+<p><button type="submit">${escapeHtml(tr.t('feedback.send'))}</button></p>
 </form>
-<p>Your answers are kept with your other data at SayPro, included when you ask for a copy of your data and deleted with it. See <a href="/privacy">how we handle your personal data</a>.</p></section>`,
+<p>${tr.html('feedback.kept', {}, { link: privacy })}</p></section>`,
+    { tr },
   );
 }
 
 export function renderSurveyThanks(view: SurveyView, token: string, updated: boolean): string {
+  const tr = translator(view.locale);
+  const course = `<strong>${escapeHtml(view.courseTitle)}</strong>`;
+  const change = `<a href="/feedback/${escapeHtml(token)}">${escapeHtml(tr.t('feedback.thanks.changeLink'))}</a>`;
   return renderPage(
-    'Thank you',
-    'Your feedback',
-    `<section class="card"><h1>Thank you for your feedback</h1>
-<p role="status">${updated ? 'Your answers are updated' : 'Your answers are saved'}, about your certificate for <strong>${escapeHtml(view.courseTitle)}</strong>.</p>
-${view.values.problems.length ? '<p>You told us something on your certificate is wrong: our team will look at it and write to you.</p>' : ''}
-<p>Changed your mind? <a href="/feedback/${escapeHtml(token)}">Change your answers</a>: they replace these.</p></section>`,
+    tr.t('feedback.thanks.title'),
+    tr.t('feedback.title'),
+    `<section class="card"><h1>${escapeHtml(tr.t('feedback.thanks.heading'))}</h1>
+<p role="status">${tr.html(updated ? 'feedback.thanks.updated' : 'feedback.thanks.saved', {}, { course })}</p>
+${view.values.problems.length ? `<p>${escapeHtml(tr.t('feedback.thanks.problems'))}</p>` : ''}
+<p>${tr.html('feedback.thanks.change', {}, { link: change })}</p></section>`,
+    { tr },
   );
 }
 
-/** The answer to any survey token that opens nothing: it says nothing about why. */
-export function renderSurveyNotFound(): string {
+/** The answer to any survey token that opens nothing: it says nothing about why (so no participant's language). */
+export function renderSurveyNotFound(locale?: string): string {
+  const tr = translator(locale);
   return renderPage(
-    'Link not valid',
-    'Your feedback',
-    '<section class="card"><h1>This survey link does not open a survey</h1><p>It may be mistyped or expired. Your personal page, linked in every email we send, has a survey button for each certificate.</p></section>',
+    tr.t('feedback.notFound.title'),
+    tr.t('feedback.title'),
+    `<section class="card"><h1>${escapeHtml(tr.t('feedback.notFound.heading'))}</h1><p>${escapeHtml(tr.t('feedback.notFound.text'))}</p></section>`,
+    { tr },
   );
 }

@@ -1,6 +1,13 @@
 import type { VerificationReport } from '../../functions/core/use-cases/verify-submission.js';
 import type { PublicCertificateView } from '../../functions/core/use-cases/view-certificate.js';
-import { escapeHtml, formatLongDate } from '../text.js';
+import {
+  htmlLangAttributes,
+  type LocaleCode,
+  languageSwitcher,
+  type Translator,
+  translator,
+} from '../i18n/index.js';
+import { escapeHtml } from '../text.js';
 import { cspForStyle } from './page-layout.js';
 
 /**
@@ -20,73 +27,72 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:6px 16px;margin:16px 0
 form{margin-top:20px;display:flex;gap:8px;flex-wrap:wrap}input{flex:1;min-width:12rem;padding:10px;font:inherit;border:1px solid #9aa7b4;border-radius:8px}
 button{padding:10px 16px;font:inherit;color:#fff;background:var(--brand);border:0;border-radius:8px}
 footer{color:var(--muted);font-size:.85rem;text-align:center;margin:24px 0}
-h2{font-size:1rem;margin:24px 0 8px}ul.reasons{margin:8px 0 0;padding-left:1.2rem}a{color:var(--brand)}
+h2{font-size:1rem;margin:24px 0 8px}ul.reasons{margin:8px 0 0;padding-inline-start:1.2rem}a{color:var(--brand)}
+nav.languages{max-width:640px;margin:12px auto 0;padding:0 16px;font-size:.9rem;color:var(--muted)}
 .upload{display:block;border-top:1px solid #dde3ea;margin-top:24px;padding-top:8px}.upload input[type=file]{border:0;padding:8px 0}.upload label{display:block;color:var(--muted)}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
 
 export const VERIFICATION_PAGE_CSP = cspForStyle(STYLE);
 
-const VERDICTS: Record<PublicCertificateView['status'], string> = {
-  valid: 'Genuine and valid',
-  revoked: 'Revoked',
-  superseded: 'Replaced by a corrected certificate',
-  expired: 'Genuine, but expired',
-};
+const VERDICT_KEYS = {
+  valid: 'verify.verdict.valid',
+  revoked: 'verify.verdict.revoked',
+  superseded: 'verify.verdict.superseded',
+  expired: 'verify.verdict.expired',
+} as const satisfies Record<PublicCertificateView['status'], string>;
 
-const formatDate = formatLongDate;
-
-function describe(view: PublicCertificateView): string {
+function describe(view: PublicCertificateView, tr: Translator, lang: string): string {
   const rows: [string, string][] = [
-    ['Certificate number', view.number],
-    ['Issued by', view.issuer.name],
-    ['Course', view.course.title],
+    [tr.t('verify.row.number'), view.number],
+    [tr.t('verify.row.issuedBy'), view.issuer.name],
+    [tr.t('verify.row.course'), view.course.title],
     [
-      'Holder',
+      tr.t('verify.row.holder'),
       view.holderDetailsWithdrawn
-        ? `Holder details withdrawn at the holder’s request (${formatDate(view.holderDetailsWithdrawn.at)})`
-        : (view.holder?.name ?? 'Not shown (the holder has not agreed to show their name)'),
+        ? tr.t('verify.holderWithdrawn', { date: tr.date(view.holderDetailsWithdrawn.at) })
+        : (view.holder?.name ?? tr.t('verify.holderHidden')),
     ],
-    ['Completed', formatDate(view.completedAt)],
-    ['Issued', formatDate(view.issuedAt)],
+    [tr.t('verify.row.completed'), tr.date(view.completedAt)],
+    [tr.t('verify.row.issued'), tr.date(view.issuedAt)],
   ];
-  if (view.expiresAt) rows.push(['Valid until', formatDate(view.expiresAt)]);
-  if (view.revokedAt) rows.push(['Revoked on', formatDate(view.revokedAt)]);
-  if (view.revocationReason) rows.push(['Reason', view.revocationReason]);
-  if (view.supersededBy) rows.push(['Current version', view.supersededBy]);
-  rows.push(['Signature', signatureText(view)]);
+  if (view.expiresAt) rows.push([tr.t('verify.row.validUntil'), tr.date(view.expiresAt)]);
+  if (view.revokedAt) rows.push([tr.t('verify.row.revokedOn'), tr.date(view.revokedAt)]);
+  if (view.revocationReason) rows.push([tr.t('verify.row.reason'), view.revocationReason]);
+  if (view.supersededBy) rows.push([tr.t('verify.row.currentVersion'), view.supersededBy]);
+  rows.push([tr.t('verify.row.signature'), signatureText(view, tr)]);
   const genuine = view.signature.valid;
   const verdictClass = genuine ? view.status : 'invalid';
-  const verdict = genuine ? VERDICTS[view.status] : 'Not genuine: the signature does not verify';
+  const verdict = genuine ? tr.t(VERDICT_KEYS[view.status]) : tr.t('verify.verdict.notGenuine');
+  const link = (number: string) => `<a href="/verify/${escapeHtml(number)}${lang}">${escapeHtml(number)}</a>`;
   const chain = [
     view.supersededBy
-      ? `<p>The current version is <a href="/verify/${escapeHtml(view.supersededBy)}">${escapeHtml(view.supersededBy)}</a>.</p>`
+      ? `<p>${tr.html('verify.currentVersionIs', {}, { link: link(view.supersededBy) })}</p>`
       : '',
-    view.supersedes
-      ? `<p>This certificate corrects <a href="/verify/${escapeHtml(view.supersedes)}">${escapeHtml(view.supersedes)}</a>.</p>`
-      : '',
+    view.supersedes ? `<p>${tr.html('verify.corrects', {}, { link: link(view.supersedes) })}</p>` : '',
   ].join('');
+  // Values (names, course titles, numbers) keep their own direction inside a right-to-left page.
   return `<p class="verdict ${verdictClass}" data-status="${escapeHtml(genuine ? view.status : 'invalid')}">${escapeHtml(verdict)}</p>
-${chain}<dl>${rows.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>`;
+${chain}<dl>${rows.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd dir="auto">${escapeHtml(value)}</dd>`).join('')}</dl>`;
 }
 
-function signatureText(view: PublicCertificateView): string {
-  if (view.signature.valid) return 'Verified with SayPro’s signing key';
-  if (view.signature.keyStatus === 'compromised')
-    return 'Does not verify: the key that signed it was withdrawn';
-  return 'Does not verify';
+function signatureText(view: PublicCertificateView, tr: Translator): string {
+  if (view.signature.valid) return tr.t('verify.signature.valid');
+  if (view.signature.keyStatus === 'compromised') return tr.t('verify.signature.compromised');
+  return tr.t('verify.signature.invalid');
 }
 
-function describeReport(report: VerificationReport): string {
+function describeReport(report: VerificationReport, tr: Translator, lang: string): string {
   const status = report.valid ? 'valid' : report.status === 'unknown' ? 'invalid' : report.status;
   const verdict = report.valid
-    ? 'Genuine and valid'
+    ? tr.t('verify.verdict.valid')
     : report.status === 'unknown' || report.status === 'not_yet_valid'
-      ? 'Not verified'
-      : VERDICTS[report.status];
-  const reasons = `<ul class="reasons">${report.reasons.map((reason) => `<li>${escapeHtml(reason)}</li>`).join('')}</ul>`;
+      ? tr.t('verify.verdict.notVerified')
+      : tr.t(VERDICT_KEYS[report.status]);
+  // The reasons come worded from the verification use case (English; docs/locales.md).
+  const reasons = `<ul class="reasons" lang="en" dir="ltr">${report.reasons.map((reason) => `<li>${escapeHtml(reason)}</li>`).join('')}</ul>`;
   const details = report.certificate
-    ? describe(report.certificate).replace(/^<p class="verdict[^>]*>.*?<\/p>\n/, '')
+    ? describe(report.certificate, tr, lang).replace(/^<p class="verdict[^>]*>.*?<\/p>\n/, '')
     : '';
   return `<p class="verdict ${status}" data-status="${escapeHtml(report.valid ? 'valid' : report.status)}">${escapeHtml(verdict)}</p>${reasons}${details}`;
 }
@@ -97,27 +103,47 @@ export type VerificationPageContent =
   | { problem: string; input: string }
   | { input: string };
 
-export function renderVerificationPage(content: VerificationPageContent): string {
+export interface VerificationPageOptions {
+  /** The page's language: `?lang=`, else Accept-Language (templates/i18n negotiateLocale). */
+  locale?: LocaleCode;
+  /** This page's address without a query, for the language switcher's links (default /verify). */
+  path?: string;
+  /** Set when the reader chose the language with `?lang=`: the page's own links keep it. */
+  langChosen?: boolean;
+}
+
+export function renderVerificationPage(
+  content: VerificationPageContent,
+  options: VerificationPageOptions = {},
+): string {
+  const tr = translator(options.locale);
+  const lang = options.langChosen ? `?lang=${tr.locale}` : '';
   const body =
     'view' in content
-      ? describe(content.view)
+      ? describe(content.view, tr, lang)
       : 'report' in content
-        ? describeReport(content.report)
+        ? describeReport(content.report, tr, lang)
         : 'problem' in content
-          ? `<p class="verdict invalid" data-status="not-found">${escapeHtml(content.problem)}</p>`
-          : '<p>Type the number printed on the certificate, or scan its QR code.</p>';
+          ? `<p class="verdict invalid" data-status="not-found" dir="auto">${escapeHtml(content.problem)}</p>`
+          : `<p>${escapeHtml(tr.t('verify.prompt'))}</p>`;
   const input = 'view' in content ? content.view.number : 'input' in content ? content.input : '';
+  const path = options.path ?? '/verify';
+  const switcher = languageSwitcher(tr.locale, (locale) => `${path}?lang=${locale}`);
+  const keepLang = options.langChosen
+    ? `<input type="hidden" name="lang" value="${escapeHtml(tr.locale)}">`
+    : '';
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,"><title>Verify a SayPro certificate</title><style>${STYLE}</style></head>
-<body><header>SayPro · Certificate verification</header>
+<html ${htmlLangAttributes(tr)}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,"><title>${escapeHtml(tr.t('verify.title'))}</title><style>${STYLE}</style></head>
+<body><header>SayPro · ${escapeHtml(tr.t('verify.header'))}</header>
+${switcher}
 <main><section class="card" aria-live="polite">${body}
-<form method="get" action="/verify" role="search"><label for="number" class="visually-hidden">Certificate number</label>
-<input id="number" name="number" value="${escapeHtml(input)}" autocomplete="off" spellcheck="false" placeholder="e.g. 7KQ2-M9XD-4T1H-ZC8B-R2PN-6WQE">
-<button type="submit">Check</button></form>
-<form class="upload" method="post" action="/verify" enctype="multipart/form-data"><h2>Or check a file</h2>
-<label for="document">A certificate PDF, or its signed credential (.jwt)</label>
+<form method="get" action="/verify" role="search"><label for="number" class="visually-hidden">${escapeHtml(tr.t('verify.numberLabel'))}</label>
+<input id="number" name="number" value="${escapeHtml(input)}" autocomplete="off" spellcheck="false" dir="ltr" placeholder="${escapeHtml(tr.t('verify.placeholder', { example: '7KQ2-M9XD-4T1H-ZC8B-R2PN-6WQE' }))}">${keepLang}
+<button type="submit">${escapeHtml(tr.t('verify.check'))}</button></form>
+<form class="upload" method="post" action="/verify${lang}" enctype="multipart/form-data"><h2>${escapeHtml(tr.t('verify.orFile'))}</h2>
+<label for="document">${escapeHtml(tr.t('verify.fileLabel'))}</label>
 <input id="document" name="document" type="file" accept="application/pdf,.pdf,.jwt,application/jwt" required>
-<button type="submit">Check file</button></form></section>
-<footer>Anyone can also check a certificate offline with SayPro’s published public key. <a href="/help">How certificates work</a> · <a href="/help/faq">Questions and answers</a> · <a href="/privacy">Privacy</a></footer></main></body></html>`;
+<button type="submit">${escapeHtml(tr.t('verify.checkFile'))}</button></form></section>
+<footer>${escapeHtml(tr.t('verify.offline'))} <a href="/help${lang}">${escapeHtml(tr.t('page.help'))}</a> · <a href="/help/faq${lang}">${escapeHtml(tr.t('page.faq'))}</a> · <a href="/privacy">${escapeHtml(tr.t('page.privacy'))}</a></footer></main></body></html>`;
 }

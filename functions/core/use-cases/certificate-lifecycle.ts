@@ -229,6 +229,7 @@ export async function correctCertificate(deps: IssuingDeps, numberInput: string,
     correctionReason: `${request.reason} (by ${request.correctedBy})`,
     ...(course?.templateId ? { templateId: course.templateId } : {}),
     ...(course?.design ? { design: course.design } : {}),
+    ...(course?.locale ? { locale: course.locale } : {}),
   });
   if (!(await deps.certificates.supersede(old.number, corrected))) {
     throw new ConflictError(

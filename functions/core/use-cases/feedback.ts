@@ -141,6 +141,8 @@ export interface SurveyView {
   values: SurveyFormValues;
   /** When they answered before (the form then changes that answer). */
   answeredAt?: string;
+  /** The participant's language for the survey page; absent: English. */
+  locale?: string;
 }
 
 const valuesOf = (response: FeedbackResponse | undefined): SurveyFormValues =>
@@ -162,6 +164,7 @@ const viewOf = (subject: SurveySubject, values: SurveyFormValues): SurveyView =>
   questions: subject.questions,
   values,
   ...(subject.response ? { answeredAt: subject.response.submittedAt } : {}),
+  ...(subject.participant.locale ? { locale: subject.participant.locale } : {}),
 });
 
 /** The survey form for the holder of a survey link; undefined for a token that opens nothing (404). */

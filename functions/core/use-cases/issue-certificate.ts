@@ -99,6 +99,7 @@ async function issueOnce(
     version: 1,
     ...(course.templateId ? { templateId: course.templateId } : {}),
     ...(course.design ? { design: course.design } : {}),
+    ...(course.locale ? { locale: course.locale } : {}),
   });
 
   const written = await deps.certificates.createCertificate(certificate);

@@ -5,7 +5,7 @@ import type { UnmetRequirement } from '../model.js';
 import type { Deps } from '../ports.js';
 import { loadApproval } from './check-eligibility.js';
 import { refuseIfErased } from './erase-participant.js';
-import { type NoticeDeps, noticeContextFor } from './participant-access.js';
+import { missingFactOf, type NoticeDeps, noticeContextFor } from './participant-access.js';
 import { countForReports } from './staff-reports.js';
 import { publishWebhookEvent, type WebhookPublishDeps } from './webhooks.js';
 
@@ -49,6 +49,7 @@ export async function notifyNotEligible(
       ...(await noticeContextFor(deps, participant, { approval: input.approvalId })),
       courseTitle: course.title,
       missing: input.reasons.map((reason) => reason.message),
+      missingFacts: input.reasons.map((reason) => missingFactOf(course, reason)),
     }),
   );
   await publishWebhookEvent(deps, {

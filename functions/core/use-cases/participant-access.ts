@@ -4,7 +4,7 @@ import { doOnce } from '../claims.js';
 import { CONSENT_PURPOSES, CONSENT_WORDING, type ConsentPurpose } from '../consent.js';
 import { assessEligibility } from '../eligibility.js';
 import type { Approval, Certificate, Course, Participant, UnmetRequirement } from '../model.js';
-import type { NoticeContext } from '../notices.js';
+import type { MissingFact, NoticeContext, RequirementFact } from '../notices.js';
 import type { Deps } from '../ports.js';
 import { addDays } from './produce-certificate.js';
 import { countForReports } from './staff-reports.js';
@@ -84,7 +84,7 @@ export type NoticeDeps = Pick<
 
 export async function noticeContextFor(
   deps: Pick<Deps, 'accessTokens' | 'random' | 'clock' | 'links' | 'participantLinkTtlDays'>,
-  participant: Pick<Participant, 'participantId' | 'fullName' | 'email'>,
+  participant: Pick<Participant, 'participantId' | 'fullName' | 'email' | 'locale'>,
   tags: Record<string, string>,
 ): Promise<NoticeContext> {
   const { url } = await mintParticipantPageLink(deps, participant.participantId);
@@ -98,6 +98,7 @@ export async function noticeContextFor(
     privacyUrl: helpPageUrlOf(deps, 'privacy'),
     supportAddress: deps.links.supportAddress,
     tags,
+    ...(participant.locale ? { locale: participant.locale } : {}),
   };
 }
 
@@ -106,6 +107,9 @@ export interface PageRequirement {
   met: boolean;
   /** What is still missing, in the words of the eligibility check. */
   missing?: string;
+  /** The requirement and what is missing as data, for the page to word in the participant's language. */
+  fact?: RequirementFact;
+  missingFact?: MissingFact;
 }
 
 export interface PageCourse {
@@ -151,6 +155,8 @@ export interface ParticipantPageView {
   consents: PageConsent[];
   courses: PageCourse[];
   certificates: PageCertificate[];
+  /** The language the participant chose for their page and emails; absent: English. */
+  locale?: string;
 }
 
 /** Each requirement of a course, worded for participants, with the unmet entry that would name it. */
@@ -158,22 +164,31 @@ function courseRequirements(course: Course) {
   const { requiredModules, quizzes, peerReviewRequired, discussion } = course.criteria;
   return [
     ...requiredModules.map((module) => ({
+      fact: { kind: 'module', title: module.title } as RequirementFact,
       label: `Module “${module.title}”`,
       unmetBy: (entry: UnmetRequirement) =>
         entry.code === 'MODULE_NOT_COMPLETED' && entry.moduleId === module.moduleId,
     })),
     ...quizzes.map((quiz) => ({
+      fact: { kind: 'quiz', title: quiz.title, passMark: quiz.passMark } as RequirementFact,
       label: `Quiz “${quiz.title}” (pass mark ${quiz.passMark}%)`,
       unmetBy: (entry: UnmetRequirement) =>
         (entry.code === 'QUIZ_NOT_TAKEN' || entry.code === 'QUIZ_BELOW_PASS_MARK') &&
         entry.quizId === quiz.quizId,
     })),
     ...(peerReviewRequired
-      ? [{ label: 'Peer review', unmetBy: (entry: UnmetRequirement) => entry.code === 'PEER_REVIEW_MISSING' }]
+      ? [
+          {
+            fact: { kind: 'peer-review' } as RequirementFact,
+            label: 'Peer review',
+            unmetBy: (entry: UnmetRequirement) => entry.code === 'PEER_REVIEW_MISSING',
+          },
+        ]
       : []),
     ...(discussion
       ? [
           {
+            fact: { kind: 'discussion', minimumPosts: discussion.minimumPosts } as RequirementFact,
             label: `Course discussions (at least ${discussion.minimumPosts} posts)`,
             unmetBy: (entry: UnmetRequirement) => entry.code === 'DISCUSSION_MISSING',
           },
@@ -185,14 +200,54 @@ function courseRequirements(course: Course) {
 /** What earns a course's certificate, one line each (the enrolment email lists them). */
 export const requirementLabelsOf = (course: Course) => courseRequirements(course).map(({ label }) => label);
 
+/** The same as data, for the email to word in the participant's language. */
+export const requirementFactsOf = (course: Course) => courseRequirements(course).map(({ fact }) => fact);
+
+/** An unmet requirement as data, with the titles the course gives it. */
+export function missingFactOf(course: Course, entry: UnmetRequirement): MissingFact {
+  const quiz = (quizId: string) => course.criteria.quizzes.find((q) => q.quizId === quizId)?.title ?? quizId;
+  switch (entry.code) {
+    case 'MODULE_NOT_COMPLETED':
+      return {
+        kind: 'module',
+        title:
+          course.criteria.requiredModules.find((m) => m.moduleId === entry.moduleId)?.title ?? entry.moduleId,
+      };
+    case 'QUIZ_NOT_TAKEN':
+      return { kind: 'quiz-not-taken', title: quiz(entry.quizId), passMark: entry.passMark };
+    case 'QUIZ_BELOW_PASS_MARK':
+      return {
+        kind: 'quiz-below-pass-mark',
+        title: quiz(entry.quizId),
+        passMark: entry.passMark,
+        score: entry.score,
+      };
+    case 'PEER_REVIEW_MISSING':
+      return { kind: 'peer-review' };
+    case 'DISCUSSION_MISSING':
+      return { kind: 'discussion', minimumPosts: entry.minimumPosts, posts: entry.posts };
+    case 'NO_PROGRESS_RECORDED':
+      return { kind: 'no-progress', courseTitle: course.title };
+  }
+}
+
 /** Each requirement of the course, ticked or with what is still missing. */
 export function requirementsOf(course: Course, unmet: UnmetRequirement[]): PageRequirement[] {
   // No progress at all: nothing is met yet (the check reports that once, not per requirement).
   const nothingRecorded = unmet.find((entry) => entry.code === 'NO_PROGRESS_RECORDED');
-  return courseRequirements(course).map(({ label, unmetBy }) => {
-    if (nothingRecorded) return { label, met: false, missing: 'Nothing is recorded yet.' };
+  return courseRequirements(course).map(({ label, unmetBy, fact }) => {
+    if (nothingRecorded)
+      return {
+        label,
+        met: false,
+        missing: 'Nothing is recorded yet.',
+        fact,
+        missingFact: missingFactOf(course, nothingRecorded),
+      };
     const missing = unmet.find(unmetBy);
-    return missing ? { label, met: false, missing: missing.message } : { label, met: true };
+    return missing
+      ? { label, met: false, missing: missing.message, fact, missingFact: missingFactOf(course, missing) }
+      : { label, met: true, fact };
   });
 }
 
@@ -277,7 +332,13 @@ export async function viewParticipantPage(
       ...(decision ? { granted: decision.granted, at: decision.at } : {}),
     };
   });
-  return { fullName: participant.fullName, consents, courses, certificates };
+  return {
+    fullName: participant.fullName,
+    consents,
+    courses,
+    certificates,
+    ...(participant.locale ? { locale: participant.locale } : {}),
+  };
 }
 
 /**

@@ -18,7 +18,7 @@ export type CertificateDraft = Omit<
   | 'downloadToken'
   | 'downloadTokenExpiresAt'
   | 'delivery'
-> & { templateId?: string; design?: CertificateDesign; holderEmail: string };
+> & { templateId?: string; design?: CertificateDesign; locale?: string; holderEmail: string };
 
 export const documentKeyOf = (number: string, version: number) => `certificates/${number}/v${version}.pdf`;
 export const verificationUrlOf = (deps: Pick<IssuingDeps, 'links'>, number: string) =>
@@ -42,7 +42,7 @@ export function addDays(iso: string, days: number): string {
  * Nothing is recorded as issued here: the caller's conditional write decides that.
  */
 export async function produceCertificate(deps: IssuingDeps, draft: CertificateDraft): Promise<Certificate> {
-  const { holderEmail, templateId, design, ...facts } = draft;
+  const { holderEmail, templateId, design, locale, ...facts } = draft;
   const pdf = await deps.renderer.render({
     number: formatCertificateNumber(facts.number),
     holderName: facts.holderName,
@@ -55,6 +55,7 @@ export async function produceCertificate(deps: IssuingDeps, draft: CertificateDr
     verificationUrl: verificationUrlOf(deps, facts.number),
     ...(templateId ? { templateId } : {}),
     ...(design ? { design } : {}),
+    ...(locale ? { locale } : {}),
   });
   const digest = sha256(pdf);
   const key = await currentSigningKey(deps);

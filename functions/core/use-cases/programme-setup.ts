@@ -10,6 +10,7 @@ import { refuseIfErased } from './erase-participant.js';
 import {
   type NoticeDeps,
   noticeContextFor,
+  requirementFactsOf,
   requirementLabelsOf,
   requirementsOf,
 } from './participant-access.js';
@@ -55,6 +56,8 @@ export async function registerParticipant(
     consentToPublicName: before?.consentToPublicName ?? false,
     ...(before?.consents ? { consents: before.consents } : {}),
   };
+  // The language the participant chose on their page stays unless staff send another.
+  if (!participant.locale && before?.locale) participant.locale = before.locale;
   await deps.participants.putParticipant(participant);
   const choices = choicesOf(consent ?? {});
   if (consentToPublicName !== undefined && consent?.nameToVerifiers === undefined)
@@ -110,6 +113,7 @@ export async function enrolParticipant(
       courseTitle: course.title,
       courseDescription: course.description,
       requirements: requirementLabelsOf(course),
+      requirementFacts: requirementFactsOf(course),
       issueDeadlineDays: course.criteria.issueDeadlineDays,
       ...(course.criteria.validityDays ? { validityDays: course.criteria.validityDays } : {}),
     }),
