@@ -1,5 +1,5 @@
 import type { LocaleCode } from '../../functions/core/locales.js';
-import type { enMessages } from './en.js';
+import type { enMessages } from './en-messages.js';
 
 /** Every message the templates use, named by where it appears. English is the reference catalogue. */
 export type MessageKey = keyof typeof enMessages;
