@@ -1,5 +1,6 @@
 import { localOperatorKeyAuthenticator } from '../adapters/staff-auth/local-operator-key.js';
 import type { IssuingDeps, StaffSessions } from '../core/ports.js';
+import { createBulkRowHandler } from '../handlers/bulk-row.js';
 import { createCheckEligibilityHandler } from '../handlers/check-eligibility.js';
 import { createDeliverCertificateHandler } from '../handlers/deliver-certificate.js';
 import { createDownloadApiHandler, downloadRoutes } from '../handlers/download-api.js';
@@ -46,6 +47,7 @@ export function localHandlers(deps: IssuingDeps, staff?: LocalStaffSignIn): Reco
     'expiry-reminders': createExpiryRemindersHandler(get),
     'staff-reports': createStaffReportsHandler(get),
     'webhook-delivery': createWebhookDeliveryHandler(get),
+    'bulk-row': createBulkRowHandler(get),
   };
 }
 

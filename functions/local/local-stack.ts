@@ -23,6 +23,7 @@ import { readConfig } from '../wiring/config.js';
 import { buildDeps } from '../wiring/deps.js';
 import { withRenderer } from '../wiring/issuing-deps.js';
 import { startApiGatewayBridge } from './api-gateway-bridge.js';
+import { LocalBulkRunner } from './bulk-runner.js';
 import { ensureSigningKey } from './ensure-signing-key.js';
 import { type FaultInjectionOptions, injectFaults } from './fault-injection.js';
 import { localHandlers, localRoutes } from './handlers.js';
@@ -68,6 +69,8 @@ export interface LocalStack {
   endpoints: { dynamodb: string; s3: string; kms: string; ses: string };
   deps: IssuingDeps;
   workflow: LocalIssuanceWorkflow;
+  /** Runs bulk jobs' rows in-process (AWS: the bulk Distributed Map). */
+  bulkRunner: LocalBulkRunner;
   poller: StreamPoller;
   stop(): Promise<void>;
 }
@@ -272,12 +275,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const workflowStarter: WorkflowStarter = {
       startIssuance: (approvalId, executionName) => workflow!.startIssuance(approvalId, executionName),
     };
-    const deps = withRenderer(buildDeps(config, { clients, workflow: workflowStarter }));
+    // Bulk jobs likewise: the runner invokes the bulk-row handler, built on these same deps.
+    let bulkRowHandler: ReturnType<typeof localHandlers>[string] | undefined;
+    let documents: IssuingDeps['documents'] | undefined;
+    const bulkRunner = new LocalBulkRunner({ documents: () => documents!, handler: () => bulkRowHandler! });
+    const deps = withRenderer(buildDeps(config, { clients, workflow: workflowStarter, bulkRunner }));
+    documents = deps.documents;
     const apiKey = operatorApiKey(dataDir);
     const handlers = localHandlers(deps, {
       operatorKey: apiKey,
       sessions: new DynamoDbStaffSessions(clients.documentClient, TABLES.registry),
     });
+    bulkRowHandler = handlers['bulk-row'];
     workflow = new LocalIssuanceWorkflow({
       ...workflowDefinition,
       handlers,
@@ -294,6 +303,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     poller.start();
     stoppers.push(() => poller.stop());
+    // Stopped first (stoppers run last-in first): rows still being recorded would start executions later.
+    stoppers.push(() => bulkRunner.stop());
 
     // Executions live in this process: whatever was in flight when an earlier run died (even by kill -9)
     // is started again now, and a sweep keeps finishing work whose sender died (its lease ran out).
@@ -387,7 +398,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stoppers.push(api.stop);
 
     const endpoints = { dynamodb: dynamodb.endpoint, s3: s3.endpoint, kms: kms.endpoint, ses: ses.endpoint };
-    return { url, mailboxUrl: ses.endpoint, apiKey, endpoints, deps, workflow, poller, stop: stopAll };
+    return {
+      url,
+      mailboxUrl: ses.endpoint,
+      apiKey,
+      endpoints,
+      deps,
+      workflow,
+      bulkRunner,
+      poller,
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;
