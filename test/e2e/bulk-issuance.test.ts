@@ -98,7 +98,7 @@ describe('a CSV with bad rows', () => {
     expect(answer.json.skipped).toHaveLength(5);
     const done = await settledJob(answer.json.jobId, 30_000);
     expect(done.counts).toMatchObject({ queued: 0, issued: 1, failed: 0, rejected: 0 });
-    expect(await mailTo(new Set([emailOf(ROWS + 1)]))).toHaveLength(1);
+    expect(await waitForMail(new Set([emailOf(ROWS + 1)]), 1)).toHaveLength(1);
   });
 
   it('refuses a malformed file, a body that is not CSV and an empty one', async () => {
