@@ -90,7 +90,8 @@ export class BulkIssuance extends Construct {
       definitionBody: sfn.DefinitionBody.fromChainable(forEachRow),
       timeout: Duration.hours(24),
       tracingEnabled: true,
-      logs: { destination: logGroup, level: sfn.LogLevel.ERROR, includeExecutionData: false },
+      // Every event, but not the data: a row carries a participant's name and email address.
+      logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
     });
 
     // The ItemReader reads the job's CSV, and only that prefix of the bucket.
