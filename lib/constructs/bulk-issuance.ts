@@ -65,6 +65,7 @@ export class BulkIssuance extends Construct {
       itemReader: new sfn.S3CsvItemReader({
         bucketNamePath: sfn.JsonPath.stringAt('$.bucket'),
         key: sfn.JsonPath.stringAt('$.csvKey'),
+        // biome-ignore lint/correctness/useHookAtTopLevel: a CDK factory named use…, not a React hook.
         csvHeaders: sfn.CsvHeaders.useFirstRow(),
       }),
       itemSelector: {
