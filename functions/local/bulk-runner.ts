@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import type { BulkJobRunner, DocumentStore } from '../core/ports.js';
+import type { BulkJobRunner, BulkJobStore, DocumentStore } from '../core/ports.js';
+import { viewOf } from '../core/use-cases/bulk-issuance.js';
 import { type LambdaHandler, localLambdaContext } from './lambda-context.js';
 
 export interface LocalBulkRunnerOptions {
@@ -7,8 +8,15 @@ export interface LocalBulkRunnerOptions {
   documents: () => DocumentStore;
   /** The bulk-row function, the one each Distributed Map item invokes in AWS. */
   handler: () => LambdaHandler;
-  /** Rows in flight at once (the Distributed Map's MaxConcurrency). */
+  /** The jobs' counts: the runner waits while too many of its rows are recorded but not finished. */
+  bulkJobs: () => BulkJobStore;
+  /** Rows being recorded at once (the Distributed Map's MaxConcurrency). */
   concurrency?: number;
+  /**
+   * Rows recorded but not yet finished (issuing) at most, as the map's items wait for their row to
+   * settle in AWS: without it, a 10,000-row file would start 10,000 workflows at once in this process.
+   */
+  maxInFlight?: number;
   onJobEnd?: (jobId: string, outcome: { rows: number; failed: number }) => void;
 }
 
@@ -54,8 +62,20 @@ export class LocalBulkRunner implements BulkJobRunner {
     const rows: Record<string, string>[] = parse(Buffer.from(body), { columns: true, bom: true });
     let next = 0;
     let failed = 0;
+    const maxInFlight = this.options.maxInFlight ?? 48;
+    const roomToStart = async () => {
+      for (;;) {
+        const current = await this.options.bulkJobs().getJob(job.jobId);
+        if (!current || this.stopping) return;
+        const view = viewOf(current);
+        if (view.recorded - (view.total - view.counts.queued) < maxInFlight) return;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
     const worker = async () => {
       while (next < rows.length && !this.stopping) {
+        await roomToStart();
+        if (next >= rows.length || this.stopping) break;
         const row = rows[next++]!;
         for (let attempt = 1; ; attempt += 1) {
           try {

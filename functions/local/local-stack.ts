@@ -278,9 +278,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // Bulk jobs likewise: the runner invokes the bulk-row handler, built on these same deps.
     let bulkRowHandler: ReturnType<typeof localHandlers>[string] | undefined;
     let documents: IssuingDeps['documents'] | undefined;
-    const bulkRunner = new LocalBulkRunner({ documents: () => documents!, handler: () => bulkRowHandler! });
+    let bulkJobs: IssuingDeps['bulkJobs'] | undefined;
+    const bulkRunner = new LocalBulkRunner({
+      documents: () => documents!,
+      bulkJobs: () => bulkJobs!,
+      handler: () => bulkRowHandler!,
+      ...(process.env.BULK_LOCAL_MAX_IN_FLIGHT
+        ? { maxInFlight: Number(process.env.BULK_LOCAL_MAX_IN_FLIGHT) }
+        : {}),
+    });
     const deps = withRenderer(buildDeps(config, { clients, workflow: workflowStarter, bulkRunner }));
     documents = deps.documents;
+    bulkJobs = deps.bulkJobs;
     const apiKey = operatorApiKey(dataDir);
     const handlers = localHandlers(deps, {
       operatorKey: apiKey,
