@@ -6,14 +6,20 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { acknowledgeWildcard, nagArnOf, nagEnvOf } from '../nag.js';
+import { COHORT_MAX_CONCURRENCY } from './cohort-issuance.js';
 import { TRANSIENT_ERRORS } from './issuance-workflow.js';
 
 /**
- * How many rows one bulk run records at once. Each row is a short Lambda call (a few DynamoDB writes);
- * the issuance it starts runs on the approvals stream, whose one-shard consumer paces the workflows.
- * 40 in flight records a 100,000-row file in well under an hour without crowding the tables.
+ * How many rows one bulk run keeps issuing at once: each item records its row, then waits for the row's
+ * issuance to finish. The same bound as the cohort workflow (COHORT_MAX_CONCURRENCY, from the KMS Sign
+ * quota: two signatures per certificate). At about 5 to 10 s per row, including the wait's granularity,
+ * 50 in flight issue 5 to 10 certificates a second: a 100,000-row file in three to six hours.
  */
-export const BULK_MAX_CONCURRENCY = 40;
+export const BULK_MAX_CONCURRENCY = COHORT_MAX_CONCURRENCY;
+
+/** How often an item looks at its row again, and for how long at most (720 × 5 s: an hour). */
+const ROW_WAIT = Duration.seconds(5);
+const MAX_ROW_WAITS = 720;
 
 /** Where the operator API puts each job's rows; the state machine may read nothing else in the bucket. */
 export const BULK_KEY_PREFIX = 'bulk-jobs/';
@@ -37,7 +43,8 @@ export interface BulkIssuanceProps {
  * job's rows (`$.bucket`, `$.csvKey`, header in the first row) straight from the bucket, so a 100,000-row
  * file never passes through a state's 256 KB payload. Each item invokes the bulk-row function, which
  * records the row as an ordinary approval; the approvals stream then starts the issuance workflow, as
- * for any approval. Executions are named by the job id, so a file sent twice starts one run.
+ * for any approval, and the item waits (5 s at a time) until the row has finished. Executions are named
+ * by the job id, so a file sent twice starts one run.
  *
  * Input: `{ "jobId": "bulk-…", "bucket": "<documents bucket>", "csvKey": "bulk-jobs/<jobId>/rows.csv" }`.
  */
@@ -47,19 +54,59 @@ export class BulkIssuance extends Construct {
   constructor(scope: Construct, id: string, props: BulkIssuanceProps) {
     super(scope, id);
 
-    const recordRow = new tasks.LambdaInvoke(this, 'RecordRow', {
-      lambdaFunction: props.recordRow,
-      payloadResponseOnly: true,
-      retryOnServiceExceptions: false,
-      resultPath: sfn.JsonPath.DISCARD,
-    }).addRetry({
+    const retry: sfn.RetryProps = {
       errors: TRANSIENT_ERRORS,
       interval: Duration.seconds(2),
       backoffRate: 2,
       maxAttempts: 6,
       maxDelay: Duration.seconds(60),
       jitterStrategy: sfn.JitterType.FULL,
+    };
+    const finishedOnly = {
+      row: sfn.JsonPath.numberAt('$.row'),
+      finished: sfn.JsonPath.stringAt('$.finished'),
+    };
+    const recordRow = new tasks.LambdaInvoke(this, 'RecordRow', {
+      lambdaFunction: props.recordRow,
+      payloadResponseOnly: true,
+      retryOnServiceExceptions: false,
+      resultSelector: finishedOnly,
+      resultPath: '$.recorded',
+    }).addRetry(retry);
+    const checkRow = new tasks.LambdaInvoke(this, 'CheckRow', {
+      lambdaFunction: props.recordRow,
+      payloadResponseOnly: true,
+      retryOnServiceExceptions: false,
+      payload: sfn.TaskInput.fromObject({
+        jobId: sfn.JsonPath.stringAt('$.jobId'),
+        check: sfn.JsonPath.numberAt('$.recorded.row'),
+      }),
+      resultSelector: finishedOnly,
+      resultPath: '$.recorded',
+    }).addRetry(retry);
+    // Each item waits until its row has finished issuing, so the map's concurrency is also how many
+    // issuance workflows a bulk run keeps going at once (the KMS signing quota is the bound, as for the
+    // cohort workflow). After an hour it stops waiting: the row carries on by itself.
+    const countWait = new sfn.Pass(this, 'CountWait', {
+      parameters: {
+        jobId: sfn.JsonPath.stringAt('$.jobId'),
+        recorded: sfn.JsonPath.objectAt('$.recorded'),
+        waits: sfn.JsonPath.mathAdd(sfn.JsonPath.numberAt('$.waits'), 1),
+      },
     });
+    const rowFinished = new sfn.Choice(this, 'RowFinished')
+      .when(sfn.Condition.booleanEquals('$.recorded.finished', true), new sfn.Succeed(this, 'RowDone'))
+      .when(
+        sfn.Condition.numberGreaterThanEquals('$.waits', MAX_ROW_WAITS),
+        new sfn.Succeed(this, 'StopWaiting'),
+      )
+      .otherwise(
+        countWait
+          .next(new sfn.Wait(this, 'WaitForRow', { time: sfn.WaitTime.duration(ROW_WAIT) }))
+          .next(checkRow),
+      );
+    checkRow.next(rowFinished);
+    const itemSteps = recordRow.next(rowFinished);
 
     const forEachRow = new sfn.DistributedMap(this, 'ForEachRow', {
       itemReader: new sfn.S3CsvItemReader({
@@ -71,6 +118,7 @@ export class BulkIssuance extends Construct {
       itemSelector: {
         jobId: sfn.JsonPath.stringAt('$.jobId'),
         row: sfn.JsonPath.objectAt('$$.Map.Item.Value'),
+        waits: 0,
       },
       maxConcurrency: props.maxConcurrency ?? BULK_MAX_CONCURRENCY,
       mapExecutionType: sfn.StateMachineType.STANDARD,
@@ -79,7 +127,7 @@ export class BulkIssuance extends Construct {
       toleratedFailurePercentage: 100,
       resultPath: sfn.JsonPath.DISCARD,
     });
-    forEachRow.itemProcessor(recordRow);
+    forEachRow.itemProcessor(itemSteps);
 
     const logGroup = new logs.LogGroup(this, 'Logs', {
       retention: logs.RetentionDays.THREE_MONTHS,

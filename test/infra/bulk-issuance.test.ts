@@ -67,15 +67,32 @@ describe('bulk issuance in AWS', () => {
       ReaderConfig: { InputType: 'CSV', CSVHeaderLocation: 'FIRST_ROW' },
       Parameters: { 'Bucket.$': '$.bucket', 'Key.$': '$.csvKey' },
     });
-    expect(map.ItemSelector).toEqual({ 'jobId.$': '$.jobId', 'row.$': '$$.Map.Item.Value' });
+    expect(map.ItemSelector).toEqual({ 'jobId.$': '$.jobId', 'row.$': '$$.Map.Item.Value', waits: 0 });
     expect(map.ItemProcessor.ProcessorConfig).toEqual({ Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' });
-    expect(map.MaxConcurrency).toBe(40);
+    expect(map.MaxConcurrency).toBe(50);
     expect(map.ToleratedFailurePercentage).toBe(100);
     const recordRow = map.ItemProcessor.States.RecordRow;
     expect(recordRow.Resource).toBe('arn:aws:lambda:eu-west-1:000000000000:function:bulk-row');
     expect(recordRow.Retry[0].ErrorEquals).toEqual(
       expect.arrayContaining(['TransientError', 'States.Timeout']),
     );
+  });
+
+  it('keeps each item until its row has finished issuing, so the map bounds the workflows in flight', () => {
+    const states = definitionOf(bulkMachineId()).States.ForEachRow.ItemProcessor.States;
+    expect(states.RecordRow.Next).toBe('RowFinished');
+    expect(states.RowFinished.Choices).toEqual([
+      { Variable: '$.recorded.finished', BooleanEquals: true, Next: 'RowDone' },
+      { Variable: '$.waits', NumericGreaterThanEquals: 720, Next: 'StopWaiting' },
+    ]);
+    expect(states.RowFinished.Default).toBe('CountWait');
+    expect(states.CountWait.Parameters['waits.$']).toBe('States.MathAdd($.waits, 1)');
+    expect(states.WaitForRow).toMatchObject({ Type: 'Wait', Seconds: 5, Next: 'CheckRow' });
+    expect(states.CheckRow).toMatchObject({
+      Resource: 'arn:aws:lambda:eu-west-1:000000000000:function:bulk-row',
+      Parameters: { 'jobId.$': '$.jobId', 'check.$': '$.recorded.row' },
+      Next: 'RowFinished',
+    });
   });
 
   it('lets the state machine read only the bulk-jobs/ prefix and invoke only the bulk-row function', () => {

@@ -508,6 +508,15 @@ export async function processBulkRow(deps: BulkRowDeps, jobId: string, row: Bulk
   }
 }
 
+/**
+ * Whether a row has finished its part in the job (issued, not eligible, awaiting consent, failed or
+ * rejected): what each Distributed Map item waits for, so no more rows issue at once than the map runs.
+ */
+export async function isBulkRowFinished(deps: Pick<Deps, 'bulkJobs'>, jobId: string, row: number) {
+  const found = await deps.bulkJobs.getRow(jobId, row);
+  return { row, finished: found !== undefined && found.status !== 'queued' };
+}
+
 /** Moves one row to a status, with the job's counts, in conditional writes: a replay moves nothing. */
 async function settleRow(
   deps: Pick<Deps, 'bulkJobs'>,
