@@ -41,16 +41,21 @@ beforeAll(async () => {
   await api.putCourse(course);
   // The learning platform's progress, written straight to the store: the participants themselves come
   // from the CSV (its name, email and consent columns).
-  for (let index = 1; index <= ROWS + 10; index += 1) {
-    await stack.deps.progress.putProgress({
-      participantId: idOf(index),
-      courseId: course.courseId,
-      completedModuleIds: [],
-      quizScores: {},
-      peerReviewPassed: false,
-      completedAt: '2026-11-20T10:00:00.000Z',
-    });
-  }
+  let next = 1;
+  const writeProgress = async () => {
+    while (next <= ROWS + 10) {
+      const index = next++;
+      await stack.deps.progress.putProgress({
+        participantId: idOf(index),
+        courseId: course.courseId,
+        completedModuleIds: [],
+        quizScores: {},
+        peerReviewPassed: false,
+        completedAt: '2026-11-20T10:00:00.000Z',
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, writeProgress));
 });
 
 afterAll(async () => {

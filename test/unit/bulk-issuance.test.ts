@@ -210,6 +210,15 @@ describe('submitBulkJob', () => {
     expect(skipped.job.skipped.map((problem) => problem.row)).toEqual([4, 5]);
   });
 
+  it('refuses a file that is not UTF-8 whole', async () => {
+    const latin1 = Uint8Array.from([
+      ...encode(`${HEADER}\np1,bulk-101,staff,1,Ren`),
+      0xe9,
+      ...encode(',r@example.org,yes\n'),
+    ]);
+    await expect(submitBulkJob(world().deps, { csv: latin1 })).rejects.toThrow(/not UTF-8/);
+  });
+
   it('refuses a file with no good rows even with skipInvalid', async () => {
     const test = world();
     await expect(

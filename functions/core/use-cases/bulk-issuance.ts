@@ -387,7 +387,13 @@ export async function submitBulkJob(
   const existing = await deps.bulkJobs.getJob(jobId);
   if (existing) return { job: viewOf(await resumeIfUnfinished(deps, existing)), created: false };
 
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(input.csv);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(input.csv);
+  } catch {
+    // A spreadsheet saved as Latin-1 or UTF-16 would otherwise put mangled names on certificates.
+    throw malformed('is not UTF-8 text (save it as "CSV UTF-8")');
+  }
   const { rows, problems, badRows } = parseBulkCsv(text);
   const courseProblems = await unknownCourses(deps, rows);
   const allProblems = [...problems, ...courseProblems].sort((a, b) => a.row - b.row);
