@@ -72,6 +72,13 @@ Commands:
   webhooks list | remove <id> | enable <id> | deliveries <id> | replay <id> <deliveryId>
         The endpoints (enabled or disabled, recent failures), remove one, switch a disabled one back on,
         its delivery log (each attempt's status code and time), or send one delivery again now.
+  bulk <approvals.csv> [--skip-invalid]
+        Issue from a CSV of approvals (docs/bulk-issuance.md): every row is checked first and nothing
+        starts if any is bad (the report names each row and field; exit code 1), unless --skip-invalid.
+        Then shows progress (a bar with rate and ETA on a terminal) until every row is finished. The same
+        file sent again is the same job: nothing is issued twice.
+  bulk status <jobId>
+        A bulk job's counts: queued, issued, not eligible, awaiting consent, failed, rejected.
   verify <file.jwt> [--jwks <file|url>]
   verify <file.pdf> --credential <file.jwt> [--jwks <file|url>]
         Check a signed credential (and the PDF it binds) against SayPro's public keys, offline.
@@ -666,6 +673,132 @@ async function webhooks(args: string[]) {
   throw new UsageError(`Unknown webhooks action "${action}".\n\n${USAGE}`);
 }
 
+interface BulkJobAnswer {
+  jobId: string;
+  state: 'running' | 'done';
+  total: number;
+  recorded: number;
+  counts: Record<'queued' | 'issued' | 'not_eligible' | 'awaiting_consent' | 'failed' | 'rejected', number>;
+  skippedRows: number;
+  skipped: { row: number; field: string; message: string }[];
+  duplicate?: boolean;
+}
+
+const countsLine = (job: BulkJobAnswer) =>
+  `queued ${job.counts.queued}, issued ${job.counts.issued}, not eligible ${job.counts.not_eligible}, ` +
+  `awaiting consent ${job.counts.awaiting_consent}, failed ${job.counts.failed}, rejected ${job.counts.rejected}`;
+
+const finishedOf = (job: BulkJobAnswer) => job.total - job.counts.queued;
+
+const durationText = (seconds: number) =>
+  !Number.isFinite(seconds)
+    ? '?'
+    : seconds >= 3600
+      ? `${Math.floor(seconds / 3600)}h${String(Math.round((seconds % 3600) / 60)).padStart(2, '0')}m`
+      : seconds >= 60
+        ? `${Math.floor(seconds / 60)}m${String(Math.round(seconds % 60)).padStart(2, '0')}s`
+        : `${Math.round(seconds)}s`;
+
+async function bulk(args: string[]) {
+  if (args[0] === 'status') {
+    const jobId = positional(args.slice(1), 'bulk job id');
+    const { status: code, payload } = await call('GET', `/operator/bulk-jobs/${encodeURIComponent(jobId)}`);
+    if (code >= 300) explainFailure(code, payload);
+    const job = payload as unknown as BulkJobAnswer;
+    console.log(`Bulk job ${job.jobId}: ${job.state}, ${finishedOf(job)} of ${job.total} rows finished`);
+    console.log(`  ${countsLine(job)}`);
+    if (job.skippedRows > 0) console.log(`  ${job.skippedRows} invalid row(s) were left out`);
+    return;
+  }
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { 'skip-invalid': { type: 'boolean' } },
+  });
+  const file = positionals[0];
+  if (!file) throw new UsageError(`Missing the CSV file.\n\n${USAGE}`);
+  if (!existsSync(file)) throw new UsageError(`No such file: ${file}`);
+  let response: Response;
+  try {
+    response = await fetch(
+      `${apiUrl()}/operator/bulk-jobs${values['skip-invalid'] ? '?skipInvalid=true' : ''}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv; charset=utf-8', 'x-api-key': apiKey() },
+        body: readFileSync(file),
+      },
+    );
+  } catch {
+    throw new UsageError(`Cannot reach ${apiUrl()}: is the system running (npm start)?`);
+  }
+  const text = await response.text();
+  let payload: Record<string, unknown>;
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    payload = { error: text };
+  }
+  if (response.status === 400) {
+    // The per-row report: the file is refused whole, so nothing started.
+    console.error(String(payload.error));
+    for (const issue of (payload.issues as { field: string; message: string }[] | undefined) ?? [])
+      console.error(`  - ${issue.field}: ${issue.message}`);
+    process.exitCode = 1;
+    return;
+  }
+  if (response.status >= 300) explainFailure(response.status, payload);
+  let job = payload as unknown as BulkJobAnswer;
+  console.log(
+    job.duplicate
+      ? `This file was sent before: bulk job ${job.jobId} (nothing is issued twice).`
+      : `Bulk job ${job.jobId} started: ${job.total} row(s).`,
+  );
+  if (job.skippedRows > 0) {
+    console.log(`${job.skippedRows} invalid row(s) left out:`);
+    for (const problem of job.skipped)
+      console.log(`  - row ${problem.row}.${problem.field}: ${problem.message}`);
+  }
+  const tty = Boolean(process.stdout.isTTY);
+  const startedAt = Date.now();
+  const finishedAtStart = finishedOf(job);
+  let lastLine = 0;
+  const show = (final: boolean) => {
+    const finished = finishedOf(job);
+    const seconds = (Date.now() - startedAt) / 1000;
+    const rate = seconds > 0 ? (finished - finishedAtStart) / seconds : 0;
+    const eta = rate > 0 ? (job.total - finished) / rate : Number.POSITIVE_INFINITY;
+    const share = job.total > 0 ? finished / job.total : 1;
+    const figures = `${finished}/${job.total} ${Math.floor(share * 100)}% · ${rate.toFixed(1)}/s · ETA ${final ? '0s' : durationText(eta)}`;
+    if (tty) {
+      const width = 30;
+      const filled = Math.round(share * width);
+      process.stdout.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${figures}   `);
+      if (final) process.stdout.write('\n');
+    } else if (final || Date.now() - lastLine >= 2000) {
+      // Not a terminal (a log, a pipe): a plain line every two seconds.
+      console.log(`${figures} (${countsLine(job)})`);
+      lastLine = Date.now();
+    }
+  };
+  for (;;) {
+    if (job.state === 'done') break;
+    show(false);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const { status: code, payload: current } = await call(
+      'GET',
+      `/operator/bulk-jobs/${encodeURIComponent(job.jobId)}`,
+    );
+    if (code >= 300) explainFailure(code, current);
+    job = current as unknown as BulkJobAnswer;
+  }
+  show(true);
+  console.log(`Done: ${countsLine(job)}.`);
+  if (job.counts.failed + job.counts.rejected > 0) {
+    console.log(`Some rows did not issue: see \`certs status\` for each approval's reason.`);
+    process.exitCode = 1;
+  }
+}
+
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   approve,
   status,
@@ -684,6 +817,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   keys,
   verify,
   webhooks,
+  bulk,
 };
 
 const [command, ...rest] = process.argv.slice(2);

@@ -16,6 +16,7 @@ import type {
   SigningKeyRecord,
 } from './model.js';
 import type { ParticipantNotice } from './notices.js';
+import type { BulkJob, BulkJobRow, BulkRowStatus } from './use-cases/bulk-issuance.js';
 import type { ParkedStatement } from './use-cases/xapi-intake.js';
 import type { WebhookDelivery, WebhookEndpoint } from './webhooks.js';
 
@@ -509,6 +510,42 @@ export interface Deps {
   webhookSender: WebhookSender;
   /** Seconds before each retry of a failed webhook delivery (webhooks.ts has the default). */
   webhookRetryScheduleSeconds: number[];
+  /** Bulk issuance jobs from CSV (bulk-issuance.ts): the jobs, their rows and counts. */
+  bulkJobs: BulkJobStore;
+  /** Runs a bulk job's rows: a Distributed Map in AWS, in-process locally. */
+  bulkRunner: BulkJobRunner;
+}
+
+/**
+ * Bulk jobs, their rows and live counts, all read by key: the job, one row, or the rows an approval
+ * became; never a scan.
+ */
+export interface BulkJobStore {
+  /** Stores a new job, put-if-absent: false when a job with that id exists. */
+  createJob(job: BulkJob): Promise<boolean>;
+  getJob(jobId: string): Promise<BulkJob | undefined>;
+  /**
+   * Records a row and its pointer by approval id, and counts it recorded, in one transaction; false (and
+   * nothing changes) when the row was recorded before.
+   */
+  recordRow(row: BulkJobRow): Promise<boolean>;
+  getRow(jobId: string, row: number): Promise<BulkJobRow | undefined>;
+  /**
+   * Moves a row from one status to another and the job's counts with it, in one transaction that
+   * succeeds only while the row is in `from`; false when it was not.
+   */
+  moveRow(
+    jobId: string,
+    row: number,
+    move: { from: BulkRowStatus; to: BulkRowStatus; reason?: string },
+  ): Promise<boolean>;
+  /** The job rows that became this approval (usually none, sometimes one). */
+  listRowsOfApproval(approvalId: string): Promise<{ jobId: string; row: number }[]>;
+}
+
+export interface BulkJobRunner {
+  /** Starts running a job's rows, named by the job: a second start while it runs (or after) is a no-op. */
+  start(job: { jobId: string; csvKey: string }): Promise<{ started: boolean }>;
 }
 
 /** xAPI statements the intake did not understand, kept for staff (never dropped). */

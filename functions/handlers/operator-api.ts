@@ -3,6 +3,7 @@ import { templatedReportRenderer } from '../adapters/templated-report-renderer.j
 import { ValidationError } from '../core/errors.js';
 import type { IssuingDeps } from '../core/ports.js';
 import { markKeyCompromised, rotateSigningKey } from '../core/signing-keys.js';
+import { readBulkJob, submitBulkJob } from '../core/use-cases/bulk-issuance.js';
 import { correctCertificate, revokeCertificate } from '../core/use-cases/certificate-lifecycle.js';
 import { readConsent, recordStaffConsent } from '../core/use-cases/consent.js';
 import { resendCertificate } from '../core/use-cases/deliver-certificate.js';
@@ -45,7 +46,7 @@ import {
 import { listParkedStatements, receiveStatements } from '../core/use-cases/xapi-intake.js';
 import { lambdaIssuingDeps } from '../wiring/issuing-deps.js';
 import { improvementReportAnswer, staffFeedbackRoutes } from './feedback-routes.js';
-import { html, httpApi, json, type Route } from './shared/http-api.js';
+import { HttpProblem, html, httpApi, json, type Route } from './shared/http-api.js';
 
 const REPORT_FORMATS = ['json', 'csv', 'html'];
 const REPORT_KINDS = ['staff', 'improvement'];
@@ -374,6 +375,47 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
     resource: '/operator/webhooks/{endpointId}/deliveries/{deliveryId}/replay',
     handle: async ({ params }) =>
       json(202, await replayWebhookDelivery(deps(), params.endpointId ?? '', params.deliveryId ?? '')),
+  },
+  // Bulk issuance from a CSV file (below).
+  ...bulkJobRoutes(deps),
+];
+
+/** `text/csv` (or `application/csv`), with or without a charset. */
+const isCsvType = (contentType: string) => /^(?:text|application)\/csv\s*(?:;|$)/i.test(contentType.trim());
+
+/** Bulk issuance from a CSV file (docs/bulk-issuance.md): the upload, and the job's live counts. */
+const bulkJobRoutes = (deps: () => IssuingDeps): Route[] => [
+  {
+    // ?skipInvalid=true runs only the good rows and reports the bad ones; otherwise any bad row refuses all.
+    method: 'POST',
+    resource: '/operator/bulk-jobs',
+    body: 'any',
+    async handle({ headers, query, rawBody }) {
+      const contentType = headers['content-type'] ?? '';
+      if (!isCsvType(contentType))
+        throw new HttpProblem(
+          415,
+          `This route reads a CSV file, not ${contentType.split(';')[0] || 'an untyped body'}`,
+          [{ field: 'content-type', message: 'send the file as text/csv' }],
+        );
+      if (rawBody.length === 0)
+        throw new ValidationError('The CSV file is empty', [{ field: '(file)', message: 'is empty' }]);
+      if (query.skipInvalid !== undefined && !['true', 'false'].includes(query.skipInvalid))
+        throw new ValidationError('skipInvalid must be true or false', [
+          { field: 'skipInvalid', message: 'must be true or false' },
+        ]);
+      const { job, created } = await submitBulkJob(deps(), {
+        csv: rawBody,
+        skipInvalid: query.skipInvalid === 'true',
+        ...(headers['x-submitted-by'] ? { submittedBy: headers['x-submitted-by'].slice(0, 200) } : {}),
+      });
+      return json(created ? 202 : 200, { ...job, duplicate: !created });
+    },
+  },
+  {
+    method: 'GET',
+    resource: '/operator/bulk-jobs/{jobId}',
+    handle: async ({ params }) => json(200, await readBulkJob(deps(), params.jobId ?? '')),
   },
 ];
 

@@ -1,6 +1,7 @@
 import type { AwsClients } from '../adapters/aws/clients.js';
 import { localOperatorKeyAuthenticator } from '../adapters/staff-auth/local-operator-key.js';
-import type { IssuingDeps, WorkflowStarter } from '../core/ports.js';
+import type { BulkJobRunner, IssuingDeps, WorkflowStarter } from '../core/ports.js';
+import { createBulkRowHandler } from '../handlers/bulk-row.js';
 import { createCheckEligibilityHandler } from '../handlers/check-eligibility.js';
 import { createDeliverCertificateHandler } from '../handlers/deliver-certificate.js';
 import { createDownloadApiHandler, downloadRoutes } from '../handlers/download-api.js';
@@ -37,6 +38,8 @@ export interface LocalFunctionSetting {
   workflow: WorkflowStarter;
   /** The staff pages' local sign-in; absent: no staff-dashboard function. */
   staff?: LocalStaffSignIn;
+  /** The in-process runner of bulk jobs' rows, in place of the bulk Distributed Map. */
+  bulkRunner?: BulkJobRunner;
 }
 
 export interface LocalFunctions {
@@ -52,11 +55,11 @@ export interface LocalFunctions {
  * template refers to. One process: the functions share the read caches (read-caches.ts).
  */
 export function localFunctions(setting: LocalFunctionSetting): LocalFunctions {
-  const { config, clients, workflow, staff } = setting;
+  const { config, clients, workflow, staff, bulkRunner } = setting;
   const { documentClient } = clients;
   const caches = buildReadCaches(config, documentClient);
   // deps.ts: the root of the workflow tasks, jobs, participant and operator functions.
-  const shared = buildDeps(config, { clients, workflow, caches });
+  const shared = buildDeps(config, { clients, workflow, caches, ...(bulkRunner ? { bulkRunner } : {}) });
   // issuing-deps.ts: the same plus the renderer, for issue-certificate and operator-api (corrections).
   const issuing = withRenderer(shared);
   const publicDeps = buildPublicDeps(config, { documentClient, caches });
@@ -79,6 +82,7 @@ export function localFunctions(setting: LocalFunctionSetting): LocalFunctions {
     'expiry-reminders': createExpiryRemindersHandler(get),
     'staff-reports': createStaffReportsHandler(get),
     'webhook-delivery': createWebhookDeliveryHandler(get),
+    'bulk-row': createBulkRowHandler(get),
   };
   if (staff) {
     const staffDeps = buildStaffDashboardDeps(config, {

@@ -20,10 +20,12 @@ import { recoverStuckWork } from '../core/use-cases/recover-stuck-work.js';
 import { deliverDueWebhooks } from '../core/use-cases/webhooks.js';
 import { readConfig } from '../wiring/config.js';
 import { startApiGatewayBridge } from './api-gateway-bridge.js';
+import { LocalBulkRunner } from './bulk-runner.js';
 import { ensureSigningKey } from './ensure-signing-key.js';
 import { type FaultInjectionOptions, injectFaults } from './fault-injection.js';
 import { localFunctions, localRoutes } from './handlers.js';
 import { startLocalKms } from './kms-server.js';
+import type { LambdaHandler } from './lambda-context.js';
 import { sweepExpiredItems } from './retention-sweep.js';
 import { freePort, startDynamoDbLocal, startS3rver, startSesLocal } from './services.js';
 import { StreamPoller } from './stream-poller.js';
@@ -65,6 +67,8 @@ export interface LocalStack {
   endpoints: { dynamodb: string; s3: string; kms: string; ses: string };
   deps: IssuingDeps;
   workflow: LocalIssuanceWorkflow;
+  /** Runs bulk jobs' rows in-process (AWS: the bulk Distributed Map). */
+  bulkRunner: LocalBulkRunner;
   poller: StreamPoller;
   stop(): Promise<void>;
 }
@@ -269,13 +273,29 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const workflowStarter: WorkflowStarter = {
       startIssuance: (approvalId, executionName) => workflow!.startIssuance(approvalId, executionName),
     };
+    // Bulk jobs likewise: the runner invokes the bulk-row handler, built on these same deps.
+    let bulkRowHandler: LambdaHandler | undefined;
+    let documents: IssuingDeps['documents'] | undefined;
+    let bulkJobs: IssuingDeps['bulkJobs'] | undefined;
+    const bulkRunner = new LocalBulkRunner({
+      documents: () => documents!,
+      bulkJobs: () => bulkJobs!,
+      handler: () => bulkRowHandler!,
+      ...(process.env.BULK_LOCAL_MAX_IN_FLIGHT
+        ? { maxInFlight: Number(process.env.BULK_LOCAL_MAX_IN_FLIGHT) }
+        : {}),
+    });
     const apiKey = operatorApiKey(dataDir);
     const { handlers, deps } = localFunctions({
       config,
       clients,
       workflow: workflowStarter,
       staff: { operatorKey: apiKey },
+      bulkRunner,
     });
+    documents = deps.documents;
+    bulkJobs = deps.bulkJobs;
+    bulkRowHandler = handlers['bulk-row'];
     workflow = new LocalIssuanceWorkflow({
       ...workflowDefinition,
       handlers,
@@ -292,6 +312,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     poller.start();
     stoppers.push(() => poller.stop());
+    // Stopped first (stoppers run last-in first): rows still being recorded would start executions later.
+    stoppers.push(() => bulkRunner.stop());
 
     // Executions live in this process: whatever was in flight when an earlier run died (even by kill -9)
     // is started again now, and a sweep keeps finishing work whose sender died (its lease ran out).
@@ -385,7 +407,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stoppers.push(api.stop);
 
     const endpoints = { dynamodb: dynamodb.endpoint, s3: s3.endpoint, kms: kms.endpoint, ses: ses.endpoint };
-    return { url, mailboxUrl: ses.endpoint, apiKey, endpoints, deps, workflow, poller, stop: stopAll };
+    return {
+      url,
+      mailboxUrl: ses.endpoint,
+      apiKey,
+      endpoints,
+      deps,
+      workflow,
+      bulkRunner,
+      poller,
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;

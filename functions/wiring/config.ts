@@ -22,6 +22,8 @@ export const configSchema = z.object({
   API_BASE_URL: z.url(),
   /** Absent locally: the local stack starts workflows in-process. */
   STATE_MACHINE_ARN: z.optional(z.string()),
+  /** The bulk issuance state machine (a Distributed Map over a CSV); absent locally: run in-process. */
+  BULK_STATE_MACHINE_ARN: z.optional(z.string()),
   SES_CONFIGURATION_SET: z.optional(z.string()),
   /** LinkedIn's id of SayPro's company page, for the participant page's add-to-profile link. */
   LINKEDIN_ORGANIZATION_ID: z.optional(z.string()),

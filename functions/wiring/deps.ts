@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { type AwsClients, createAwsClients } from '../adapters/aws/clients.js';
+import { DynamoDbBulkJobStore } from '../adapters/aws/dynamodb-bulk-jobs.js';
 import { DynamoDbReportLedger } from '../adapters/aws/dynamodb-report-ledger.js';
 import { DynamoDbStatusListStore } from '../adapters/aws/dynamodb-status-lists.js';
 import {
@@ -22,12 +23,14 @@ import { KmsDigestSigner } from '../adapters/aws/kms-digest-signer.js';
 import { KmsSigningKeyAdmin } from '../adapters/aws/kms-signing-key-admin.js';
 import { S3DocumentStore } from '../adapters/aws/s3-document-store.js';
 import { SesMailer } from '../adapters/aws/ses-mailer.js';
+import { StepFunctionsBulkJobRunner } from '../adapters/aws/step-functions-bulk-runner.js';
 import { StepFunctionsWorkflowStarter } from '../adapters/aws/step-functions-workflow-starter.js';
 import { fetchWebhookSender } from '../adapters/fetch-webhook-sender.js';
 import { LoggedNotifications } from '../adapters/logged-notifications.js';
 import { LoggedReportLedger } from '../adapters/logged-report-ledger.js';
 import { TemplatedNotifications } from '../adapters/templated-notifications.js';
-import type { Deps, WorkflowStarter } from '../core/ports.js';
+import type { BulkJobRunner, Deps, WorkflowStarter } from '../core/ports.js';
+import { trackBulkOutcomes } from '../core/use-cases/bulk-issuance.js';
 import { DEFAULT_WEBHOOK_RETRY_SCHEDULE_SECONDS } from '../core/webhooks.js';
 import { type Config, linksFrom, readConfig, systemClock } from './config.js';
 import { buildReadCaches, type ReadCaches } from './read-caches.js';
@@ -39,6 +42,13 @@ const noWorkflow: WorkflowStarter = {
   },
 };
 
+/** Only the operator API submits bulk jobs; without the state machine's ARN nothing else may. */
+const noBulkRunner: BulkJobRunner = {
+  async start() {
+    throw new Error('BULK_STATE_MACHINE_ARN is not set: this function cannot start bulk jobs');
+  },
+};
+
 /**
  * The one place where adapters are chosen and connected, and the composition root of every function
  * that has no slimmer one of its own (public-deps.ts, download-deps.ts, issuing-deps.ts, staff-deps.ts
@@ -47,7 +57,12 @@ const noWorkflow: WorkflowStarter = {
  */
 export function buildDeps(
   config: Config,
-  options: { workflow?: WorkflowStarter; clients?: AwsClients; caches?: ReadCaches } = {},
+  options: {
+    workflow?: WorkflowStarter;
+    clients?: AwsClients;
+    caches?: ReadCaches;
+    bulkRunner?: BulkJobRunner;
+  } = {},
 ): Deps {
   const clients =
     options.clients ??
@@ -74,11 +89,24 @@ export function buildDeps(
   });
   const personalDataLog = new DynamoDbPersonalDataLog(documentClient, config.REGISTRY_TABLE);
   const caches = options.caches ?? buildReadCaches(config, documentClient);
+  const bulkJobs = new DynamoDbBulkJobStore(documentClient, config.REGISTRY_TABLE);
+  const bulkRunner =
+    options.bulkRunner ??
+    (config.BULK_STATE_MACHINE_ARN
+      ? new StepFunctionsBulkJobRunner(
+          new SFNClient({ region: config.AWS_REGION }),
+          config.BULK_STATE_MACHINE_ARN,
+          config.DOCUMENTS_BUCKET,
+        )
+      : noBulkRunner);
   return {
     courses: new DynamoDbCourseCatalog(documentClient, config.REGISTRY_TABLE),
     participants: new DynamoDbParticipantDirectory(documentClient, config.REGISTRY_TABLE),
     progress: new DynamoDbProgressStore(documentClient, config.REGISTRY_TABLE),
-    approvals: new DynamoDbApprovalStore(documentClient, config.APPROVALS_TABLE),
+    // Every status change is also counted on the bulk rows that became the approval (bulk-issuance.ts).
+    approvals: trackBulkOutcomes(new DynamoDbApprovalStore(documentClient, config.APPROVALS_TABLE), {
+      bulkJobs,
+    }),
     certificates: caches.certificates,
     documents: new S3DocumentStore(clients.s3, config.DOCUMENTS_BUCKET),
     signer: new KmsDigestSigner(clients.kms, config.SIGNING_KEY_ID),
@@ -117,6 +145,8 @@ export function buildDeps(
     webhookRetryScheduleSeconds: config.WEBHOOK_RETRY_SCHEDULE_SECONDS
       ? config.WEBHOOK_RETRY_SCHEDULE_SECONDS.split(',').map(Number)
       : DEFAULT_WEBHOOK_RETRY_SCHEDULE_SECONDS,
+    bulkJobs,
+    bulkRunner,
   };
 }
 

@@ -9,6 +9,7 @@ import { APPROVALS_BY_PARTICIPANT_COURSE_INDEX } from '../../functions/adapters/
 import { renderFunctionCode } from '../bundling/render-function-code.js';
 import type { AppConfig } from '../config.js';
 import { ApprovalsStreamToWorkflow } from '../constructs/approvals-stream-to-workflow.js';
+import { BULK_KEY_PREFIX, BulkIssuance } from '../constructs/bulk-issuance.js';
 import { CertificateFunction, type CertificateFunctionProps } from '../constructs/certificate-function.js';
 import { CohortIssuance } from '../constructs/cohort-issuance.js';
 import { IssuanceWorkflow } from '../constructs/issuance-workflow.js';
@@ -53,6 +54,7 @@ export class StatelessStack extends Stack {
   readonly functions: Record<string, CertificateFunction>;
   readonly issuanceWorkflow: IssuanceWorkflow;
   readonly cohortIssuance: CohortIssuance;
+  readonly bulkIssuance: BulkIssuance;
   readonly approvalsStream: ApprovalsStreamToWorkflow;
   readonly api: VerificationApi;
   readonly operations: Operations;
@@ -136,7 +138,12 @@ export class StatelessStack extends Stack {
       'Every minute: sends the signed webhook attempts that are due from the outbox',
       { timeout: Duration.minutes(2) },
     );
+    const bulkRow = fn(
+      'bulk-row',
+      "Bulk issuance: records one CSV row's participant and approval (one Distributed Map item)",
+    );
     this.functions = {
+      bulkRow,
       onApproval,
       checkEligibility,
       issueCertificate,
@@ -248,6 +255,13 @@ export class StatelessStack extends Stack {
     }
     // Reads endpoints, deliveries and the outbox; records attempts and claims (all in the registry).
     grantRegistry(webhookDelivery, 'readWrite');
+    // A bulk row writes its participant, consent records and job row (registry) and its approval; consent
+    // given in the file resumes approvals awaiting it, found through the participant index.
+    grantRegistry(bulkRow, 'readWrite');
+    grantApprovals(bulkRow, 'readWrite', { index: true });
+    // Every approval status change is also counted on the bulk rows that became it (a registry key query
+    // and, when the row moves, a transaction). Check-eligibility only marks an approval `processing`, which
+    // leaves a row `queued` as it was, so its registry read grant suffices.
 
     // Signing: issuing and corrections sign with whichever key the signing alias names.
     const signing = new SigningKeyAccess(this, config.stage);
@@ -336,6 +350,25 @@ export class StatelessStack extends Stack {
       stateMachineName: `${prefix}-cohort-issuance`,
       issuanceStateMachine: this.issuanceWorkflow.stateMachine,
     });
+    // Bulk jobs: the operator API stores the job's rows under bulk-jobs/ and starts the Distributed Map.
+    this.bulkIssuance = new BulkIssuance(this, 'BulkIssuance', {
+      stateMachineName: `${prefix}-bulk-issuance`,
+      recordRow: bulkRow.function,
+      documentsBucketName: (account, region) => documentsBucketName(config.stage, account, region),
+    });
+    operatorApi.function.addEnvironment(
+      'BULK_STATE_MACHINE_ARN',
+      this.bulkIssuance.stateMachine.stateMachineArn,
+    );
+    this.bulkIssuance.stateMachine.grantStartExecution(operatorApi.role);
+    operatorApi.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:PutObject'],
+        resources: [
+          `arn:${Aws.PARTITION}:s3:::${documentsBucketName(config.stage, Aws.ACCOUNT_ID, Aws.REGION)}/${BULK_KEY_PREFIX}*`,
+        ],
+      }),
+    );
     this.approvalsStream = new ApprovalsStreamToWorkflow(this, 'ApprovalsStreamToWorkflow', {
       table: approvalsTable,
       function: onApproval.function,
@@ -433,6 +466,9 @@ export class StatelessStack extends Stack {
     this.api.addOperatorRoute(['signing-keys'], 'GET');
     this.api.addOperatorRoute(['signing-keys', 'rotation'], 'POST', { jsonBody: false });
     this.api.addOperatorRoute(['signing-keys', '{kid}', 'compromise'], 'POST', { jsonBody: false });
+    // Bulk issuance: the CSV upload (text/csv, not JSON) and a job's counts.
+    this.api.addOperatorRoute(['bulk-jobs'], 'POST', { jsonBody: false });
+    this.api.addOperatorRoute(['bulk-jobs', '{jobId}'], 'GET');
     this.api.addOperatorRoute(['webhooks'], 'POST');
     this.api.addOperatorRoute(['webhooks'], 'GET');
     this.api.addOperatorRoute(['webhooks', '{endpointId}'], 'DELETE');
@@ -491,6 +527,11 @@ export class StatelessStack extends Stack {
       acknowledgeWildcard(this.functions[withDocuments]!.role, documentObjects, prefixReason);
     }
     const reportObjects = `Resource::arn:<AWS::Partition>:s3:::${documentsBucketName(config.stage, '<AWS::AccountId>', '<AWS::Region>')}/${REPORT_KEY_PREFIX}*`;
+    acknowledgeWildcard(
+      this.functions.operatorApi!.role,
+      `Resource::arn:<AWS::Partition>:s3:::${documentsBucketName(config.stage, '<AWS::AccountId>', '<AWS::Region>')}/${BULK_KEY_PREFIX}*`,
+      'Each bulk job stores its rows under its own key; access is limited to the bulk-jobs/ prefix.',
+    );
     for (const withReports of ['staffReports', 'operatorApi']) {
       acknowledgeWildcard(
         this.functions[withReports]!.role,

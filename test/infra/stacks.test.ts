@@ -190,6 +190,7 @@ describe('functions', () => {
   it('all run Node.js 22 on arm64 with the shared environment', () => {
     const functions = Object.values(statelessResources).filter((r) => r.Type === 'AWS::Lambda::Function');
     expect(functions.map((f) => f.Metadata?.['saypro:handler']).sort()).toEqual([
+      'bulk-row',
       'check-eligibility',
       'deliver-certificate',
       'download-api',

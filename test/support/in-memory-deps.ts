@@ -22,7 +22,9 @@ import type {
   PersonalDataAccessRecord,
   SentNoticeRecord,
 } from '../../functions/core/ports.js';
+import { trackBulkOutcomes } from '../../functions/core/use-cases/bulk-issuance.js';
 import type { ParkedStatement } from '../../functions/core/use-cases/xapi-intake.js';
+import { inMemoryBulkJobs } from './in-memory-bulk-jobs.js';
 import { inMemoryFeedback } from './in-memory-feedback.js';
 import { inMemoryReportLedger } from './in-memory-report-ledger.js';
 import { inMemoryStatusLists } from './in-memory-status-lists.js';
@@ -68,6 +70,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
   const feedback = inMemoryFeedback();
   const reportLedger = inMemoryReportLedger();
   const webhooks = inMemoryWebhooks();
+  const bulkJobs = inMemoryBulkJobs();
   let mailFailures = 0;
 
   const mailer: IssuingDeps['mailer'] = {
@@ -98,39 +101,45 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
       putProgress: async (entry) =>
         void progress.set(`${entry.participantId}/${entry.courseId}`, clone(entry)),
     },
-    approvals: {
-      createApproval: async (approval) => {
-        if (approvals.has(approval.approvalId)) return false;
-        approvals.set(approval.approvalId, clone(approval));
-        return true;
+    // As the wiring does: status changes are counted on the bulk rows that became the approval.
+    approvals: trackBulkOutcomes(
+      {
+        createApproval: async (approval) => {
+          if (approvals.has(approval.approvalId)) return false;
+          approvals.set(approval.approvalId, clone(approval));
+          return true;
+        },
+        getApproval: async (id) => clone(approvals.get(id)),
+        updateApproval: async (id, changes) => {
+          const found = approvals.get(id);
+          if (!found) throw new Error('ConditionalCheckFailedException');
+          approvals.set(id, { ...found, ...clone(changes) });
+        },
+        listApprovals: async () => [...approvals.values()].map(clone),
+        listApprovalsOfCompletion: async (participantId, courseId) =>
+          [...approvals.values()]
+            .filter((a) => a.participantId === participantId && a.courseId === courseId)
+            .map(clone),
+        listApprovalsOfParticipant: async (participantId) =>
+          [...approvals.values()].filter((a) => a.participantId === participantId).map(clone),
+        moveStatus: async (id, { from, to, updatedAt }) => {
+          const found = approvals.get(id);
+          if (found?.status !== from) return false;
+          approvals.set(id, { ...found, status: to, updatedAt });
+          return true;
+        },
+        requeueForEvaluation: async (id, updatedAt, from = 'not_eligible') => {
+          const found = approvals.get(id);
+          if (found?.status !== from) return undefined;
+          const evaluation = (found.evaluation ?? 0) + 1;
+          approvals.set(id, { ...found, status: 'received', evaluation, updatedAt });
+          return evaluation;
+        },
       },
-      getApproval: async (id) => clone(approvals.get(id)),
-      updateApproval: async (id, changes) => {
-        const found = approvals.get(id);
-        if (!found) throw new Error('ConditionalCheckFailedException');
-        approvals.set(id, { ...found, ...clone(changes) });
-      },
-      listApprovals: async () => [...approvals.values()].map(clone),
-      listApprovalsOfCompletion: async (participantId, courseId) =>
-        [...approvals.values()]
-          .filter((a) => a.participantId === participantId && a.courseId === courseId)
-          .map(clone),
-      listApprovalsOfParticipant: async (participantId) =>
-        [...approvals.values()].filter((a) => a.participantId === participantId).map(clone),
-      moveStatus: async (id, { from, to, updatedAt }) => {
-        const found = approvals.get(id);
-        if (found?.status !== from) return false;
-        approvals.set(id, { ...found, status: to, updatedAt });
-        return true;
-      },
-      requeueForEvaluation: async (id, updatedAt, from = 'not_eligible') => {
-        const found = approvals.get(id);
-        if (found?.status !== from) return undefined;
-        const evaluation = (found.evaluation ?? 0) + 1;
-        approvals.set(id, { ...found, status: 'received', evaluation, updatedAt });
-        return evaluation;
-      },
-    },
+      { bulkJobs: bulkJobs.store },
+    ),
+    bulkJobs: bulkJobs.store,
+    bulkRunner: bulkJobs.runner,
     certificates: {
       createCertificate: async (certificate) => {
         const existing = completions.get(certificate.completionKey);
@@ -405,6 +414,7 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
       statusLists,
       feedback,
       webhooks,
+      bulkJobs,
     },
     clock,
     reportLedger,
