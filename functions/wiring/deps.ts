@@ -78,7 +78,7 @@ export function buildDeps(
     courses: new DynamoDbCourseCatalog(documentClient, config.REGISTRY_TABLE),
     participants: new DynamoDbParticipantDirectory(documentClient, config.REGISTRY_TABLE),
     progress: new DynamoDbProgressStore(documentClient, config.REGISTRY_TABLE),
-    approvals: new DynamoDbApprovalStore(documentClient, config.APPROVALS_TABLE),
+    approvals: new DynamoDbApprovalStore(documentClient, config.APPROVALS_TABLE, config.REGISTRY_TABLE),
     certificates: new CachedCertificateStore(
       new DynamoDbCertificateStore(documentClient, config.REGISTRY_TABLE),
     ),
