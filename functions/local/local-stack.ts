@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import {
   CreateTableCommand,
@@ -14,6 +15,7 @@ import { APPROVALS_BY_PARTICIPANT_COURSE_INDEX } from '../adapters/aws/approvals
 import { createAwsClients } from '../adapters/aws/clients.js';
 import { DynamoDbStaffSessions } from '../adapters/aws/dynamodb-staff-sessions.js';
 import { REGISTRY_TTL_ATTRIBUTE } from '../adapters/aws/registry-ttl.js';
+import { WorkerPoolCertificateRenderer } from '../adapters/render/worker-pool-renderer.js';
 import type { IssuingDeps, WorkflowStarter } from '../core/ports.js';
 import { sendExpiryReminders } from '../core/use-cases/expiry-reminders.js';
 import { sendSurveyReminders } from '../core/use-cases/feedback.js';
@@ -58,6 +60,11 @@ export interface LocalStackOptions {
   webhookSweepMs?: number;
   /** Seconds before each webhook retry; omitted: WEBHOOK_RETRY_SCHEDULE_SECONDS or the default (webhooks.ts). */
   webhookRetryScheduleSeconds?: number[];
+  /**
+   * Worker threads that render the PDFs, so rendering does not stall the API and uses the second core;
+   * 0: render on the main thread (as a Lambda does). Default LOCAL_RENDER_WORKERS, else one per core but one.
+   */
+  renderWorkers?: number;
 }
 
 export interface LocalStack {
@@ -272,7 +279,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const workflowStarter: WorkflowStarter = {
       startIssuance: (approvalId, executionName) => workflow!.startIssuance(approvalId, executionName),
     };
-    const deps = withRenderer(buildDeps(config, { clients, workflow: workflowStarter }));
+    const renderWorkers =
+      options.renderWorkers ??
+      (process.env.LOCAL_RENDER_WORKERS === undefined
+        ? Math.max(1, availableParallelism() - 1)
+        : Number(process.env.LOCAL_RENDER_WORKERS));
+    const builtDeps = buildDeps(config, { clients, workflow: workflowStarter });
+    const renderPool =
+      renderWorkers > 0 ? new WorkerPoolCertificateRenderer({ size: renderWorkers }) : undefined;
+    if (renderPool) stoppers.push(() => renderPool.close());
+    const deps: IssuingDeps = renderPool ? { ...builtDeps, renderer: renderPool } : withRenderer(builtDeps);
     const apiKey = operatorApiKey(dataDir);
     const handlers = localHandlers(deps, {
       operatorKey: apiKey,
