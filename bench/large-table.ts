@@ -13,7 +13,8 @@
  * The load comes from this process (fetch, concurrency 4), as verify.ts does not: it compares two tables
  * under the same load, not the server against a bare one.
  * Usage: npx tsx bench/large-table.ts [certificates]
- * Env: LARGE_TABLE_N, LARGE_TABLE_WRITERS (16), LARGE_TABLE_IN_MEMORY=1 (DynamoDB Local in memory)
+ * Env: LARGE_TABLE_N, LARGE_TABLE_WRITERS (16), LARGE_TABLE_IN_MEMORY=1 (DynamoDB Local in memory),
+ * LARGE_TABLE_SETTLE_S (30: the pause between the writes and the second measurement)
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -31,6 +32,7 @@ const SAMPLE = 1_000;
 const REQUESTS = 2_000;
 const CONCURRENCY = 4;
 const TARGET_RATIO = 1.1;
+const SETTLE_SECONDS = Number(process.env.LARGE_TABLE_SETTLE_S ?? 30);
 const REGISTRY = 'saypro-registry';
 
 const loads = () =>
@@ -217,8 +219,9 @@ async function main() {
     console.log(`small table (${SAMPLE + 1} certificates) measured; writing up to ${N}, load ${loads()}`);
     const large = await write(SAMPLE, N);
     const perSecond = (N - SAMPLE) / large.seconds;
-    // Past the records' one-second read cache, so each sample number is read from the table again.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Past the records' one-second read cache, so each sample number is read from the table again, and
+    // time for DynamoDB Local and this process to finish with the writes (LARGE_TABLE_SETTLE_S, default 30).
+    await new Promise((resolve) => setTimeout(resolve, Math.max(1.5, SETTLE_SECONDS) * 1000));
     const after = await measure(small.numbers);
 
     const rows: [string, string][] = [
