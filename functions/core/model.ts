@@ -125,6 +125,17 @@ export type ApprovalStatus =
   | 'rejected'
   | 'failed';
 
+/** Every status an approval can be in (the status partitions of the listing; what `?status=` accepts). */
+export const APPROVAL_STATUSES: readonly ApprovalStatus[] = [
+  'received',
+  'processing',
+  'issued',
+  'not_eligible',
+  'awaiting_consent',
+  'rejected',
+  'failed',
+];
+
 export interface Approval {
   /** Derived from (participant, course, attempt), so the same approval sent twice is one approval. */
   approvalId: string;

@@ -68,7 +68,18 @@ export interface ApprovalStore {
   createApproval(approval: Approval): Promise<boolean>;
   getApproval(approvalId: string): Promise<Approval | undefined>;
   updateApproval(approvalId: string, changes: Partial<Omit<Approval, 'approvalId'>>): Promise<void>;
+  /** Every approval (a key query per status, never a scan; the listing to page is listApprovalsInStatus). */
   listApprovals(): Promise<Approval[]>;
+  /**
+   * The approvals in one status, newest first, a page at a time (`after`: the `next` of the page before);
+   * `updatedBefore` keeps those last changed before that instant (ISO 8601).
+   */
+  listApprovalsInStatus(
+    status: ApprovalStatus,
+    options?: { limit?: number; after?: string; updatedBefore?: string },
+  ): Promise<{ approvals: Approval[]; next?: string }>;
+  /** Issued approvals whose certificate email is not recorded sent (what the recovery sweep re-drives). */
+  listApprovalsAwaitingEmail(options?: { updatedBefore?: string }): Promise<Approval[]>;
   /** Every approval of one participant and course (a key query, never a scan). */
   listApprovalsOfCompletion(participantId: string, courseId: string): Promise<Approval[]>;
   /** Every approval of one participant, in any course (the same index, by participant only). */

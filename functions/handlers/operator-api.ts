@@ -1,6 +1,7 @@
 import { REPORT_PAGE_CSP, renderReportCsv, renderReportPage } from '../../templates/web/report-page.js';
 import { templatedReportRenderer } from '../adapters/templated-report-renderer.js';
 import { ValidationError } from '../core/errors.js';
+import { APPROVAL_STATUSES, type ApprovalStatus } from '../core/model.js';
 import type { IssuingDeps } from '../core/ports.js';
 import { markKeyCompromised, rotateSigningKey } from '../core/signing-keys.js';
 import { readBulkJob, submitBulkJob } from '../core/use-cases/bulk-issuance.js';
@@ -13,6 +14,8 @@ import { sendSurveyReminders } from '../core/use-cases/feedback.js';
 import {
   getApprovalStatus,
   listApprovals,
+  listApprovalsInStatus,
+  listApprovalsNeedingWork,
   listStuckWork,
   trackCourse,
 } from '../core/use-cases/operator-queries.js';
@@ -51,6 +54,22 @@ import { HttpProblem, html, httpApi, json, type Route } from './shared/http-api.
 const REPORT_FORMATS = ['json', 'csv', 'html'];
 const REPORT_KINDS = ['staff', 'improvement'];
 
+/** `?status=` of the approvals listing: one of the statuses, named in the error otherwise. */
+function parseApprovalStatus(value: string): ApprovalStatus {
+  if ((APPROVAL_STATUSES as readonly string[]).includes(value)) return value as ApprovalStatus;
+  const message = `must be one of ${APPROVAL_STATUSES.join(', ')}`;
+  throw new ValidationError(`status ${message}`, [{ field: 'status', message }]);
+}
+
+/** `?limit=` of a paged listing: 1 to 200. */
+function parsePageLimit(value: string): number {
+  const limit = Number(value);
+  if (Number.isInteger(limit) && limit >= 1 && limit <= 200) return limit;
+  throw new ValidationError('limit must be a whole number from 1 to 200', [
+    { field: 'limit', message: 'must be a whole number from 1 to 200' },
+  ]);
+}
+
 /** The participant and course a route names in its path. */
 const completionOf = (params: Record<string, string | undefined>) => ({
   participantId: params.participantId ?? '',
@@ -83,12 +102,21 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
   {
     method: 'GET',
     resource: '/operator/approvals',
-    // ?overdue=true lists only approvals past their issue-by date without a certificate.
+    // ?overdue=true lists only approvals past their issue-by date without a certificate;
+    // ?status=<status>[&limit=&after=] one status's approvals, newest first, a page at a time.
     async handle({ query }) {
-      const approvals = await listApprovals(deps());
-      return json(200, {
-        approvals: query.overdue === 'true' ? approvals.filter((approval) => approval.overdue) : approvals,
-      });
+      if (query.status) {
+        const page = await listApprovalsInStatus(deps(), parseApprovalStatus(query.status), {
+          ...(query.limit ? { limit: parsePageLimit(query.limit) } : {}),
+          ...(query.after ? { after: query.after } : {}),
+        });
+        return json(200, page);
+      }
+      if (query.overdue === 'true') {
+        const approvals = await listApprovalsNeedingWork(deps());
+        return json(200, { approvals: approvals.filter((approval) => approval.overdue) });
+      }
+      return json(200, { approvals: await listApprovals(deps()) });
     },
   },
   {

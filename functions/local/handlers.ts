@@ -1,6 +1,6 @@
 import type { AwsClients } from '../adapters/aws/clients.js';
 import { localOperatorKeyAuthenticator } from '../adapters/staff-auth/local-operator-key.js';
-import type { BulkJobRunner, IssuingDeps, WorkflowStarter } from '../core/ports.js';
+import type { BulkJobRunner, CertificateRenderer, IssuingDeps, WorkflowStarter } from '../core/ports.js';
 import { createBulkRowHandler } from '../handlers/bulk-row.js';
 import { createCheckEligibilityHandler } from '../handlers/check-eligibility.js';
 import { createDeliverCertificateHandler } from '../handlers/deliver-certificate.js';
@@ -40,6 +40,8 @@ export interface LocalFunctionSetting {
   staff?: LocalStaffSignIn;
   /** The in-process runner of bulk jobs' rows, in place of the bulk Distributed Map. */
   bulkRunner?: BulkJobRunner;
+  /** The issuing functions' renderer; absent: react-pdf in this thread, as in Lambda. */
+  renderer?: CertificateRenderer;
 }
 
 export interface LocalFunctions {
@@ -55,13 +57,13 @@ export interface LocalFunctions {
  * template refers to. One process: the functions share the read caches (read-caches.ts).
  */
 export function localFunctions(setting: LocalFunctionSetting): LocalFunctions {
-  const { config, clients, workflow, staff, bulkRunner } = setting;
+  const { config, clients, workflow, staff, bulkRunner, renderer } = setting;
   const { documentClient } = clients;
   const caches = buildReadCaches(config, documentClient);
   // deps.ts: the root of the workflow tasks, jobs, participant and operator functions.
   const shared = buildDeps(config, { clients, workflow, caches, ...(bulkRunner ? { bulkRunner } : {}) });
   // issuing-deps.ts: the same plus the renderer, for issue-certificate and operator-api (corrections).
-  const issuing = withRenderer(shared);
+  const issuing: IssuingDeps = renderer ? { ...shared, renderer } : withRenderer(shared);
   const publicDeps = buildPublicDeps(config, { documentClient, caches });
   const downloadDeps = buildDownloadDeps(config, { documentClient, s3: clients.s3 });
   const get = () => shared;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import {
   CreateTableCommand,
@@ -13,6 +14,7 @@ import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/
 import { APPROVALS_BY_PARTICIPANT_COURSE_INDEX } from '../adapters/aws/approvals-index.js';
 import { createAwsClients } from '../adapters/aws/clients.js';
 import { REGISTRY_TTL_ATTRIBUTE } from '../adapters/aws/registry-ttl.js';
+import { WorkerPoolCertificateRenderer } from '../adapters/render/worker-pool-renderer.js';
 import type { IssuingDeps, WorkflowStarter } from '../core/ports.js';
 import { sendExpiryReminders } from '../core/use-cases/expiry-reminders.js';
 import { sendSurveyReminders } from '../core/use-cases/feedback.js';
@@ -57,6 +59,11 @@ export interface LocalStackOptions {
   webhookSweepMs?: number;
   /** Seconds before each webhook retry; omitted: WEBHOOK_RETRY_SCHEDULE_SECONDS or the default (webhooks.ts). */
   webhookRetryScheduleSeconds?: number[];
+  /**
+   * Worker threads that render the PDFs, so rendering does not stall the API and uses the second core;
+   * 0: render on the main thread (as a Lambda does). Default LOCAL_RENDER_WORKERS, else one per core but one.
+   */
+  renderWorkers?: number;
 }
 
 export interface LocalStack {
@@ -285,6 +292,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         ? { maxInFlight: Number(process.env.BULK_LOCAL_MAX_IN_FLIGHT) }
         : {}),
     });
+    // Rendering off the thread that answers the API: a pool of worker threads (LOCAL_RENDER_WORKERS, 0: inline).
+    const renderWorkers =
+      options.renderWorkers ??
+      (process.env.LOCAL_RENDER_WORKERS === undefined
+        ? Math.max(1, availableParallelism() - 1)
+        : Number(process.env.LOCAL_RENDER_WORKERS));
+    const renderPool =
+      renderWorkers > 0 ? new WorkerPoolCertificateRenderer({ size: renderWorkers }) : undefined;
+    if (renderPool) stoppers.push(() => renderPool.close());
     const apiKey = operatorApiKey(dataDir);
     const { handlers, deps } = localFunctions({
       config,
@@ -292,6 +308,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       workflow: workflowStarter,
       staff: { operatorKey: apiKey },
       bulkRunner,
+      ...(renderPool ? { renderer: renderPool } : {}),
     });
     documents = deps.documents;
     bulkJobs = deps.bulkJobs;

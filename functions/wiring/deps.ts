@@ -104,9 +104,10 @@ export function buildDeps(
     participants: new DynamoDbParticipantDirectory(documentClient, config.REGISTRY_TABLE),
     progress: new DynamoDbProgressStore(documentClient, config.REGISTRY_TABLE),
     // Every status change is also counted on the bulk rows that became the approval (bulk-issuance.ts).
-    approvals: trackBulkOutcomes(new DynamoDbApprovalStore(documentClient, config.APPROVALS_TABLE), {
-      bulkJobs,
-    }),
+    approvals: trackBulkOutcomes(
+      new DynamoDbApprovalStore(documentClient, config.APPROVALS_TABLE, config.REGISTRY_TABLE),
+      { bulkJobs },
+    ),
     certificates: caches.certificates,
     documents: new S3DocumentStore(clients.s3, config.DOCUMENTS_BUCKET),
     signer: new KmsDigestSigner(clients.kms, config.SIGNING_KEY_ID),

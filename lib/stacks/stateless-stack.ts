@@ -5,7 +5,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
-import { APPROVALS_BY_PARTICIPANT_COURSE_INDEX } from '../../functions/adapters/aws/approvals-index.js';
+import {
+  APPROVAL_POINTER_PARTITION_PATTERNS,
+  APPROVALS_BY_PARTICIPANT_COURSE_INDEX,
+} from '../../functions/adapters/aws/approvals-index.js';
 import { renderFunctionCode } from '../bundling/render-function-code.js';
 import type { AppConfig } from '../config.js';
 import { ApprovalsStreamToWorkflow } from '../constructs/approvals-stream-to-workflow.js';
@@ -204,6 +207,18 @@ export class StatelessStack extends Stack {
     grantApprovals(onApproval, 'readWrite');
     grantApprovals(checkEligibility, 'readWrite');
     grantRegistry(checkEligibility, 'read');
+    // Marking an approval processing moves its status pointer (APPROVALS#<status>, in the registry):
+    // put and delete on those partitions only, so the eligibility check still writes no other data.
+    checkEligibility.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:PutItem', 'dynamodb:DeleteItem'],
+        resources: [registryTable.tableArn],
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...APPROVAL_POINTER_PARTITION_PATTERNS] },
+        },
+      }),
+    );
+    dataKey.grant(checkEligibility.role, 'kms:GenerateDataKey*');
     grantApprovals(issueCertificate, 'readWrite');
     grantRegistry(issueCertificate, 'readWrite');
     grantApprovals(deliverCertificate, 'readWrite');

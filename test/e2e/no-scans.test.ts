@@ -1,6 +1,8 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintParticipantPageLink } from '../../functions/core/use-cases/participant-access.js';
+import { sweepOperations } from '../../functions/core/use-cases/recover-stuck-work.js';
+import { staffOverview } from '../../functions/core/use-cases/staff-dashboard.js';
 import { type LocalStack, startLocalStack } from '../../functions/local/local-stack.js';
 import { apiClient } from '../support/local-api.js';
 
@@ -15,6 +17,7 @@ let api: ReturnType<typeof apiClient>;
 let number: string;
 let pagePath: string;
 let statusListPath: string;
+let approvalId: string;
 
 const COURSE = {
   courseId: 'scanless',
@@ -42,7 +45,8 @@ beforeAll(async () => {
     courseId: COURSE.courseId,
     approvedBy: 'staff@saypro.online',
   });
-  const settled = await api.settledApproval(approval.json.approvalId, 60_000);
+  approvalId = approval.json.approvalId;
+  const settled = await api.settledApproval(approvalId, 60_000);
   expect(settled.status).toBe('issued');
   number = settled.certificate.number;
   pagePath = new URL((await mintParticipantPageLink(stack.deps, 'kea')).url).pathname;
@@ -111,8 +115,39 @@ describe('request paths', () => {
     expect(exported).not.toContain('ScanCommand');
   });
 
-  it('can tell: the approvals listing still scans (the check is real)', async () => {
-    const sent = await commandsSentDuring(() => api.request('GET', '/operator/approvals'));
+  it('send no Scan for the approvals listings, the stuck work, the staff overview or the sweep', async () => {
+    // The issued approval is listed (found through its status pointer); nothing is overdue or stuck.
+    const listings: [string, number][] = [
+      ['/operator/approvals', 1],
+      ['/operator/approvals?status=issued&limit=10', 1],
+      ['/operator/approvals?overdue=true', 0],
+      ['/operator/stuck-work', 0],
+    ];
+    for (const [route, expected] of listings) {
+      let answer: Awaited<ReturnType<typeof api.request>> | undefined;
+      const sent = await commandsSentDuring(async () => {
+        answer = await api.request('GET', route);
+      });
+      expect(answer!.status, route).toBe(200);
+      const rows = (answer!.json.approvals ?? answer!.json.claims) as { approvalId?: string }[];
+      expect(rows.length, route).toBe(expected);
+      if (expected) expect(rows[0]!.approvalId, route).toBe(approvalId);
+      expect(sent, route).not.toContain('ScanCommand');
+      expect(
+        sent.some((name) => name === 'QueryCommand'),
+        route,
+      ).toBe(true);
+    }
+    // The staff home page's use case, and the sweep the local stack and AWS run on a schedule.
+    const overview = await commandsSentDuring(() => staffOverview(stack.deps));
+    expect(overview).not.toContain('ScanCommand');
+    const swept = await commandsSentDuring(() => sweepOperations(stack.deps));
+    expect(swept).not.toContain('ScanCommand');
+    expect(swept.filter((name) => name === 'QueryCommand').length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('can tell: listing every certificate still scans (the check is real; no request path does it)', async () => {
+    const sent = await commandsSentDuring(() => stack.deps.certificates.listCertificates());
     expect(sent).toContain('ScanCommand');
   });
 });

@@ -389,10 +389,21 @@ describe('functions', () => {
     const onRegistry = statementsOf('check-eligibility').filter((s) =>
       JSON.stringify(s.Resource).includes(registry),
     );
-    const actions = onRegistry.flatMap((s) => toArray(s.Action)).filter((a) => a.startsWith('dynamodb:'));
+    const unconditional = onRegistry.filter((s) => !s.Condition);
+    const actions = unconditional.flatMap((s) => toArray(s.Action)).filter((a) => a.startsWith('dynamodb:'));
     expect(actions).toContain('dynamodb:GetItem');
     expect(actions).not.toContain('dynamodb:PutItem');
     expect(actions).not.toContain('dynamodb:UpdateItem');
+    // Its only writes: the approval status pointers, by leading key.
+    const pointerWrites = onRegistry.filter((s) => s.Condition);
+    expect(pointerWrites.flatMap((s) => toArray(s.Action)).sort()).toEqual([
+      'dynamodb:DeleteItem',
+      'dynamodb:PutItem',
+    ]);
+    for (const statement of pointerWrites)
+      expect(statement.Condition).toEqual({
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['APPROVALS#*', 'APPROVALS-AWAITING-EMAIL'] },
+      });
   });
 
   it('sends mail only through the identity and configuration set', () => {

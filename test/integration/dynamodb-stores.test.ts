@@ -33,7 +33,7 @@ beforeAll(async () => {
   await ensureTables(clients.dynamodb, { approvals: 'approvals', registry: 'registry' });
   rawClient = clients.dynamodb;
   certificates = new DynamoDbCertificateStore(clients.documentClient, 'registry');
-  approvals = new DynamoDbApprovalStore(clients.documentClient, 'approvals');
+  approvals = new DynamoDbApprovalStore(clients.documentClient, 'approvals', 'registry');
   courses = new DynamoDbCourseCatalog(clients.documentClient, 'registry');
   keys = new DynamoDbSigningKeyRegistry(clients.documentClient, 'registry');
   claims = new DynamoDbClaimLedger(clients.documentClient, 'registry');

@@ -116,6 +116,25 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
           approvals.set(id, { ...found, ...clone(changes) });
         },
         listApprovals: async () => [...approvals.values()].map(clone),
+        listApprovalsInStatus: async (status, options = {}) => {
+          const inStatus = [...approvals.values()]
+            .filter((a) => a.status === status)
+            .filter((a) => !options.updatedBefore || a.updatedAt < options.updatedBefore)
+            .map((a) => ({ approval: a, sk: `${a.updatedAt}#${a.approvalId}` }))
+            .filter(({ sk }) => !options.after || sk < options.after)
+            .sort((a, b) => b.sk.localeCompare(a.sk));
+          const page = options.limit ? inStatus.slice(0, options.limit) : inStatus;
+          const more = page.length < inStatus.length;
+          return {
+            approvals: page.map(({ approval }) => clone(approval)),
+            ...(more ? { next: page[page.length - 1]!.sk } : {}),
+          };
+        },
+        listApprovalsAwaitingEmail: async (options = {}) =>
+          [...approvals.values()]
+            .filter((a) => a.status === 'issued' && a.email?.status !== 'sent')
+            .filter((a) => !options.updatedBefore || a.updatedAt < options.updatedBefore)
+            .map(clone),
         listApprovalsOfCompletion: async (participantId, courseId) =>
           [...approvals.values()]
             .filter((a) => a.participantId === participantId && a.courseId === courseId)

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
@@ -11,6 +12,7 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
+  type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { ConsentRecord } from '../../core/consent.js';
 import {
@@ -19,15 +21,16 @@ import {
   type StaffFeedbackEntry,
   type SurveyTokenRecord,
 } from '../../core/feedback.js';
-import type {
-  Approval,
-  ApprovalStatus,
-  Certificate,
-  Course,
-  Enrolment,
-  Participant,
-  Progress,
-  SigningKeyRecord,
+import {
+  APPROVAL_STATUSES,
+  type Approval,
+  type ApprovalStatus,
+  type Certificate,
+  type Course,
+  type Enrolment,
+  type Participant,
+  type Progress,
+  type SigningKeyRecord,
 } from '../../core/model.js';
 import type {
   ApprovalStore,
@@ -67,6 +70,9 @@ import type { ParkedStatement } from '../../core/use-cases/xapi-intake.js';
  *   DOCUMENT#<sha256>           DOCUMENT        (finds a certificate from an uploaded PDF)
  *   SIGNING_KEY#<kid>           SIGNING_KEY     (keys published in the JWKS)
  *   CLAIM#<key>                 CLAIM           (once-only work: emails, reminders, webhooks)
+ *   CLAIM-OPEN                  <key>           (claims not done: the stuck-work listing and the sweep)
+ *   APPROVALS#<status>          <updatedAt>#<approvalId>  (approvals by status, newest first)
+ *   APPROVALS-AWAITING-EMAIL    <updatedAt>#<approvalId>  (issued, email not recorded sent)
  *   ACCESS_TOKEN#<sha256>       ACCESS_TOKEN    (a participant's personal link, by its token's hash)
  *   PARTICIPANT#<participantId> ACCESS_TOKEN#<sha256>  (the same, listed per participant for revocation)
  */
@@ -483,13 +489,60 @@ export class DynamoDbSigningKeyRegistry implements SigningKeyRegistry {
   }
 }
 
+/** `APPROVALS#issued`: the registry partition of the pointers to the approvals in one status. */
+const approvalsInStatusPartition = (status: ApprovalStatus) => `APPROVALS#${status}`;
+/** Issued approvals whose certificate email is not recorded sent: what the sweep re-drives. */
+const APPROVALS_AWAITING_EMAIL_PARTITION = 'APPROVALS-AWAITING-EMAIL';
+
+/**
+ * The registry keys that point at an approval in its present state: one under its status, sorted by
+ * `updatedAt` (newest first on read), and one more while it is issued with its email not sent.
+ */
+function pointerKeysOf(approval: Pick<Approval, 'approvalId' | 'status' | 'updatedAt' | 'email'>): Key[] {
+  const sk = `${approval.updatedAt}#${approval.approvalId}`;
+  const keys: Key[] = [{ pk: approvalsInStatusPartition(approval.status), sk }];
+  if (approval.status === 'issued' && approval.email?.status !== 'sent')
+    keys.push({ pk: APPROVALS_AWAITING_EMAIL_PARTITION, sk });
+  return keys;
+}
+
+const keyString = (key: Key) => `${key.pk}\u0000${key.sk}`;
+const keysNotIn = (keys: Key[], others: Key[]) => {
+  const excluded = new Set(others.map(keyString));
+  return keys.filter((key) => !excluded.has(keyString(key)));
+};
+
+/** An approval with partial changes applied as the update expression applies them (undefined removes). */
+function withChanges(approval: Approval, changes: Record<string, unknown>): Approval {
+  const next: Record<string, unknown> = { ...approval };
+  for (const [attribute, value] of Object.entries(changes)) {
+    if (value === undefined) delete next[attribute];
+    else next[attribute] = value;
+  }
+  return next as unknown as Approval;
+}
+
+/**
+ * Approvals, in their own table (its stream drives issuance), listed by status through pointer items in
+ * the registry table (`APPROVALS#<status>`, sort key `<updatedAt>#<approvalId>`): no scan, and no index on
+ * a key that changes (DynamoDB Local answers concurrent conditional updates of items moving in such an
+ * index with InternalFailure, which the issuance races hit).
+ *
+ * A status change writes the new pointer first, then the approval (conditionally, returning its old
+ * image), then deletes the pointers of the old state. So once the approval is written its current pointer
+ * exists; a crash or a lost race leaves at most a stale pointer, and a read skips any pointer that no
+ * longer matches the approval's status and `updatedAt` (pointerKeysOf).
+ */
 export class DynamoDbApprovalStore implements ApprovalStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly registryTableName: string,
   ) {}
 
   async createApproval(approval: Approval) {
+    const ahead = pointerKeysOf(approval);
+    await this.putPointers(ahead, approval.approvalId);
     try {
       await this.client.send(
         new PutCommand({
@@ -500,8 +553,9 @@ export class DynamoDbApprovalStore implements ApprovalStore {
       );
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
+      if (!isConditionFailure(error)) throw error;
+      await this.dropPointersNotMatching(ahead, approval.approvalId);
+      return false;
     }
   }
 
@@ -513,19 +567,175 @@ export class DynamoDbApprovalStore implements ApprovalStore {
   }
 
   async updateApproval(approvalId: string, changes: Partial<Omit<Approval, 'approvalId'>>) {
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: { approvalId },
-        ConditionExpression: 'attribute_exists(approvalId)',
-        ...updateExpressionFor(changes),
-      }),
+    const update = {
+      ConditionExpression: 'attribute_exists(approvalId)',
+      ...updateExpressionFor(changes),
+    };
+    // Changes that move no pointer (erasure, content) write the approval alone.
+    if (!('status' in changes || 'updatedAt' in changes || 'email' in changes)) {
+      await this.client.send(
+        new UpdateCommand({ TableName: this.tableName, Key: { approvalId }, ...update }),
+      );
+      return;
+    }
+    // A missing approval is an error here, as it was before pointers: the refusal is thrown.
+    await this.writeTracked(approvalId, changes, update, { throwWhenRefused: true });
+  }
+
+  /** Every approval, from the status partitions' pointers (one query each), newest first per status. */
+  async listApprovals() {
+    const perStatus = await Promise.all(
+      APPROVAL_STATUSES.map(async (status) => (await this.listApprovalsInStatus(status)).approvals),
+    );
+    return perStatus.flat();
+  }
+
+  async listApprovalsInStatus(
+    status: ApprovalStatus,
+    options: { limit?: number; after?: string; updatedBefore?: string } = {},
+  ) {
+    return this.listFromPointers(approvalsInStatusPartition(status), options);
+  }
+
+  async listApprovalsAwaitingEmail(options: { updatedBefore?: string } = {}) {
+    return (await this.listFromPointers(APPROVALS_AWAITING_EMAIL_PARTITION, options)).approvals;
+  }
+
+  /**
+   * The approvals one pointer partition names, newest first: a page of pointers, then one batch read of
+   * the approvals, keeping those the pointer still matches; `next` is the sort key to continue after.
+   */
+  private async listFromPointers(
+    pk: string,
+    options: { limit?: number; after?: string; updatedBefore?: string },
+  ): Promise<{ approvals: Approval[]; next?: string }> {
+    const found: Approval[] = [];
+    const seen = new Set<string>();
+    let startKey: Record<string, unknown> | undefined = options.after ? { pk, sk: options.after } : undefined;
+    do {
+      const want = options.limit ? Math.min(100, options.limit - found.length) : 100;
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.registryTableName,
+          KeyConditionExpression: options.updatedBefore ? 'pk = :pk AND sk < :before' : 'pk = :pk',
+          ExpressionAttributeValues: {
+            ':pk': pk,
+            ...(options.updatedBefore ? { ':before': options.updatedBefore } : {}),
+          },
+          ScanIndexForward: false,
+          Limit: want,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      const pointers = (page.Items ?? []) as Key[];
+      const approvals = await this.getApprovals(
+        pointers.map((pointer) => pointer.sk.slice(pointer.sk.indexOf('#') + 1)),
+      );
+      for (const pointer of pointers) {
+        const approvalId = pointer.sk.slice(pointer.sk.indexOf('#') + 1);
+        const approval = approvals.get(approvalId);
+        if (!approval || seen.has(approvalId)) continue;
+        if (!pointerKeysOf(approval).some((key) => key.pk === pk && key.sk === pointer.sk)) continue;
+        seen.add(approvalId);
+        found.push(approval);
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey && (!options.limit || found.length < options.limit));
+    return { approvals: found, ...(startKey ? { next: String(startKey.sk) } : {}) };
+  }
+
+  /** The approvals with these ids (batch reads of 100, strongly consistent: a pointer is checked against the latest write). */
+  private async getApprovals(approvalIds: string[]) {
+    const byId = new Map<string, Approval>();
+    const unique = [...new Set(approvalIds)];
+    for (let start = 0; start < unique.length; start += 100) {
+      let keys: Record<string, unknown>[] | undefined = unique
+        .slice(start, start + 100)
+        .map((approvalId) => ({ approvalId }));
+      for (let round = 0; keys?.length; round += 1) {
+        if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** round)));
+        const { Responses, UnprocessedKeys } = await this.client.send(
+          new BatchGetCommand({
+            RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } },
+          }),
+        );
+        for (const item of Responses?.[this.tableName] ?? [])
+          byId.set(String(item.approvalId), item as Approval);
+        keys = UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined;
+      }
+    }
+    return byId;
+  }
+
+  private async putPointers(keys: Key[], approvalId: string) {
+    await Promise.all(
+      keys.map((key) =>
+        this.client.send(
+          new PutCommand({
+            TableName: this.registryTableName,
+            Item: { ...key, kind: 'approval-pointer', approvalId },
+          }),
+        ),
+      ),
     );
   }
 
-  async listApprovals() {
-    const items = await scanAll(this.client, { TableName: this.tableName });
-    return items as unknown as Approval[];
+  private async deletePointers(keys: Key[]) {
+    await Promise.all(
+      keys.map((key) => this.client.send(new DeleteCommand({ TableName: this.registryTableName, Key: key }))),
+    );
+  }
+
+  /** After a refused write: drops the pointers written ahead that do not match the approval as it is. */
+  private async dropPointersNotMatching(ahead: Key[], approvalId: string) {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { approvalId }, ConsistentRead: true }),
+    );
+    await this.deletePointers(Item ? keysNotIn(ahead, pointerKeysOf(Item as Approval)) : ahead);
+  }
+
+  /**
+   * One conditional update of an approval with its pointers kept right (see the class comment); returns
+   * the approval as it was, or undefined when the condition refused the write (nothing changed).
+   */
+  private async writeTracked(
+    approvalId: string,
+    changes: Record<string, unknown>,
+    update: Omit<UpdateCommandInput, 'TableName' | 'Key' | 'ReturnValues'>,
+    options: { throwWhenRefused?: boolean } = {},
+  ): Promise<Approval | undefined> {
+    const ahead =
+      typeof changes.status === 'string' && typeof changes.updatedAt === 'string'
+        ? pointerKeysOf({
+            approvalId,
+            status: changes.status as ApprovalStatus,
+            updatedAt: changes.updatedAt,
+            email: changes.email as Approval['email'],
+          })
+        : [];
+    await this.putPointers(ahead, approvalId);
+    let old: Approval;
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { approvalId },
+          ...update,
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      old = Attributes as Approval;
+    } catch (error) {
+      if (ahead.length) await this.dropPointersNotMatching(ahead, approvalId);
+      if (isConditionFailure(error) && !options.throwWhenRefused) return undefined;
+      throw error;
+    }
+    const now = pointerKeysOf(withChanges(old, changes));
+    const before = pointerKeysOf(old);
+    // A change of the email alone can add a pointer (a bounce after "sent"): written after, as it cannot be known before.
+    await this.putPointers(keysNotIn(now, [...ahead, ...before]), approvalId);
+    await this.deletePointers(keysNotIn([...before, ...ahead], now));
+    return old;
   }
 
   listApprovalsOfCompletion(participantId: string, courseId: string) {
@@ -564,22 +774,17 @@ export class DynamoDbApprovalStore implements ApprovalStore {
     approvalId: string,
     move: { from: ApprovalStatus; to: ApprovalStatus; updatedAt: string },
   ) {
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { approvalId },
-          ConditionExpression: '#status = :from',
-          UpdateExpression: 'SET #status = :to, #updatedAt = :updatedAt',
-          ExpressionAttributeNames: { '#status': 'status', '#updatedAt': 'updatedAt' },
-          ExpressionAttributeValues: { ':from': move.from, ':to': move.to, ':updatedAt': move.updatedAt },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    const old = await this.writeTracked(
+      approvalId,
+      { status: move.to, updatedAt: move.updatedAt },
+      {
+        ConditionExpression: '#status = :from',
+        UpdateExpression: 'SET #status = :to, #updatedAt = :updatedAt',
+        ExpressionAttributeNames: { '#status': 'status', '#updatedAt': 'updatedAt' },
+        ExpressionAttributeValues: { ':from': move.from, ':to': move.to, ':updatedAt': move.updatedAt },
+      },
+    );
+    return old !== undefined;
   }
 
   async requeueForEvaluation(
@@ -587,36 +792,33 @@ export class DynamoDbApprovalStore implements ApprovalStore {
     updatedAt: string,
     from: 'not_eligible' | 'awaiting_consent' = 'not_eligible',
   ) {
-    try {
-      const { Attributes } = await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { approvalId },
-          ConditionExpression: '#status = :waiting',
-          UpdateExpression:
-            'SET #status = :received, #updatedAt = :updatedAt, #evaluation = if_not_exists(#evaluation, :zero) + :one',
-          ExpressionAttributeNames: {
-            '#status': 'status',
-            '#updatedAt': 'updatedAt',
-            '#evaluation': 'evaluation',
-          },
-          ExpressionAttributeValues: {
-            ':waiting': from,
-            ':received': 'received',
-            ':updatedAt': updatedAt,
-            ':zero': 0,
-            ':one': 1,
-          },
-          ReturnValues: 'UPDATED_NEW',
-        }),
-      );
-      return Attributes?.evaluation as number | undefined;
-    } catch (error) {
-      if (isConditionFailure(error)) return undefined;
-      throw error;
-    }
+    const old = await this.writeTracked(
+      approvalId,
+      { status: 'received', updatedAt },
+      {
+        ConditionExpression: '#status = :waiting',
+        UpdateExpression:
+          'SET #status = :received, #updatedAt = :updatedAt, #evaluation = if_not_exists(#evaluation, :zero) + :one',
+        ExpressionAttributeNames: {
+          '#status': 'status',
+          '#updatedAt': 'updatedAt',
+          '#evaluation': 'evaluation',
+        },
+        ExpressionAttributeValues: {
+          ':waiting': from,
+          ':received': 'received',
+          ':updatedAt': updatedAt,
+          ':zero': 0,
+          ':one': 1,
+        },
+      },
+    );
+    return old === undefined ? undefined : (old.evaluation ?? 0) + 1;
   }
 }
+
+/** The partition of the open-claim pointers (see DynamoDbClaimLedger.listUnfinished). */
+const CLAIMS_OPEN_PARTITION = 'CLAIM-OPEN';
 
 export class DynamoDbClaimLedger implements ClaimLedger {
   private readonly table: RegistryTable;
@@ -630,8 +832,26 @@ export class DynamoDbClaimLedger implements ClaimLedger {
     return { pk: `CLAIM#${key}`, sk: 'CLAIM' };
   }
 
+  /** `CLAIM-OPEN` / `<key>`: one pointer per claim not done, so the stuck-work listing is one query. */
+  private static openPointerOf(key: string): Key {
+    return { pk: CLAIMS_OPEN_PARTITION, sk: key };
+  }
+
   async claim(key: string, attempt: { holder: string; now: Date; leaseMs: number }): Promise<ClaimGrant> {
     const now = attempt.now.toISOString();
+    // Written ahead of the claim, so a claim taken is always listed; done is final, so a pointer to a done
+    // claim is dropped by whoever sees it (complete, a refused claim, the listing).
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...DynamoDbClaimLedger.openPointerOf(key),
+          kind: 'claim-pointer',
+          key,
+          [REGISTRY_TTL_ATTRIBUTE]: ttlAfter(now, RETENTION.claims.days),
+        },
+      }),
+    );
     try {
       const { Attributes } = await this.client.send(
         new UpdateCommand({
@@ -669,8 +889,15 @@ export class DynamoDbClaimLedger implements ClaimLedger {
       if (!isConditionFailure(error)) throw error;
       const record = await this.get(key);
       if (!record) throw error;
+      if (record.state === 'done') await this.dropOpenPointer(key);
       return { granted: false, record };
     }
+  }
+
+  private async dropOpenPointer(key: string) {
+    await this.client.send(
+      new DeleteCommand({ TableName: this.tableName, Key: DynamoDbClaimLedger.openPointerOf(key) }),
+    );
   }
 
   async complete(key: string, holder: string, at: Date, outcome?: Record<string, string>) {
@@ -687,6 +914,7 @@ export class DynamoDbClaimLedger implements ClaimLedger {
         }),
       }),
     );
+    await this.dropOpenPointer(key);
   }
 
   async release(key: string, holder: string, error: string) {
@@ -717,22 +945,33 @@ export class DynamoDbClaimLedger implements ClaimLedger {
   }
 
   /**
-   * A filtered scan of the registry: for the operations sweep (every 15 minutes) and `certs stuck`, not a
-   * request path. (A sparse index would avoid the scan, but DynamoDB Local answers concurrent conditional
-   * updates of items in a GSI with InternalFailure, which the claim races hit; see docs/deploy.md.)
+   * The claims not done whose lease ran out before the given time: one query of the open-claim pointers
+   * (work in flight or stuck, a handful) and a batch read of those claims. A pointer to a claim found done
+   * (a crash between the completion and the pointer's delete) is skipped, and goes with its TTL: the
+   * listing stays read-only, as the sweep's grants are.
    */
   async listUnfinished(leaseExpiredBefore: Date) {
-    const items = await scanAll(this.client, {
-      TableName: this.tableName,
-      FilterExpression: '#kind = :claim AND #state <> :done AND leaseExpiresAt < :before',
-      ExpressionAttributeNames: { '#kind': 'kind', '#state': 'state' },
-      ExpressionAttributeValues: {
-        ':claim': 'claim',
-        ':done': 'done',
-        ':before': leaseExpiredBefore.toISOString(),
-      },
-    });
-    return items.map((item) => withoutKeys<ClaimRecord>(item)!);
+    const pointers = await queryAll(this.client, this.tableName, CLAIMS_OPEN_PARTITION);
+    const keys = pointers.map((pointer) => String(pointer.sk));
+    const unfinished: ClaimRecord[] = [];
+    for (let start = 0; start < keys.length; start += 100) {
+      let batch: Record<string, unknown>[] | undefined = keys
+        .slice(start, start + 100)
+        .map((key) => DynamoDbClaimLedger.keyOf(key));
+      for (let round = 0; batch?.length; round += 1) {
+        if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** round)));
+        const { Responses, UnprocessedKeys } = await this.client.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: batch, ConsistentRead: true } } }),
+        );
+        for (const item of Responses?.[this.tableName] ?? []) {
+          const claim = withoutKeys<ClaimRecord>(item)!;
+          if (claim.state !== 'done' && claim.leaseExpiresAt < leaseExpiredBefore.toISOString())
+            unfinished.push(claim);
+        }
+        batch = UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined;
+      }
+    }
+    return unfinished;
   }
 }
 

@@ -561,6 +561,8 @@ export function trackBulkOutcomes(approvals: ApprovalStore, deps: Pick<Deps, 'bu
     createApproval: (approval) => approvals.createApproval(approval),
     getApproval: (approvalId) => approvals.getApproval(approvalId),
     listApprovals: () => approvals.listApprovals(),
+    listApprovalsInStatus: (status, options) => approvals.listApprovalsInStatus(status, options),
+    listApprovalsAwaitingEmail: (options) => approvals.listApprovalsAwaitingEmail(options),
     listApprovalsOfCompletion: (participantId, courseId) =>
       approvals.listApprovalsOfCompletion(participantId, courseId),
     listApprovalsOfParticipant: (participantId) => approvals.listApprovalsOfParticipant(participantId),

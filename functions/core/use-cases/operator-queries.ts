@@ -1,7 +1,7 @@
 import { formatCertificateNumber } from '../certificate-number.js';
 import { assessEligibility } from '../eligibility.js';
 import { NotFoundError } from '../errors.js';
-import type { Approval } from '../model.js';
+import type { Approval, ApprovalStatus } from '../model.js';
 import type { Deps } from '../ports.js';
 import { loadApproval } from './check-eligibility.js';
 import { requirementsOf } from './participant-access.js';
@@ -70,14 +70,61 @@ export async function getApprovalStatus(
 
 /** Every approval, newest first, for `certs status` without an id. */
 export async function listApprovals(deps: Pick<Deps, 'approvals' | 'clock'>) {
+  return withFlags(deps, await deps.approvals.listApprovals());
+}
+
+function withFlags(deps: Pick<Deps, 'clock'>, approvals: Approval[]) {
   const now = deps.clock.now();
-  const approvals = await deps.approvals.listApprovals();
   return approvals
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
     .map((approval) => {
       const attention = attentionOf(approval, now);
       return { ...approval, overdue: isOverdue(approval, now), ...(attention ? { attention } : {}) };
     });
+}
+
+/** The statuses in which an approval can be overdue, in flight or failed: all but issued and rejected. */
+const STATUSES_NOT_SETTLED = [
+  'received',
+  'processing',
+  'not_eligible',
+  'awaiting_consent',
+  'failed',
+] as const;
+
+/**
+ * Every approval that can be overdue, need an operator (attentionOf) or be stuck (stuckReasonOf): those
+ * not settled, and those issued whose email is not recorded sent. Key queries of the status pointers, so
+ * the cost follows the work outstanding, not the certificates ever issued.
+ */
+export async function listApprovalsThatMayNeedWork(deps: Pick<Deps, 'approvals'>): Promise<Approval[]> {
+  const [unsettled, awaitingEmail] = await Promise.all([
+    Promise.all(
+      STATUSES_NOT_SETTLED.map(
+        async (status) => (await deps.approvals.listApprovalsInStatus(status)).approvals,
+      ),
+    ),
+    deps.approvals.listApprovalsAwaitingEmail(),
+  ]);
+  return [...unsettled.flat(), ...awaitingEmail];
+}
+
+/** The same listing, flagged: what the staff pages and `certs status --overdue` filter. */
+export async function listApprovalsNeedingWork(deps: Pick<Deps, 'approvals' | 'clock'>) {
+  return withFlags(deps, await listApprovalsThatMayNeedWork(deps));
+}
+
+/**
+ * One status's approvals, newest first, a page at a time (`after`: the `next` of the page before): the
+ * listing that stays fast however many certificates there are.
+ */
+export async function listApprovalsInStatus(
+  deps: Pick<Deps, 'approvals' | 'clock'>,
+  status: ApprovalStatus,
+  options: { limit?: number; after?: string } = {},
+) {
+  const page = await deps.approvals.listApprovalsInStatus(status, options);
+  return { approvals: withFlags(deps, page.approvals), ...(page.next ? { next: page.next } : {}) };
 }
 
 /** Grace before an unfinished claim counts as stuck: a lease that ran out a moment ago is usually being retried. */

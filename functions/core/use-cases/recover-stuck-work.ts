@@ -2,7 +2,7 @@ import { isClaimFree } from '../claims.js';
 import type { Approval } from '../model.js';
 import type { Deps } from '../ports.js';
 import { certificateEmailClaimKey } from './deliver-certificate.js';
-import { attentionOf, isOverdue, listStuckWork } from './operator-queries.js';
+import { attentionOf, isOverdue, listApprovalsThatMayNeedWork, listStuckWork } from './operator-queries.js';
 
 /** A workflow finishes in seconds; one still in flight after this long was lost on the way. */
 export const IN_FLIGHT_STUCK_AFTER_MS = 15 * 60 * 1000;
@@ -66,7 +66,7 @@ export interface RecoveryRun {
  * exactly-once by their own conditional writes, so a restart of something that in fact went through
  * issues and emails nothing new.
  *
- * 1. Read the approvals (locally all of them; in AWS a scheduled sweep does the same).
+ * 1. Read the approvals that may need work (listApprovalsThatMayNeedWork: key queries, never a scan).
  * 2. For each stuck one (stuckReasonOf), start its workflow again under a fresh execution name.
  * 3. Count what is overdue or needs an operator, for the alarms.
  */
@@ -79,7 +79,7 @@ export async function recoverStuckWork(
   const restarted: { approvalId: string; reason: StuckReason }[] = [];
   let overdue = 0;
   let needsAttention = 0;
-  for (const approval of await deps.approvals.listApprovals()) {
+  for (const approval of await listApprovalsThatMayNeedWork(deps)) {
     if (isOverdue(approval, now)) overdue += 1;
     if (attentionOf(approval, now)) needsAttention += 1;
     const reason = await stuckReasonOf(deps, approval, {
@@ -96,8 +96,7 @@ export async function recoverStuckWork(
 
 /**
  * The scheduled operations sweep in AWS: the recovery above, plus how much once-only work of other kinds
- * is stuck (a scan of the claims, so it runs here every 15 minutes, not in the local stack's 15-second
- * recovery loop).
+ * is stuck (one query of the open-claim pointers).
  */
 export async function sweepOperations(
   deps: Pick<Deps, 'approvals' | 'claims' | 'workflow' | 'clock' | 'random'>,

@@ -1,13 +1,13 @@
 import { formatCertificateNumber } from '../certificate-number.js';
 import type { Deps } from '../ports.js';
-import { listApprovals, listStuckWork } from './operator-queries.js';
+import { listApprovalsNeedingWork, listStuckWork } from './operator-queries.js';
 
 /**
  * What the staff home page shows: the courses, every approval that needs someone (failed, overdue, or
  * flagged by attentionOf), with its certificate when it has one, and once-only work that is stuck.
  *
- * 1. Read the courses, the approvals (listApprovals: newest first, overdue and attention set) and the
- *    stuck claims.
+ * 1. Read the courses, the approvals that may need someone (listApprovalsNeedingWork: newest first,
+ *    overdue and attention set; key queries, not every approval) and the stuck claims.
  * 2. Keep the approvals that failed, are overdue or carry an attention note.
  * 3. For those with a certificate, read its state, so the page offers only actions that can work.
  */
@@ -16,7 +16,7 @@ export async function staffOverview(
 ) {
   const [courses, approvals, stuckWork] = await Promise.all([
     deps.courses.listCourses(),
-    listApprovals(deps),
+    listApprovalsNeedingWork(deps),
     listStuckWork(deps),
   ]);
   const needingAttention = approvals.filter(
