@@ -27,33 +27,8 @@ const COURSE = {
   signatory: { name: 'Lindiwe Mokoena', title: 'Director of Training, SayPro' },
 };
 
-async function issueTo(person: string, consentToPublicName: boolean): Promise<string> {
-  await api.putParticipant(
-    {
-      participantId: person,
-      fullName: `Person ${person}`,
-      email: `${person}@example.org`,
-      consentToPublicName,
-    } as never,
-    {
-      participantId: person,
-      courseId: COURSE.courseId,
-      completedModuleIds: [],
-      quizScores: {},
-      peerReviewPassed: false,
-      completedAt: '2026-11-20T10:00:00.000Z',
-    } as never,
-  );
-  const approval = await api.request('POST', '/approvals', {
-    participantId: person,
-    courseId: COURSE.courseId,
-    approvedBy: 'staff@saypro.online',
-  });
-  expect(approval.status).toBe(202);
-  const settled = await api.settledApproval(approval.json.approvalId, 60_000);
-  expect(settled).toMatchObject({ status: 'issued' });
-  return formatCertificateNumber(settled.certificate.number.replace(/-/g, ''));
-}
+const issueTo = (person: string, consentToPublicName: boolean) =>
+  api.issueTo(COURSE.courseId, person, consentToPublicName);
 
 beforeAll(async () => {
   stack = await startLocalStack();

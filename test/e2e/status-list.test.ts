@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCertificateNumber } from '../../functions/core/certificate-number.js';
 import { checkCredentialJwt } from '../../functions/core/credential-verification.js';
 import { decodeBitstring, getBit, STATUS_LIST_LENGTH } from '../../functions/core/status-list.js';
 import { type LocalStack, startLocalStack } from '../../functions/local/local-stack.js';
@@ -31,33 +30,8 @@ const COURSE = {
 const payloadOf = (token: string): Record<string, any> =>
   JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
 
-async function issueTo(person: string, consentToPublicName: boolean): Promise<string> {
-  await api.putParticipant(
-    {
-      participantId: person,
-      fullName: `Person ${person}`,
-      email: `${person}@example.org`,
-      consentToPublicName,
-    } as never,
-    {
-      participantId: person,
-      courseId: COURSE.courseId,
-      completedModuleIds: [],
-      quizScores: {},
-      peerReviewPassed: false,
-      completedAt: '2026-11-20T10:00:00.000Z',
-    } as never,
-  );
-  const approval = await api.request('POST', '/approvals', {
-    participantId: person,
-    courseId: COURSE.courseId,
-    approvedBy: 'staff@saypro.online',
-  });
-  expect(approval.status).toBe(202);
-  const settled = await api.settledApproval(approval.json.approvalId, 60_000);
-  expect(settled).toMatchObject({ status: 'issued' });
-  return formatCertificateNumber(settled.certificate.number.replace(/-/g, ''));
-}
+const issueTo = (person: string, consentToPublicName: boolean) =>
+  api.issueTo(COURSE.courseId, person, consentToPublicName);
 
 const credentialOf = async (number: string) =>
   (await fetch(`${stack.url}/certificates/${number}/credential`)).text();

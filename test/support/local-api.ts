@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { formatCertificateNumber } from '../../functions/core/certificate-number.js';
 import { CONSENT_WORDING, type ConsentState } from '../../functions/core/consent.js';
 import type { LocalStack } from '../../functions/local/local-stack.js';
 
@@ -48,46 +49,80 @@ export function apiClient(stack: LocalStack) {
     if (response.status !== 200) throw new Error(`PUT ${path} answered ${response.status}: ${response.text}`);
     return response.json;
   };
+  /**
+   * A participant and their progress in one course. Staff enter the consent the participant gave on
+   * the enrolment form: the participant's own, or else to their name on the certificate.
+   */
+  const putParticipantAndProgress = async (
+    participant: { participantId: string; consents?: ConsentState },
+    progress: { courseId: string; participantId: string },
+  ) => {
+    const choices = participant.consents
+      ? Object.fromEntries(
+          Object.values(participant.consents).map((decision) => [
+            CONSENT_WORDING[decision.purpose].field,
+            decision.granted,
+          ]),
+        )
+      : { nameOnCertificate: true };
+    await put(`/operator/participants/${participant.participantId}`, {
+      ...participant,
+      consent: { ...choices, channel: 'paper-form', recordedBy: 'test support' },
+    });
+    await put(`/operator/progress/${progress.participantId}/${progress.courseId}`, progress);
+  };
+  /** Polls an approval until it leaves the in-progress states (or the deadline passes). */
+  const settledApproval = async (approvalId: string, timeoutMs = 30_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { json } = await request('GET', `/operator/approvals/${approvalId}`);
+      const settled = ['issued', 'not_eligible', 'awaiting_consent', 'failed', 'rejected'].includes(
+        json?.status,
+      );
+      const delivered = json?.status !== 'issued' || ['sent', 'failed'].includes(json?.certificate?.delivery);
+      if (settled && delivered) return json;
+      if (Date.now() > deadline)
+        throw new Error(`approval ${approvalId} did not settle: ${JSON.stringify(json)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
   return {
     request,
     putCourse: (course: { courseId: string }) => put(`/operator/courses/${course.courseId}`, course),
+    putParticipant: putParticipantAndProgress,
+    settledApproval,
     /**
-     * A participant and their progress in one course. Staff enter the consent the participant gave on
-     * the enrolment form: the participant's own, or else to their name on the certificate.
+     * Issues one certificate of a course with no requirements to a new participant (named after their
+     * id), as staff would: enter them and their progress, approve, wait until it is issued and emailed.
+     * Returns the certificate's number as printed.
      */
-    putParticipant: async (
-      participant: { participantId: string; consents?: ConsentState },
-      progress: { courseId: string; participantId: string },
-    ) => {
-      const choices = participant.consents
-        ? Object.fromEntries(
-            Object.values(participant.consents).map((decision) => [
-              CONSENT_WORDING[decision.purpose].field,
-              decision.granted,
-            ]),
-          )
-        : { nameOnCertificate: true };
-      await put(`/operator/participants/${participant.participantId}`, {
-        ...participant,
-        consent: { ...choices, channel: 'paper-form', recordedBy: 'test support' },
+    async issueTo(courseId: string, person: string, consentToPublicName: boolean) {
+      await putParticipantAndProgress(
+        {
+          participantId: person,
+          fullName: `Person ${person}`,
+          email: `${person}@example.org`,
+          consentToPublicName,
+        } as never,
+        {
+          participantId: person,
+          courseId,
+          completedModuleIds: [],
+          quizScores: {},
+          peerReviewPassed: false,
+          completedAt: '2026-11-20T10:00:00.000Z',
+        } as never,
+      );
+      const approval = await request('POST', '/approvals', {
+        participantId: person,
+        courseId,
+        approvedBy: 'staff@saypro.online',
       });
-      await put(`/operator/progress/${progress.participantId}/${progress.courseId}`, progress);
-    },
-    /** Polls an approval until it leaves the in-progress states (or the deadline passes). */
-    async settledApproval(approvalId: string, timeoutMs = 30_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const { json } = await request('GET', `/operator/approvals/${approvalId}`);
-        const settled = ['issued', 'not_eligible', 'awaiting_consent', 'failed', 'rejected'].includes(
-          json?.status,
-        );
-        const delivered =
-          json?.status !== 'issued' || ['sent', 'failed'].includes(json?.certificate?.delivery);
-        if (settled && delivered) return json;
-        if (Date.now() > deadline)
-          throw new Error(`approval ${approvalId} did not settle: ${JSON.stringify(json)}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      if (approval.status !== 202)
+        throw new Error(`POST /approvals answered ${approval.status}: ${approval.text}`);
+      const settled = await settledApproval(approval.json.approvalId, 60_000);
+      if (settled.status !== 'issued') throw new Error(`approval not issued: ${JSON.stringify(settled)}`);
+      return formatCertificateNumber(settled.certificate.number.replace(/-/g, ''));
     },
   };
 }
