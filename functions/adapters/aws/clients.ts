@@ -4,7 +4,12 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { clientOptions, documentClientOver, reportingPassingFaults } from './client-options.js';
+import {
+  clientOptions,
+  documentClientOver,
+  dynamoDbClientOptions,
+  reportingPassingFaults,
+} from './client-options.js';
 import { createS3Client } from './s3-document-store.js';
 
 export interface AwsClientsConfig {
@@ -32,13 +37,13 @@ export interface AwsClients {
 export function createAwsClients(config: AwsClientsConfig): AwsClients {
   // Every client reports a fault that outlasted its retries as a TransientError (client-options.ts).
   const dynamodb = reportingPassingFaults(
-    new DynamoDBClient(clientOptions(config.region, config.dynamodbEndpoint)),
+    new DynamoDBClient(dynamoDbClientOptions(config.region, config.dynamodbEndpoint)),
     'DynamoDB',
   );
   return {
     dynamodb,
     documentClient: documentClientOver(dynamodb),
-    dynamodbStreams: new DynamoDBStreamsClient(clientOptions(config.region, config.dynamodbEndpoint)),
+    dynamodbStreams: new DynamoDBStreamsClient(dynamoDbClientOptions(config.region, config.dynamodbEndpoint)),
     s3: reportingPassingFaults(createS3Client({ region: config.region, endpoint: config.s3Endpoint }), 'S3'),
     kms: reportingPassingFaults(new KMSClient(clientOptions(config.region, config.kmsEndpoint)), 'KMS'),
     ses: reportingPassingFaults(new SESv2Client(clientOptions(config.region, config.sesEndpoint)), 'SES'),
