@@ -137,6 +137,17 @@ export async function ensureTables(
       }),
     );
   }
+  // An index being added is CREATING for a while; DynamoDB Local answers writes to the table meanwhile
+  // with InternalFailure, so wait for it as one would in AWS.
+  for (let waited = 0; ; waited += 100) {
+    const table = await exists(names.approvals);
+    const index = table?.GlobalSecondaryIndexes?.find(
+      (i) => i.IndexName === APPROVALS_BY_PARTICIPANT_COURSE_INDEX,
+    );
+    if (table?.TableStatus === 'ACTIVE' && index?.IndexStatus === 'ACTIVE') break;
+    if (waited > 60_000) throw new Error(`the ${names.approvals} table's index did not become active`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   if (!(await exists(names.registry))) {
     await client.send(
       new CreateTableCommand({
