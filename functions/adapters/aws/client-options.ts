@@ -13,9 +13,9 @@ export function clientOptions(region: string, endpoint: string | undefined) {
 }
 
 /**
- * DynamoDB's options: as clientOptions, but DynamoDB Local gets a larger retry budget. On a loaded
- * machine it now and then answers a plain write with InternalFailure (a 500, retryable by the SDK) several
- * times running, which a real table does not; the real service keeps the budget of 3.
+ * DynamoDB's options: as clientOptions, but DynamoDB Local gets a larger retry budget: on a loaded machine
+ * its answers (InternalFailure, timeouts: retryable by the SDK) pass more slowly than a real table's. The
+ * real service keeps the budget of 3.
  */
 export function dynamoDbClientOptions(region: string, endpoint: string | undefined) {
   const options = clientOptions(region, endpoint);
