@@ -13,6 +13,7 @@ import {
   type BulkRowStatus,
   FINISHED_ROW_STATUSES,
 } from '../../core/use-cases/bulk-issuance.js';
+import { conditionally } from './dynamodb-items.js';
 import { REGISTRY_TTL_ATTRIBUTE, ttlAfter } from './registry-ttl.js';
 
 /**
@@ -49,20 +50,16 @@ export class DynamoDbBulkJobStore implements BulkJobStore {
     private readonly tableName: string,
   ) {}
 
-  async createJob(job: BulkJob) {
-    try {
-      await this.client.send(
+  createJob(job: BulkJob) {
+    return conditionally(() =>
+      this.client.send(
         new PutCommand({
           TableName: this.tableName,
           Item: { ...jobKey(job.jobId), kind: 'bulk-job', ...job, ...this.ttl(job.createdAt) },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
-      );
-      return true;
-    } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   async getJob(jobId: string) {

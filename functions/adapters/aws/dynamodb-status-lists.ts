@@ -1,6 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StatusListRecord, StatusListStore } from '../../core/ports.js';
+import { conditionally } from './dynamodb-items.js';
 
 /**
  * The status lists in the registry table:
@@ -15,21 +15,6 @@ import type { StatusListRecord, StatusListStore } from '../../core/ports.js';
 const CURRENT_KEY = { pk: 'STATUS_LIST#CURRENT', sk: 'STATUS_LIST' };
 const listKey = (listId: string) => ({ pk: `STATUS_LIST#${listId}`, sk: 'LIST' });
 const indexKey = (listId: string, index: number) => ({ pk: `STATUS_LIST#${listId}`, sk: `INDEX#${index}` });
-
-const isConditionFailure = (error: unknown) =>
-  error instanceof ConditionalCheckFailedException ||
-  (error instanceof Error && error.name === 'ConditionalCheckFailedException');
-
-/** Runs a conditional write; false when its condition refused it. */
-async function conditionally(write: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await write();
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
-}
 
 export class DynamoDbStatusListStore implements StatusListStore {
   constructor(

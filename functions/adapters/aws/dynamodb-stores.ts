@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   DeleteCommand,
@@ -78,48 +78,13 @@ import type { ParkedStatement } from '../../core/use-cases/xapi-intake.js';
  */
 
 import { APPROVALS_BY_PARTICIPANT_COURSE_INDEX } from './approvals-index.js';
+import { isConditionFailure, updateExpressionFor, withoutKeys } from './dynamodb-items.js';
 import { REGISTRY_TTL_ATTRIBUTE, ttlAfter } from './registry-ttl.js';
 
 type Key = { pk: string; sk: string };
 
-const KEY_ATTRIBUTES = ['pk', 'sk', 'kind', REGISTRY_TTL_ATTRIBUTE] as const;
-
 /** Expired personal-link tokens are kept a while, so a late click still gets "expired", then dropped. */
 const ACCESS_TOKEN_GRACE_DAYS = RETENTION.participantLinkTokens.days;
-
-function withoutKeys<T>(item: Record<string, unknown> | undefined): T | undefined {
-  if (!item) return undefined;
-  const copy = { ...item };
-  for (const attribute of KEY_ATTRIBUTES) delete copy[attribute];
-  return copy as T;
-}
-
-/** SET for defined values, REMOVE for explicit undefined: one update expression for any partial change. */
-function updateExpressionFor(changes: Record<string, unknown>) {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const sets: string[] = [];
-  const removes: string[] = [];
-  Object.entries(changes).forEach(([attribute, value], index) => {
-    names[`#a${index}`] = attribute;
-    if (value === undefined) removes.push(`#a${index}`);
-    else {
-      values[`:v${index}`] = value;
-      sets.push(`#a${index} = :v${index}`);
-    }
-  });
-  const expression = [
-    sets.length ? `SET ${sets.join(', ')}` : '',
-    removes.length ? `REMOVE ${removes.join(', ')}` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-  return {
-    UpdateExpression: expression,
-    ExpressionAttributeNames: names,
-    ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
-  };
-}
 
 async function scanAll(client: DynamoDBDocumentClient, input: ScanCommandInput) {
   const items: Record<string, unknown>[] = [];
@@ -169,10 +134,6 @@ async function transactAllOrNone(
 }
 
 const emailHashOf = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
-
-const isConditionFailure = (error: unknown) =>
-  error instanceof ConditionalCheckFailedException ||
-  (error instanceof Error && error.name === 'ConditionalCheckFailedException');
 
 /** Shared plumbing for the registry table's entity stores. */
 class RegistryTable {

@@ -1,4 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
   type DynamoDBDocumentClient,
@@ -9,6 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { WebhookEndpoints, WebhookOutbox, WebhookOutboxEntry } from '../../core/ports.js';
 import type { WebhookDelivery, WebhookEndpoint } from '../../core/webhooks.js';
+import { conditionally, updateExpressionFor, withoutKeys } from './dynamodb-items.js';
 import { REGISTRY_TTL_ATTRIBUTE, ttlAfter } from './registry-ttl.js';
 
 /**
@@ -32,52 +32,6 @@ const outboxKey = (entry: WebhookOutboxEntry) => ({
 
 /** The delivery log is for staff looking into a problem; a month of it is plenty. */
 const DELIVERY_KEPT_DAYS = 30;
-
-const isConditionFailure = (error: unknown) =>
-  error instanceof ConditionalCheckFailedException ||
-  (error instanceof Error && error.name === 'ConditionalCheckFailedException');
-
-async function conditionally(write: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await write();
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
-}
-
-function withoutKeys<T>(item: Record<string, unknown> | undefined): T | undefined {
-  if (!item) return undefined;
-  const { pk: _pk, sk: _sk, kind: _kind, [REGISTRY_TTL_ATTRIBUTE]: _ttl, ...rest } = item;
-  return rest as T;
-}
-
-/** SET for defined values, REMOVE for explicit undefined. */
-function updateOf(changes: Record<string, unknown>) {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const sets: string[] = [];
-  const removes: string[] = [];
-  Object.entries(changes).forEach(([attribute, value], index) => {
-    names[`#a${index}`] = attribute;
-    if (value === undefined) removes.push(`#a${index}`);
-    else {
-      values[`:v${index}`] = value;
-      sets.push(`#a${index} = :v${index}`);
-    }
-  });
-  return {
-    UpdateExpression: [
-      sets.length ? `SET ${sets.join(', ')}` : '',
-      removes.length ? `REMOVE ${removes.join(', ')}` : '',
-    ]
-      .filter(Boolean)
-      .join(' '),
-    names,
-    values,
-  };
-}
 
 async function queryPartition(client: DynamoDBDocumentClient, tableName: string, pk: string) {
   const items: Record<string, unknown>[] = [];
@@ -125,7 +79,7 @@ export class DynamoDbWebhookEndpoints implements WebhookEndpoints {
   }
 
   async updateEndpoint(endpointId: string, changes: Partial<Omit<WebhookEndpoint, 'endpointId'>>) {
-    const update = updateOf(changes);
+    const update = updateExpressionFor(changes);
     if (!update.UpdateExpression) return;
     // Only an endpoint that still exists: a failure recorded after its removal must not bring it back.
     await conditionally(() =>
@@ -135,8 +89,10 @@ export class DynamoDbWebhookEndpoints implements WebhookEndpoints {
           Key: endpointKey(endpointId),
           UpdateExpression: update.UpdateExpression,
           ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: update.names,
-          ...(Object.keys(update.values).length ? { ExpressionAttributeValues: update.values } : {}),
+          ExpressionAttributeNames: update.ExpressionAttributeNames,
+          ...(update.ExpressionAttributeValues
+            ? { ExpressionAttributeValues: update.ExpressionAttributeValues }
+            : {}),
         }),
       ),
     );
@@ -188,8 +144,8 @@ export class DynamoDbWebhookEndpoints implements WebhookEndpoints {
     changes: Partial<Omit<WebhookDelivery, 'endpointId' | 'deliveryId'>>,
     expectedAttemptCount?: number,
   ): Promise<boolean> {
-    const update = updateOf(changes);
-    const values: Record<string, unknown> = { ...update.values };
+    const update = updateExpressionFor(changes);
+    const values: Record<string, unknown> = { ...update.ExpressionAttributeValues };
     let condition = 'attribute_exists(pk)';
     if (expectedAttemptCount !== undefined) {
       condition += ' AND attemptCount = :expectedAttemptCount';
@@ -202,7 +158,7 @@ export class DynamoDbWebhookEndpoints implements WebhookEndpoints {
           Key: deliveryKey(endpointId, deliveryId),
           UpdateExpression: update.UpdateExpression,
           ConditionExpression: condition,
-          ExpressionAttributeNames: update.names,
+          ExpressionAttributeNames: update.ExpressionAttributeNames,
           ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
         }),
       ),
