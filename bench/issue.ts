@@ -20,6 +20,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance as nodePerformance } from 'node:perf_hooks';
+import { Client as SmithyClient } from '@smithy/core/client';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 // As `npm start` runs: the handlers' INFO lines would otherwise be part of what is measured. Set before
@@ -91,6 +92,27 @@ function jvmCpuSeconds(): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * AWS SDK requests sent by this process (every SDK client's send), by service: how many requests one
+ * certificate costs, which with DynamoDB Local's JVM on the same two cores bounds the rate.
+ */
+const sdkRequests = new Map<string, number>();
+const originalSend = SmithyClient.prototype.send;
+SmithyClient.prototype.send = function countedSend(this: SmithyClient<never, never, never, never>, ...args) {
+  const service = this.constructor.name.replace(/(Document)?Client$/, '');
+  sdkRequests.set(service, (sdkRequests.get(service) ?? 0) + 1);
+  // biome-ignore lint/suspicious/noExplicitAny: forwards whatever overload was called.
+  return (originalSend as any).apply(this, args);
+} as typeof originalSend;
+const requestsSnapshot = () => new Map(sdkRequests);
+/** Requests per certificate since `before`, by service, e.g. { DynamoDB: 41.2, KMS: 2, … }. */
+function requestsPerCertificateSince(before: Map<string, number>, certificates: number) {
+  const per: Record<string, number> = {};
+  for (const [service, count] of sdkRequests)
+    per[service] = Number(((count - (before.get(service) ?? 0)) / certificates).toFixed(1));
+  return per;
 }
 
 interface Resources {
@@ -269,6 +291,7 @@ async function run(renderWorkers: number | undefined) {
     // Phase 1, burst: N approvals at concurrency C.
     const loadBefore = loads();
     const burstResources = resourcesNow();
+    const burstRequests = requestsSnapshot();
     const burstStarted = performance.now();
     let lastAnswer = 0;
     await pool(N, C, async (index) => {
@@ -283,12 +306,26 @@ async function run(renderWorkers: number | undefined) {
         .map((m) => m.seenAt),
     );
     const burstSeconds = (burstLastMail - burstStarted) / 1000;
+    const burstUse = resourcesSince(burstResources);
+    // CPU per certificate, this process (workers included) and the JVM together: with every part of the
+    // stack on the same cores, cores ÷ CPU per certificate is the most this machine could sustain.
+    const cpuMsPerCertificate = Math.round(
+      ((burstUse.nodeCoresUsed + (burstUse.jvmCoresUsed ?? 0)) * burstSeconds * 1000) / servedIn(0, N),
+    );
+    const jvmMsPerCertificate =
+      burstUse.jvmCoresUsed === null
+        ? null
+        : Math.round((burstUse.jvmCoresUsed * burstSeconds * 1000) / servedIn(0, N));
     const burst = {
       certificatesPerSecond: Number((servedIn(0, N) / burstSeconds).toFixed(2)),
       seconds: Number(burstSeconds.toFixed(2)),
       acceptedPerSecond: Number((N / postSeconds).toFixed(1)),
       complete: burstComplete,
-      resources: resourcesSince(burstResources),
+      resources: burstUse,
+      cpuMsPerCertificate,
+      jvmMsPerCertificate,
+      ceilingCertificatesPerSecond: Number(((availableParallelism() * 1000) / cpuMsPerCertificate).toFixed(1)),
+      sdkRequestsPerCertificate: requestsPerCertificateSince(burstRequests, servedIn(0, N)),
     };
     await stack.workflow.drain();
 
@@ -392,6 +429,16 @@ async function run(renderWorkers: number | undefined) {
       [
         'burst: main thread busy, node cores used, JVM cores used',
         `${burst.resources.mainThreadBusy}, ${burst.resources.nodeCoresUsed}, ${burst.resources.jvmCoresUsed ?? 'n/a'}`,
+      ],
+      [
+        'burst: CPU per certificate, all of it (of which DynamoDB Local\'s JVM)',
+        `${burst.cpuMsPerCertificate} ms (${burst.jvmMsPerCertificate ?? 'n/a'} ms); at that cost ${figures.cores} cores sustain at most ${burst.ceilingCertificatesPerSecond}/s`,
+      ],
+      [
+        'burst: AWS SDK requests per certificate, by service',
+        Object.entries(burst.sdkRequestsPerCertificate)
+          .map(([service, count]) => `${service} ${count}`)
+          .join(', '),
       ],
       [
         `steady: ${STEADY_N} approvals at ${RATE}/s, approval→email p50 / p95 / max (target p95 < 1 s)`,

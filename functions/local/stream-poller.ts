@@ -23,6 +23,9 @@ export interface StreamPollerOptions {
   onParked?: (records: _Record[], error: unknown) => void;
 }
 
+/** How often the poller looks for new shards while it has an open one (DynamoDB splits shards over hours). */
+const SHARD_DISCOVERY_INTERVAL_MS = 5_000;
+
 interface ShardCursor {
   iterator?: string;
   closed: boolean;
@@ -38,6 +41,7 @@ export class StreamPoller {
   private readonly cursors = new Map<string, ShardCursor>();
   private readonly checkpoints: Record<string, string>;
   private running = false;
+  private shardsDiscoveredAt = Number.NEGATIVE_INFINITY;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   readonly parked: { record: _Record; error: string }[] = [];
@@ -66,7 +70,13 @@ export class StreamPoller {
     while (this.running) {
       let busy = false;
       try {
-        await this.discoverShards();
+        // DescribeStream once every few seconds, or when no shard is open: Lambda's poller does not
+        // describe the stream before each read either, and at burst rates it was a request per batch.
+        const anyOpen = [...this.cursors.values()].some((cursor) => !cursor.closed);
+        if (!anyOpen || Date.now() - this.shardsDiscoveredAt > SHARD_DISCOVERY_INTERVAL_MS) {
+          await this.discoverShards();
+          this.shardsDiscoveredAt = Date.now();
+        }
         for (const [shardId, cursor] of this.cursors) {
           if (!this.running) break;
           if (!cursor.closed) busy = (await this.pollShard(shardId, cursor)) || busy;

@@ -9,12 +9,21 @@ import { inMemoryReportLedger } from '../support/in-memory-report-ledger.js';
 
 let dynamodb: LocalService;
 let ledger: DynamoDbReportLedger;
+/** Names of the DynamoDB commands sent, for the test of how many requests one recording takes. */
+const sent: string[] = [];
 
 beforeAll(async () => {
   dynamodb = await startDynamoDbLocal({});
   const clients = createAwsClients({ region: 'eu-west-1', dynamodbEndpoint: dynamodb.endpoint });
   await ensureTables(clients.dynamodb, { approvals: 'approvals', registry: 'registry' });
   ledger = new DynamoDbReportLedger(clients.documentClient, 'registry');
+  clients.dynamodb.middlewareStack.add(
+    (next, context) => async (args) => {
+      sent.push(context.commandName ?? '');
+      return next(args);
+    },
+    { step: 'initialize', name: 'countCommands' },
+  );
 });
 
 afterAll(async () => {
@@ -127,5 +136,39 @@ describe('the DynamoDB report ledger (DynamoDB Local)', () => {
         .verificationPageViews,
     ).toBe(7);
     expect(month.total.current.certificatesIssued).toBe(12);
+  });
+
+  it("counts a new participant's certificate in one request, and their second in the same periods exactly once", async () => {
+    const first: ReportEvent = {
+      type: 'issued',
+      certificateNumber: 'ONE-REQUEST-1',
+      courseId: 'course-d',
+      participantId: 'participant-new',
+      approvedAt: '2026-12-01T08:00:00.000Z',
+      issuedAt: '2026-12-01T08:00:05.000Z',
+    };
+    sent.length = 0;
+    expect(await ledger.record(first)).toEqual({ counted: true });
+    expect(sent).toEqual(['TransactWriteItemsCommand']);
+
+    // Same participant, same periods, another course: the recipient is already counted in TOTAL, so the
+    // single transaction is refused and the step-by-step path counts the event and only the new scope.
+    const second: ReportEvent = { ...first, certificateNumber: 'ONE-REQUEST-2', courseId: 'course-e' };
+    expect(await ledger.record(second)).toEqual({ counted: true });
+    expect(await ledger.record(second)).toEqual({ counted: false });
+    const month = await reportOf(ledger, '2026-12');
+    expect(month.total.current).toMatchObject({ certificatesIssued: 2, uniqueRecipients: 1 });
+    expect(
+      month.courses
+        .filter((course) => course.current.certificatesIssued > 0)
+        .map((course) => [
+          course.courseId,
+          course.current.certificatesIssued,
+          course.current.uniqueRecipients,
+        ]),
+    ).toEqual([
+      ['course-d', 1, 1],
+      ['course-e', 1, 1],
+    ]);
   });
 });

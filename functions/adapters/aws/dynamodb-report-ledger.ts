@@ -25,8 +25,9 @@ import { REGISTRY_TTL_ATTRIBUTE, ttlAfter } from './registry-ttl.js';
  *   REPORT_RECIPIENT#<period>#<scope>#<hash> REPORT_RECIPIENT           marker: this participant is counted
  *
  * An event is counted by one transaction: put its marker if absent, and ADD to the four counter items
- * (month and quarter, course and total). A replay finds the marker and the whole transaction is refused,
- * so nothing is counted twice. A period's report is one Query of its partition.
+ * (month and quarter, course and total), together with the recipient's markers and their distinct count
+ * when none is there yet. A replay finds the marker and the whole transaction is refused, so nothing is
+ * counted twice. A period's report is one Query of its partition.
  */
 export const REPORT_COUNTERS_KIND = 'report-counters';
 
@@ -83,57 +84,71 @@ export class DynamoDbReportLedger implements ReportLedger {
     const periods = periodsContaining(at);
     const scopes = event.courseId ? [event.courseId, undefined] : [undefined];
     const increments = counterIncrementsOf(event);
-    const updates = periods.flatMap((period) =>
-      scopes.map((scope) => counterUpdateOf(this.tableName, period, scope, increments)),
-    );
     const id = reportEventIdOf(event);
+    const recipient = recipientHashOf(event);
+    const targets = periods.flatMap((period) => scopes.map((scope) => ({ period, scope })));
+    const eventMarker = id ? [this.markerPut(`REPORT_EVENT#${id}`, 'REPORT_EVENT', 'report-event', at)] : [];
+    const recipientMarkerOf = (period: string, scope: string | undefined) =>
+      this.markerPut(
+        `REPORT_RECIPIENT#${period}#${reportScopeOf(scope)}#${recipient}`,
+        'REPORT_RECIPIENT',
+        'report-recipient',
+        at,
+      );
+
+    // The usual case, a new event of a participant not yet counted in these periods, in one transaction:
+    // the event's marker, the recipient's markers and the counters with uniqueRecipients added. It is
+    // refused whole if any marker exists (a replay, or the participant's second certificate of the period),
+    // and then the steps below count what is left, each exactly once by its own marker. One request
+    // instead of five, and the hot TOTAL counters are touched once, so burst issuance contends less.
+    if (id && recipient) {
+      const together = await this.transact([
+        ...eventMarker,
+        ...targets.map(({ period, scope }) => recipientMarkerOf(period, scope)),
+        ...targets.map(({ period, scope }) =>
+          counterUpdateOf(this.tableName, period, scope, {
+            ...increments,
+            uniqueRecipients: (increments.uniqueRecipients ?? 0) + 1,
+          }),
+        ),
+      ]);
+      if (together) return { counted: true };
+    }
+
     const counted = await this.transact([
-      ...(id
-        ? [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  pk: `REPORT_EVENT#${id}`,
-                  sk: 'REPORT_EVENT',
-                  kind: 'report-event',
-                  countedAt: new Date().toISOString(),
-                  [REGISTRY_TTL_ATTRIBUTE]: ttlAfter(at, MARKER_DAYS),
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ]
-        : []),
-      ...updates,
+      ...eventMarker,
+      ...targets.map(({ period, scope }) => counterUpdateOf(this.tableName, period, scope, increments)),
     ]);
     // Always tried, counted or replayed: each is exactly-once by its own marker, so a recording that died
     // between the event and its recipients is completed by the replay.
-    const recipient = recipientHashOf(event);
     if (recipient) {
       await Promise.all(
-        periods.flatMap((period) =>
-          scopes.map((scope) =>
-            this.transact([
-              {
-                Put: {
-                  TableName: this.tableName,
-                  Item: {
-                    pk: `REPORT_RECIPIENT#${period}#${reportScopeOf(scope)}#${recipient}`,
-                    sk: 'REPORT_RECIPIENT',
-                    kind: 'report-recipient',
-                    [REGISTRY_TTL_ATTRIBUTE]: ttlAfter(at, MARKER_DAYS),
-                  },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-              counterUpdateOf(this.tableName, period, scope, { uniqueRecipients: 1 }),
-            ]),
-          ),
+        targets.map(({ period, scope }) =>
+          this.transact([
+            recipientMarkerOf(period, scope),
+            counterUpdateOf(this.tableName, period, scope, { uniqueRecipients: 1 }),
+          ]),
         ),
       );
     }
     return { counted };
+  }
+
+  /** A marker item put only if absent, dropped by the table's TTL once no replay can come. */
+  private markerPut(pk: string, sk: string, kind: string, at: string): TransactItems[number] {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: {
+          pk,
+          sk,
+          kind,
+          ...(kind === 'report-event' ? { countedAt: new Date().toISOString() } : {}),
+          [REGISTRY_TTL_ATTRIBUTE]: ttlAfter(at, MARKER_DAYS),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
   }
 
   async readPeriod(periodId: string): Promise<PeriodCounters[]> {
