@@ -20,6 +20,9 @@ Commands:
   status [<approvalId>] [--overdue]
         One approval in detail, or every approval with its state (--overdue: only those past their
         issue-by date without a certificate).
+  status --course <id> [--status <status>] [--limit <n>] [--after <next>]
+        One course's approvals, newest approval first (--status: only those in that status; --limit:
+        a page of that many, and the --after to give for the next page).
   eligibility --participant <id> --course <id>
         What the participant has met and what is missing for the course (a dry run: nothing recorded or sent).
   enrol --participant <id> --course <id> [--cohort <name>]
@@ -174,9 +177,16 @@ async function status(args: string[]) {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { overdue: { type: 'boolean' } },
+    options: {
+      overdue: { type: 'boolean' },
+      course: { type: 'string' },
+      status: { type: 'string' },
+      limit: { type: 'string' },
+      after: { type: 'string' },
+    },
   });
   const [approvalId] = positionals;
+  if (values.course !== undefined) return statusOfCourse(values);
   if (approvalId) {
     const { status: code, payload } = await call(
       'GET',
@@ -209,6 +219,47 @@ async function status(args: string[]) {
     const reasons = approval.reasons as (string | { message: string })[] | undefined;
     for (const reason of reasons ?? [])
       console.log(`              - ${typeof reason === 'string' ? reason : reason.message}`);
+  }
+}
+
+/** `certs status --course`: one page of a course's approvals, and how to ask for the next. */
+async function statusOfCourse(values: {
+  course?: string;
+  status?: string;
+  limit?: string;
+  after?: string;
+  overdue?: boolean;
+}) {
+  if (!values.course) throw new UsageError(`--course needs a course id.\n\n${USAGE}`);
+  if (values.overdue) throw new UsageError('--overdue cannot be combined with --course.');
+  const query = new URLSearchParams({ course: values.course });
+  if (values.status !== undefined) query.set('status', values.status);
+  if (values.limit !== undefined) query.set('limit', values.limit);
+  if (values.after !== undefined) query.set('after', values.after);
+  const { status: code, payload } = await call('GET', `/operator/approvals?${query}`);
+  if (code >= 300) explainFailure(code, payload);
+  const approvals = payload.approvals as Record<string, unknown>[];
+  if (approvals.length === 0)
+    console.log(`No approvals for ${values.course}${values.status ? ` in status ${values.status}` : ''}.`);
+  for (const approval of approvals) {
+    const flags = [
+      approval.overdue ? 'OVERDUE' : '',
+      approval.attention ? String(approval.attention) : '',
+      approval.certificateNumber
+        ? `certificate ${formatCertificateNumber(String(approval.certificateNumber))}`
+        : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    console.log(
+      `${String(approval.status).padEnd(13)} ${approval.approvalId}  ${approval.participantId}  approved ${approval.approvedAt}${flags ? `  (${flags})` : ''}`,
+    );
+  }
+  if (payload.next) {
+    const more = [`--course ${values.course}`];
+    if (values.status) more.push(`--status ${values.status}`);
+    if (values.limit) more.push(`--limit ${values.limit}`);
+    console.log(`More: certs status ${more.join(' ')} --after '${payload.next}'`);
   }
 }
 

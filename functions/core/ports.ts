@@ -85,6 +85,15 @@ export interface ApprovalStore {
   /** Every approval of one participant, in any course (the same index, by participant only). */
   listApprovalsOfParticipant(participantId: string): Promise<Approval[]>;
   /**
+   * One course's approvals, newest approval first (`approvedAt`, then id), a page at a time (`after`: the
+   * `next` of the page before, `<approvedAt>#<approvalId>`); `status` keeps those in that status. A key
+   * query of the course index, never a scan; with `status`, the pages read follow the course's size.
+   */
+  listApprovalsOfCourse(
+    courseId: string,
+    options?: { limit?: number; after?: string; status?: ApprovalStatus },
+  ): Promise<{ approvals: Approval[]; next?: string }>;
+  /**
    * Sends a waiting approval (`not_eligible`, or `awaiting_consent` when `from` says so) back to `received`
    * with its evaluation counter incremented, in one conditional write; returns the new counter, or
    * undefined when the approval was no longer in that status.

@@ -16,6 +16,7 @@ import {
   listApprovals,
   listApprovalsInStatus,
   listApprovalsNeedingWork,
+  listApprovalsOfCourse,
   listStuckWork,
   trackCourse,
 } from '../core/use-cases/operator-queries.js';
@@ -70,6 +71,13 @@ function parsePageLimit(value: string): number {
   ]);
 }
 
+/** `?after=` of the course listing: the `next` it gave, `<approvedAt>#<approvalId>`. */
+function parseCourseCursor(value: string): string {
+  if (/^[^#]+#.+$/.test(value)) return value;
+  const message = 'must be the `next` value of the page before';
+  throw new ValidationError(`after ${message}`, [{ field: 'after', message }]);
+}
+
 /** The participant and course a route names in its path. */
 const completionOf = (params: Record<string, string | undefined>) => ({
   participantId: params.participantId ?? '',
@@ -104,7 +112,24 @@ export const operatorRoutes = (deps: () => IssuingDeps): Route[] => [
     resource: '/operator/approvals',
     // ?overdue=true lists only approvals past their issue-by date without a certificate;
     // ?status=<status>[&limit=&after=] one status's approvals, newest first, a page at a time.
+    // ?course=<id>[&status=&limit=&after=] one course's approvals, newest approval first (the course index).
     async handle({ query }) {
+      if (query.course !== undefined) {
+        if (!query.course.trim())
+          throw new ValidationError('course must name a course', [
+            { field: 'course', message: 'must name a course' },
+          ]);
+        if (query.overdue !== undefined)
+          throw new ValidationError('overdue cannot be combined with course', [
+            { field: 'overdue', message: 'cannot be combined with course' },
+          ]);
+        const page = await listApprovalsOfCourse(deps(), query.course, {
+          ...(query.status ? { status: parseApprovalStatus(query.status) } : {}),
+          ...(query.limit ? { limit: parsePageLimit(query.limit) } : {}),
+          ...(query.after ? { after: parseCourseCursor(query.after) } : {}),
+        });
+        return json(200, page);
+      }
       if (query.status) {
         const page = await listApprovalsInStatus(deps(), parseApprovalStatus(query.status), {
           ...(query.limit ? { limit: parsePageLimit(query.limit) } : {}),

@@ -11,7 +11,10 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
-import { APPROVALS_BY_PARTICIPANT_COURSE_INDEX } from '../adapters/aws/approvals-index.js';
+import {
+  APPROVALS_BY_COURSE_INDEX,
+  APPROVALS_BY_PARTICIPANT_COURSE_INDEX,
+} from '../adapters/aws/approvals-index.js';
 import { createAwsClients } from '../adapters/aws/clients.js';
 import { REGISTRY_TTL_ATTRIBUTE } from '../adapters/aws/registry-ttl.js';
 import { WorkerPoolCertificateRenderer } from '../adapters/render/worker-pool-renderer.js';
@@ -108,46 +111,58 @@ export async function ensureTables(
       }),
     );
   }
-  // Added separately, so a table kept in the data folder from before the index gets it too.
-  const approvalsTable = await exists(names.approvals);
-  if (
-    !approvalsTable?.GlobalSecondaryIndexes?.some(
-      (i) => i.IndexName === APPROVALS_BY_PARTICIPANT_COURSE_INDEX,
-    )
-  ) {
-    await client.send(
-      new UpdateTableCommand({
-        TableName: names.approvals,
-        AttributeDefinitions: [
-          { AttributeName: 'participantId', AttributeType: 'S' },
-          { AttributeName: 'courseId', AttributeType: 'S' },
-        ],
-        GlobalSecondaryIndexUpdates: [
-          {
-            Create: {
-              IndexName: APPROVALS_BY_PARTICIPANT_COURSE_INDEX,
-              KeySchema: [
-                { AttributeName: 'participantId', KeyType: 'HASH' },
-                { AttributeName: 'courseId', KeyType: 'RANGE' },
-              ],
-              Projection: { ProjectionType: 'ALL' },
+  // Added separately, so a table kept in the data folder from before an index gets it too; one at a
+  // time, each waited for, as DynamoDB (and AWS) builds one index at a time.
+  const ensureApprovalsIndex = async (
+    indexName: string,
+    keys: { partition: string; sort: string },
+    projection: 'ALL' | 'KEYS_ONLY',
+  ) => {
+    const approvalsTable = await exists(names.approvals);
+    if (!approvalsTable?.GlobalSecondaryIndexes?.some((i) => i.IndexName === indexName)) {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: names.approvals,
+          AttributeDefinitions: [
+            { AttributeName: keys.partition, AttributeType: 'S' },
+            { AttributeName: keys.sort, AttributeType: 'S' },
+          ],
+          GlobalSecondaryIndexUpdates: [
+            {
+              Create: {
+                IndexName: indexName,
+                KeySchema: [
+                  { AttributeName: keys.partition, KeyType: 'HASH' },
+                  { AttributeName: keys.sort, KeyType: 'RANGE' },
+                ],
+                Projection: { ProjectionType: projection },
+              },
             },
-          },
-        ],
-      }),
-    );
-  }
-  // An index being added is CREATING for a while; DynamoDB Local answers writes to the table meanwhile
-  // with InternalFailure, so wait for it as one would in AWS.
-  for (let waited = 0; ; waited += 100) {
-    const table = await exists(names.approvals);
-    const index = table?.GlobalSecondaryIndexes?.find(
-      (i) => i.IndexName === APPROVALS_BY_PARTICIPANT_COURSE_INDEX,
-    );
-    if (table?.TableStatus === 'ACTIVE' && index?.IndexStatus === 'ACTIVE') break;
-    if (waited > 60_000) throw new Error(`the ${names.approvals} table's index did not become active`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+          ],
+        }),
+      );
+    }
+    // An index being added is CREATING for a while; DynamoDB Local answers writes to the table meanwhile
+    // with InternalFailure, so wait for it as one would in AWS.
+    for (let waited = 0; ; waited += 100) {
+      const table = await exists(names.approvals);
+      const index = table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === indexName);
+      if (table?.TableStatus === 'ACTIVE' && index?.IndexStatus === 'ACTIVE') break;
+      if (waited > 60_000)
+        throw new Error(`the ${names.approvals} table's index ${indexName} did not become active`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  await ensureApprovalsIndex(
+    APPROVALS_BY_PARTICIPANT_COURSE_INDEX,
+    { partition: 'participantId', sort: 'courseId' },
+    'ALL',
+  );
+  await ensureApprovalsIndex(
+    APPROVALS_BY_COURSE_INDEX,
+    { partition: 'courseId', sort: 'approvedAt' },
+    'KEYS_ONLY',
+  );
   if (!(await exists(names.registry))) {
     await client.send(
       new CreateTableCommand({

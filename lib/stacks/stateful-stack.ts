@@ -6,7 +6,10 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import { APPROVALS_BY_PARTICIPANT_COURSE_INDEX } from '../../functions/adapters/aws/approvals-index.js';
+import {
+  APPROVALS_BY_COURSE_INDEX,
+  APPROVALS_BY_PARTICIPANT_COURSE_INDEX,
+} from '../../functions/adapters/aws/approvals-index.js';
 import { REGISTRY_TTL_ATTRIBUTE } from '../../functions/adapters/aws/registry-ttl.js';
 import { RETENTION } from '../../functions/core/retention.js';
 import type { AppConfig } from '../config.js';
@@ -109,6 +112,14 @@ export class StatefulStack extends Stack {
       indexName: APPROVALS_BY_PARTICIPANT_COURSE_INDEX,
       partitionKey: { name: 'participantId', type: dynamodb.AttributeType.STRING },
       sortKey: { name: 'courseId', type: dynamodb.AttributeType.STRING },
+    });
+    // A course's approvals, newest first (GET /operator/approvals?course=). Keyed on what never changes for
+    // an approval and KEYS_ONLY, so status changes never write it; the listing reads the approvals by key.
+    this.approvalsTable.addGlobalSecondaryIndex({
+      indexName: APPROVALS_BY_COURSE_INDEX,
+      partitionKey: { name: 'courseId', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'approvedAt', type: dynamodb.AttributeType.STRING },
+      projectionType: dynamodb.ProjectionType.KEYS_ONLY,
     });
 
     this.registryTable = new dynamodb.Table(this, 'RegistryTable', {

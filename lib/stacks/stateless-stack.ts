@@ -7,6 +7,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import {
   APPROVAL_POINTER_PARTITION_PATTERNS,
+  APPROVALS_BY_COURSE_INDEX,
   APPROVALS_BY_PARTICIPANT_COURSE_INDEX,
 } from '../../functions/adapters/aws/approvals-index.js';
 import { renderFunctionCode } from '../bundling/render-function-code.js';
@@ -234,6 +235,14 @@ export class StatelessStack extends Stack {
     grantRegistry(recordFailure, 'readWrite');
     // Recorded progress finds the approvals it may now qualify through the participant-and-course index.
     grantApprovals(operatorApi, 'readWrite', { index: true });
+    // GET /operator/approvals?course= queries the course index (keys only; the approvals are then read by
+    // key, which the grant above allows): Query on that index and nothing else.
+    operatorApi.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: [`${approvalsTable.tableArn}/index/${APPROVALS_BY_COURSE_INDEX}`],
+      }),
+    );
     grantRegistry(operatorApi, 'readWrite');
     // Verification reads certificate records and the signing-key registry (JWKS), both in DynamoDB.
     grantRegistry(publicApi, 'read');

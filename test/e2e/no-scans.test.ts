@@ -146,6 +146,26 @@ describe('request paths', () => {
     expect(swept.filter((name) => name === 'QueryCommand').length).toBeGreaterThanOrEqual(6);
   });
 
+  it("send no Scan for one course's approvals (the course index, then reads by key)", async () => {
+    for (const route of [
+      `/operator/approvals?course=${COURSE.courseId}`,
+      `/operator/approvals?course=${COURSE.courseId}&status=issued&limit=10`,
+    ]) {
+      let answer: Awaited<ReturnType<typeof api.request>> | undefined;
+      const sent = await commandsSentDuring(async () => {
+        answer = await api.request('GET', route);
+      });
+      expect(answer!.status, route).toBe(200);
+      expect(
+        answer!.json.approvals.map((a: { approvalId: string }) => a.approvalId),
+        route,
+      ).toEqual([approvalId]);
+      expect(sent, route).not.toContain('ScanCommand');
+      expect(sent, route).toContain('QueryCommand');
+      expect(sent, route).toContain('BatchGetCommand');
+    }
+  });
+
   it('can tell: listing every certificate still scans (the check is real; no request path does it)', async () => {
     const sent = await commandsSentDuring(() => stack.deps.certificates.listCertificates());
     expect(sent).toContain('ScanCommand');

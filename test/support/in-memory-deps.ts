@@ -141,6 +141,20 @@ export function inMemoryDeps(now = new Date('2026-11-29T12:00:00.000Z')) {
             .map(clone),
         listApprovalsOfParticipant: async (participantId) =>
           [...approvals.values()].filter((a) => a.participantId === participantId).map(clone),
+        listApprovalsOfCourse: async (courseId, options = {}) => {
+          const ofCourse = [...approvals.values()]
+            .filter((a) => a.courseId === courseId)
+            .map((a) => ({ approval: a, key: `${a.approvedAt}#${a.approvalId}` }))
+            .filter(({ key }) => !options.after || key < options.after)
+            .sort((a, b) => b.key.localeCompare(a.key))
+            .filter(({ approval }) => !options.status || approval.status === options.status);
+          const page = options.limit ? ofCourse.slice(0, options.limit) : ofCourse;
+          const more = page.length < ofCourse.length;
+          return {
+            approvals: page.map(({ approval }) => clone(approval)),
+            ...(more ? { next: page[page.length - 1]!.key } : {}),
+          };
+        },
         moveStatus: async (id, { from, to, updatedAt }) => {
           const found = approvals.get(id);
           if (found?.status !== from) return false;

@@ -10,3 +10,12 @@ export const APPROVALS_BY_PARTICIPANT_COURSE_INDEX = 'byParticipantCourse';
  * status may write these and no other registry item.
  */
 export const APPROVAL_POINTER_PARTITION_PATTERNS = ['APPROVALS#*', 'APPROVALS-AWAITING-EMAIL'] as const;
+
+/**
+ * The approvals table's index by course (partition) and approval time (sort, `approvedAt`): a course's
+ * approvals, newest first, a page at a time. Keyed only on what never changes for an approval, and
+ * KEYS_ONLY, so a status change writes nothing to it (DynamoDB Local answers concurrent conditional
+ * updates of items whose index key changes with InternalFailure: see docs/scale.md). The approvals are
+ * then read from the table itself, strongly consistent.
+ */
+export const APPROVALS_BY_COURSE_INDEX = 'byCourseApprovedAt';

@@ -77,7 +77,7 @@ import type { ParkedStatement } from '../../core/use-cases/xapi-intake.js';
  *   PARTICIPANT#<participantId> ACCESS_TOKEN#<sha256>  (the same, listed per participant for revocation)
  */
 
-import { APPROVALS_BY_PARTICIPANT_COURSE_INDEX } from './approvals-index.js';
+import { APPROVALS_BY_COURSE_INDEX, APPROVALS_BY_PARTICIPANT_COURSE_INDEX } from './approvals-index.js';
 import { isConditionFailure, updateExpressionFor, withoutKeys } from './dynamodb-items.js';
 import { REGISTRY_TTL_ATTRIBUTE, ttlAfter } from './registry-ttl.js';
 
@@ -729,6 +729,58 @@ export class DynamoDbApprovalStore implements ApprovalStore {
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     return found;
+  }
+
+  /**
+   * One course's approvals, newest first: a page of the course index's keys (KEYS_ONLY, so status changes
+   * never write it), then one strongly consistent batch read of the approvals, keeping those in `status`
+   * when one is given. `next` is `<approvedAt>#<approvalId>` of the last approval returned.
+   */
+  async listApprovalsOfCourse(
+    courseId: string,
+    options: { limit?: number; after?: string; status?: ApprovalStatus } = {},
+  ): Promise<{ approvals: Approval[]; next?: string }> {
+    const cursorOf = (key: { approvedAt: string; approvalId: string }) =>
+      `${key.approvedAt}#${key.approvalId}`;
+    const found: Approval[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    if (options.after) {
+      const split = options.after.indexOf('#');
+      startKey = {
+        courseId,
+        approvedAt: options.after.slice(0, split),
+        approvalId: options.after.slice(split + 1),
+      };
+    }
+    do {
+      // Without a status filter every key read is returned, so read no more than the page needs, and one
+      // more: it tells whether anything follows, so the last page has no `next` (and no empty page after).
+      const want = options.limit && !options.status ? Math.min(100, options.limit - found.length + 1) : 100;
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: APPROVALS_BY_COURSE_INDEX,
+          KeyConditionExpression: 'courseId = :courseId',
+          ExpressionAttributeValues: { ':courseId': courseId },
+          ScanIndexForward: false,
+          Limit: want,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      const keys = (page.Items ?? []) as { approvalId: string; approvedAt: string }[];
+      const approvals = await this.getApprovals(keys.map((key) => key.approvalId));
+      for (const [at, key] of keys.entries()) {
+        const approval = approvals.get(key.approvalId);
+        if (approval && (!options.status || approval.status === options.status)) found.push(approval);
+        if (options.limit && found.length === options.limit) {
+          // Full mid-page: continue after this key next time, if anything follows it.
+          const more = at < keys.length - 1 || page.LastEvaluatedKey !== undefined;
+          return { approvals: found, ...(more ? { next: cursorOf(key) } : {}) };
+        }
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return { approvals: found };
   }
 
   async moveStatus(

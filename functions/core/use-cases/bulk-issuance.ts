@@ -566,6 +566,7 @@ export function trackBulkOutcomes(approvals: ApprovalStore, deps: Pick<Deps, 'bu
     listApprovalsOfCompletion: (participantId, courseId) =>
       approvals.listApprovalsOfCompletion(participantId, courseId),
     listApprovalsOfParticipant: (participantId) => approvals.listApprovalsOfParticipant(participantId),
+    listApprovalsOfCourse: (courseId, options) => approvals.listApprovalsOfCourse(courseId, options),
     async updateApproval(approvalId, changes) {
       await approvals.updateApproval(approvalId, changes);
       if (changes.status) await noteApprovalStatus(deps, approvalId, changes.status);

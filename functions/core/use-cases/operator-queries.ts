@@ -127,6 +127,30 @@ export async function listApprovalsInStatus(
   return { approvals: withFlags(deps, page.approvals), ...(page.next ? { next: page.next } : {}) };
 }
 
+/**
+ * One course's approvals, newest approval first, a page at a time (`after`: the `next` of the page
+ * before), optionally in one status: a key query of the course index, so it stays fast however many
+ * courses and certificates there are.
+ *
+ * 1. Check the course exists (a clear 404 rather than an empty list for a mistyped id).
+ * 2. Read a page of its approvals through the course index, filtered by status when asked.
+ * 3. Flag each as the other listings do, keeping the page's order.
+ */
+export async function listApprovalsOfCourse(
+  deps: Pick<Deps, 'approvals' | 'courses' | 'clock'>,
+  courseId: string,
+  options: { limit?: number; after?: string; status?: ApprovalStatus } = {},
+) {
+  if (!(await deps.courses.getCourse(courseId))) throw new NotFoundError(`course ${courseId} does not exist`);
+  const page = await deps.approvals.listApprovalsOfCourse(courseId, options);
+  const now = deps.clock.now();
+  const approvals = page.approvals.map((approval) => {
+    const attention = attentionOf(approval, now);
+    return { ...approval, overdue: isOverdue(approval, now), ...(attention ? { attention } : {}) };
+  });
+  return { approvals, ...(page.next ? { next: page.next } : {}) };
+}
+
 /** Grace before an unfinished claim counts as stuck: a lease that ran out a moment ago is usually being retried. */
 const STUCK_CLAIM_GRACE_MS = 60 * 1000;
 
