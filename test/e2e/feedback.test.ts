@@ -55,13 +55,7 @@ async function issueTo(participantId: string, surveysAndReminders: boolean) {
     }),
   );
   expect(progress.status).toBe(200);
-  const accepted = await api.request('POST', '/approvals', {
-    participantId,
-    courseId: COURSE.courseId,
-    approvedBy: 'staff@saypro.online',
-  });
-  expect(accepted.status).toBe(202);
-  const settled = await api.settledApproval(accepted.json.approvalId, 60_000);
+  const settled = await api.approveAndSettle(participantId, COURSE.courseId);
   expect(settled).toMatchObject({ status: 'issued', certificate: { delivery: 'sent' } });
   const mail = (await mailbox(stack)).find(
     (candidate) =>

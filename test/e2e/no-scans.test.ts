@@ -40,12 +40,7 @@ beforeAll(async () => {
     } as never,
     { participantId: 'kea', courseId: COURSE.courseId, completedModuleIds: [], quizScores: {} } as never,
   );
-  const approval = await api.request('POST', '/approvals', {
-    participantId: 'kea',
-    courseId: COURSE.courseId,
-    approvedBy: 'staff@saypro.online',
-  });
-  approvalId = approval.json.approvalId;
+  approvalId = await api.approve('kea', COURSE.courseId);
   const settled = await api.settledApproval(approvalId, 60_000);
   expect(settled.status).toBe('issued');
   number = settled.certificate.number;
