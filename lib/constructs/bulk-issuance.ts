@@ -1,13 +1,13 @@
-import { Aws, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Aws, Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { acknowledgeWildcard, nagArnOf, nagEnvOf } from '../nag.js';
+import { acknowledgeWildcard, nagArnOf } from '../nag.js';
 import { COHORT_MAX_CONCURRENCY } from './cohort-issuance.js';
 import { TRANSIENT_ERRORS } from './issuance-workflow.js';
+import { acknowledgeDistributedMapChildren, loggedStateMachine } from './logged-state-machine.js';
 
 /**
  * How many rows one bulk run keeps issuing at once: each item records its row, then waits for the row's
@@ -129,29 +129,21 @@ export class BulkIssuance extends Construct {
     });
     forEachRow.itemProcessor(itemSteps);
 
-    const logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: logs.RetentionDays.THREE_MONTHS,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
+    this.stateMachine = loggedStateMachine(this, {
       stateMachineName: props.stateMachineName,
-      stateMachineType: sfn.StateMachineType.STANDARD,
-      definitionBody: sfn.DefinitionBody.fromChainable(forEachRow),
+      definition: forEachRow,
       timeout: Duration.hours(24),
-      tracingEnabled: true,
       // Every event, but not the data: a row carries a participant's name and email address.
-      logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
-    });
+      includeExecutionData: false,
+    }).stateMachine;
 
     // The ItemReader reads the job's CSV, and only that prefix of the bucket.
-    const stack = Stack.of(this);
     const bulkObjects = `arn:${Aws.PARTITION}:s3:::${props.documentsBucketName(Aws.ACCOUNT_ID, Aws.REGION)}/${BULK_KEY_PREFIX}*`;
     this.stateMachine.role.addToPrincipalPolicy(
       new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [bulkObjects] }),
     );
 
     const role = this.stateMachine.role;
-    const { region, account } = nagEnvOf(this);
     const nagBucket = props.documentsBucketName('<AWS::AccountId>', '<AWS::Region>');
     acknowledgeWildcard(
       role,
@@ -168,15 +160,6 @@ export class BulkIssuance extends Construct {
       `Resource::arn:<AWS::Partition>:s3:::${nagBucket}/${BULK_KEY_PREFIX}*`,
       'Each job has its own CSV under the bulk-jobs/ prefix, named at run time by the job id.',
     );
-    const executionsOf = (stateMachine: sfn.IStateMachine) =>
-      `arn:<AWS::Partition>:states:${region}:${account}:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${stack.getLogicalId(stateMachine.node.defaultChild as sfn.CfnStateMachine)}"}]}]}`;
-    const mapPolicy = this.stateMachine.node.tryFindChild('DistributedMapPolicy') ?? role;
-    for (const suffix of [':*', '/*:*']) {
-      acknowledgeWildcard(
-        mapPolicy,
-        `Resource::${executionsOf(this.stateMachine)}${suffix}`,
-        'The Distributed Map runs child executions of this state machine, named at run time.',
-      );
-    }
+    acknowledgeDistributedMapChildren(this.stateMachine);
   }
 }

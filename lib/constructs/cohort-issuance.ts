@@ -1,9 +1,13 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import { Duration } from 'aws-cdk-lib';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { acknowledgeWildcard, nagEnvOf } from '../nag.js';
+import { acknowledgeWildcard } from '../nag.js';
+import {
+  acknowledgeDistributedMapChildren,
+  loggedStateMachine,
+  nagExecutionsOf,
+} from './logged-state-machine.js';
 
 /**
  * How many issuance workflows one cohort run keeps in flight.
@@ -73,23 +77,13 @@ export class CohortIssuance extends Construct {
     });
     forEachApproval.itemProcessor(issueOne);
 
-    const logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: logs.RetentionDays.THREE_MONTHS,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
+    this.stateMachine = loggedStateMachine(this, {
       stateMachineName: props.stateMachineName,
-      stateMachineType: sfn.StateMachineType.STANDARD,
-      definitionBody: sfn.DefinitionBody.fromChainable(forEachApproval),
+      definition: forEachApproval,
       timeout: Duration.hours(24),
-      tracingEnabled: true,
-      logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: true },
-    });
+      includeExecutionData: true,
+    }).stateMachine;
 
-    const stack = Stack.of(this);
-    const { region, account } = nagEnvOf(this);
-    const executionsOf = (stateMachine: sfn.IStateMachine) =>
-      `arn:<AWS::Partition>:states:${region}:${account}:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${stack.getLogicalId(stateMachine.node.defaultChild as sfn.CfnStateMachine)}"}]}]}`;
     const role = this.stateMachine.role;
     acknowledgeWildcard(
       role,
@@ -98,16 +92,9 @@ export class CohortIssuance extends Construct {
     );
     acknowledgeWildcard(
       role,
-      `Resource::${executionsOf(props.issuanceStateMachine)}*`,
+      `Resource::${nagExecutionsOf(this, props.issuanceStateMachine)}*`,
       'Describe/stop the issuance executions this cohort starts; their names (approval ids) are only known at run time.',
     );
-    const mapPolicy = this.stateMachine.node.tryFindChild('DistributedMapPolicy') ?? role;
-    for (const suffix of [':*', '/*:*']) {
-      acknowledgeWildcard(
-        mapPolicy,
-        `Resource::${executionsOf(this.stateMachine)}${suffix}`,
-        'The Distributed Map runs child executions of this state machine, named at run time.',
-      );
-    }
+    acknowledgeDistributedMapChildren(this.stateMachine);
   }
 }

@@ -1,14 +1,14 @@
 import { Page, Text, View } from '@react-pdf/renderer';
-import { CertificateLogo } from '../assets/saypro-logo.js';
 import { Signature } from '../assets/signature.js';
 import { brand } from './brand.js';
 import { fontStack, fontStacks } from './fonts.js';
 import { fitFontSize, fitHeadline } from './layout.js';
 import {
+  CertificateDates,
   CornerBracket,
   CourseDescription,
+  IssuerLogo,
   Label,
-  LogoFigure,
   NAME_FEATURES,
   SignatureFigure,
   shrinkText,
@@ -128,18 +128,7 @@ function ClassicPage({ content, pageSize, design }: TemplateProps) {
             alignItems: 'center',
           }}
         >
-          <LogoFigure
-            logo={design.logo}
-            align="center"
-            alt={{ courseLogo: wording.courseLogoAlt, sayProLogo: wording.sayProLogoAlt }}
-          >
-            <CertificateLogo
-              logo={design.logo}
-              height={22}
-              align="center"
-              issuedBy={wording.issuedBySayPro}
-            />
-          </LogoFigure>
+          <IssuerLogo logo={design.logo} wording={wording} align="center" />
 
           {/* One heading in two lines; its margin moves to the heading so the lines sit where they did. */}
           <View
@@ -255,20 +244,16 @@ function ClassicPage({ content, pageSize, design }: TemplateProps) {
             style={{ width: textWidth, flexDirection: rtl ? 'row-reverse' : 'row', alignItems: 'flex-end' }}
           >
             <View style={{ width: columnWidth, alignItems: start }}>
-              <Label dir={dir}>{wording.dateOfCompletion}</Label>
-              <Text style={dateStyle(serif, dir)}>{content.completedOn}</Text>
-              <Label dir={dir} style={{ marginTop: 10 }}>
-                {wording.dateOfIssue}
-              </Label>
-              <Text style={dateStyle(serif, dir)}>{content.issuedOn}</Text>
-              {content.validUntil ? (
-                <>
-                  <Label dir={dir} style={{ marginTop: 10 }}>
-                    {wording.validUntil}
-                  </Label>
-                  <Text style={dateStyle(serif, dir)}>{content.validUntil}</Text>
-                </>
-              ) : null}
+              <CertificateDates
+                content={content}
+                labels={{
+                  completed: wording.dateOfCompletion,
+                  issued: wording.dateOfIssue,
+                  validUntil: wording.validUntil,
+                }}
+                valueStyle={dateStyle(serif, dir)}
+                dir={dir}
+              />
             </View>
             <View style={{ width: columnWidth, alignItems: 'center' }}>
               <SignatureFigure alt={wording.signatureAlt} align="center">

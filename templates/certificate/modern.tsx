@@ -1,13 +1,14 @@
 import { Page, Text, View } from '@react-pdf/renderer';
-import { CertificateLogo, SayProMark } from '../assets/saypro-logo.js';
+import { SayProMark } from '../assets/saypro-logo.js';
 import { Signature } from '../assets/signature.js';
 import { brand } from './brand.js';
 import { fontStack, fontStacks } from './fonts.js';
 import { fitFontSize, fitHeadline } from './layout.js';
 import {
+  CertificateDates,
   CourseDescription,
+  IssuerLogo,
   Label,
-  LogoFigure,
   NAME_FEATURES,
   SignatureFigure,
   shrinkText,
@@ -105,13 +106,7 @@ function ModernPage({ content, pageSize, design }: TemplateProps) {
             alignItems: start,
           }}
         >
-          <LogoFigure
-            logo={design.logo}
-            align={start}
-            alt={{ courseLogo: wording.courseLogoAlt, sayProLogo: wording.sayProLogoAlt }}
-          >
-            <CertificateLogo logo={design.logo} height={22} align={start} issuedBy={wording.issuedBySayPro} />
-          </LogoFigure>
+          <IssuerLogo logo={design.logo} wording={wording} align={start} />
 
           <Text
             {...structure('H1', { actual: wording.title })}
@@ -198,20 +193,16 @@ function ModernPage({ content, pageSize, design }: TemplateProps) {
             }}
           >
             <View style={{ width: factWidth, [rtl ? 'paddingLeft' : 'paddingRight']: 10, alignItems: start }}>
-              <Label dir={dir}>{wording.completed}</Label>
-              <Text style={factStyle(sans, dir)}>{content.completedOn}</Text>
-              <Label dir={dir} style={{ marginTop: 10 }}>
-                {wording.issued}
-              </Label>
-              <Text style={factStyle(sans, dir)}>{content.issuedOn}</Text>
-              {content.validUntil ? (
-                <>
-                  <Label dir={dir} style={{ marginTop: 10 }}>
-                    {wording.validUntil}
-                  </Label>
-                  <Text style={factStyle(sans, dir)}>{content.validUntil}</Text>
-                </>
-              ) : null}
+              <CertificateDates
+                content={content}
+                labels={{
+                  completed: wording.completed,
+                  issued: wording.issued,
+                  validUntil: wording.validUntil,
+                }}
+                valueStyle={factStyle(sans, dir)}
+                dir={dir}
+              />
             </View>
             <View
               style={{

@@ -1,10 +1,11 @@
 import { Path, type Styles, Svg, Text, View } from '@react-pdf/renderer';
 import type { ReactNode } from 'react';
+import { CertificateLogo } from '../assets/saypro-logo.js';
 import { brand } from './brand.js';
 import type { DesignImage } from './design.js';
 import { fontStack } from './fonts.js';
 import { structure } from './structure.js';
-import type { CertificateContent } from './types.js';
+import type { CertificateContent, CertificateWording } from './types.js';
 
 export type Style = Styles[string];
 
@@ -176,4 +177,63 @@ export function wordingText(content: CertificateContent): string {
     .filter(([key]) => !key.endsWith('Alt'))
     .map(([, text]) => text)
     .join(' ');
+}
+
+/**
+ * The head of a certificate: the issuer's logo as a figure (the course's logo with its "Issued by SayPro"
+ * line, or SayPro's own 22 points high), its alternative text and that line in the certificate's language.
+ */
+export function IssuerLogo({
+  logo,
+  wording,
+  align,
+}: {
+  logo: DesignImage | undefined;
+  wording: Pick<CertificateWording, 'courseLogoAlt' | 'sayProLogoAlt' | 'issuedBySayPro'>;
+  align: 'center' | 'flex-start' | 'flex-end';
+}) {
+  return (
+    <LogoFigure
+      logo={logo}
+      align={align}
+      alt={{ courseLogo: wording.courseLogoAlt, sayProLogo: wording.sayProLogoAlt }}
+    >
+      <CertificateLogo logo={logo} height={22} align={align} issuedBy={wording.issuedBySayPro} />
+    </LogoFigure>
+  );
+}
+
+/**
+ * The dates a reader checks, each a label over its value: completed, issued and, when the certificate
+ * expires, valid until. The labels are the design's own wording; `valueStyle` its face for the values.
+ */
+export function CertificateDates({
+  content,
+  labels,
+  valueStyle,
+  dir,
+}: {
+  content: Pick<CertificateContent, 'completedOn' | 'issuedOn' | 'validUntil'>;
+  labels: { completed: string; issued: string; validUntil: string };
+  valueStyle: Style;
+  dir: 'ltr' | 'rtl';
+}) {
+  return (
+    <>
+      <Label dir={dir}>{labels.completed}</Label>
+      <Text style={valueStyle}>{content.completedOn}</Text>
+      <Label dir={dir} style={{ marginTop: 10 }}>
+        {labels.issued}
+      </Label>
+      <Text style={valueStyle}>{content.issuedOn}</Text>
+      {content.validUntil ? (
+        <>
+          <Label dir={dir} style={{ marginTop: 10 }}>
+            {labels.validUntil}
+          </Label>
+          <Text style={valueStyle}>{content.validUntil}</Text>
+        </>
+      ) : null}
+    </>
+  );
 }

@@ -33,15 +33,7 @@ async function register(participantId: string, body: Record<string, unknown> = {
   ).toBe(200);
 }
 
-async function approve(participantId: string) {
-  const accepted = await api.request('POST', '/approvals', {
-    participantId,
-    courseId: COURSE.courseId,
-    approvedBy: 'staff@saypro.online',
-  });
-  expect(accepted.status).toBe(202);
-  return accepted.json.approvalId as string;
-}
+const approve = (participantId: string) => api.approve(participantId, COURSE.courseId);
 
 const mailsTo = async (participantId: string) =>
   (await mailbox(stack)).filter((mail) => mail.destination.to.includes(`${participantId}@example.org`));

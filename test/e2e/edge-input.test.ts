@@ -500,13 +500,7 @@ describe('after all of that, the system keeps serving', () => {
       ],
     ] as const;
     for (const [path, body] of setUp) expect((await api.request('PUT', path, body)).status, path).toBe(200);
-    const approval = await api.request('POST', '/approvals', {
-      participantId: 'edge-after-1',
-      courseId: 'edge-after',
-      approvedBy: 'staff@saypro.online',
-    });
-    expect(approval.status).toBe(202);
-    const settled = await api.settledApproval(approval.json.approvalId, 60_000);
+    const settled = await api.approveAndSettle('edge-after-1', 'edge-after');
     expect(settled.status).toBe('issued');
     const canonical = settled.certificate.number.replace(/-/g, '');
     const record = await stack.deps.certificates.getCertificate(canonical);

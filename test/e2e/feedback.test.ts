@@ -1,7 +1,7 @@
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quarterOf } from '../../functions/core/feedback.js';
 import { type LocalStack, startLocalStack } from '../../functions/local/local-stack.js';
+import { commandsSentDuring } from '../support/dynamodb-commands.js';
 import { apiClient, certsCli, mailbox, type StoredMail } from '../support/local-api.js';
 
 /**
@@ -55,13 +55,7 @@ async function issueTo(participantId: string, surveysAndReminders: boolean) {
     }),
   );
   expect(progress.status).toBe(200);
-  const accepted = await api.request('POST', '/approvals', {
-    participantId,
-    courseId: COURSE.courseId,
-    approvedBy: 'staff@saypro.online',
-  });
-  expect(accepted.status).toBe(202);
-  const settled = await api.settledApproval(accepted.json.approvalId, 60_000);
+  const settled = await api.approveAndSettle(participantId, COURSE.courseId);
   expect(settled).toMatchObject({ status: 'issued', certificate: { delivery: 'sent' } });
   const mail = (await mailbox(stack)).find(
     (candidate) =>
@@ -175,20 +169,11 @@ describe('the survey after issuance', () => {
   it('reads by key: the survey, its answer and the quarterly listing send no Scan', async () => {
     const { mail } = await issueTo('thabo', true);
     const survey = surveyPathIn(mail.body.text!)!;
-    const sent: string[] = [];
-    const clientPrototype = Object.getPrototypeOf(DynamoDBDocumentClient.prototype);
-    const original = clientPrototype.send as (...args: unknown[]) => unknown;
-    clientPrototype.send = function (this: unknown, command: unknown, ...rest: unknown[]) {
-      sent.push((command as object).constructor.name);
-      return original.call(this, command, ...rest);
-    };
-    try {
+    const sent = await commandsSentDuring(async () => {
       expect((await fetch(`${stack.url}${survey}`)).status).toBe(200);
       expect((await post(survey, 'processRating=5&recommendLikelihood=10')).status).toBe(200);
       expect((await api.request('GET', `/operator/feedback?period=${PERIOD}`)).status).toBe(200);
-    } finally {
-      clientPrototype.send = original;
-    }
+    });
     expect(sent.filter((name) => /Get|Query|Transact/.test(name)).length).toBeGreaterThan(3);
     expect(sent).not.toContain('ScanCommand');
   });

@@ -54,13 +54,7 @@ beforeAll(async () => {
       completedAt: '2026-11-20T10:00:00.000Z',
     },
   );
-  const approval = await api.request('POST', '/approvals', {
-    participantId: 'aicha',
-    courseId: COURSE.courseId,
-    approvedBy: 'staff@saypro.online',
-  });
-  expect(approval.status).toBe(202);
-  const settled = await api.settledApproval(approval.json.approvalId, 60_000);
+  const settled = await api.approveAndSettle('aicha', COURSE.courseId);
   expect(settled.status).toBe('issued');
   number = settled.certificate.number;
 }, 90_000);

@@ -1,9 +1,9 @@
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintParticipantPageLink } from '../../functions/core/use-cases/participant-access.js';
 import { sweepOperations } from '../../functions/core/use-cases/recover-stuck-work.js';
 import { staffOverview } from '../../functions/core/use-cases/staff-dashboard.js';
 import { type LocalStack, startLocalStack } from '../../functions/local/local-stack.js';
+import { commandsSentDuring } from '../support/dynamodb-commands.js';
 import { apiClient } from '../support/local-api.js';
 
 /**
@@ -40,12 +40,7 @@ beforeAll(async () => {
     } as never,
     { participantId: 'kea', courseId: COURSE.courseId, completedModuleIds: [], quizScores: {} } as never,
   );
-  const approval = await api.request('POST', '/approvals', {
-    participantId: 'kea',
-    courseId: COURSE.courseId,
-    approvedBy: 'staff@saypro.online',
-  });
-  approvalId = approval.json.approvalId;
+  approvalId = await api.approve('kea', COURSE.courseId);
   const settled = await api.settledApproval(approvalId, 60_000);
   expect(settled.status).toBe('issued');
   number = settled.certificate.number;
@@ -58,24 +53,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
-
-/** The names of the DynamoDB commands sent while `run` runs. */
-async function commandsSentDuring(run: () => Promise<unknown>): Promise<string[]> {
-  const sent: string[] = [];
-  const clientPrototype = Object.getPrototypeOf(DynamoDBDocumentClient.prototype);
-  // Every SDK client's send: the document client's commands are the ones the stores send.
-  const original = clientPrototype.send as (...args: unknown[]) => unknown;
-  clientPrototype.send = function (this: unknown, command: unknown, ...rest: unknown[]) {
-    sent.push((command as object).constructor.name);
-    return original.call(this, command, ...rest);
-  };
-  try {
-    await run();
-  } finally {
-    clientPrototype.send = original;
-  }
-  return sent;
-}
 
 describe('request paths', () => {
   it('send no Scan for verification, credentials, keys, status lists, pages or staff reads', async () => {

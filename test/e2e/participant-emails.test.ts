@@ -98,12 +98,7 @@ describe('the emails around a certificate', () => {
 
   it('issues with LinkedIn and the expiry date in the email, and "Valid until" on the PDF', async () => {
     await api.request('PUT', `/operator/progress/${participant.participantId}/${course.courseId}`, progress);
-    const approval = await api.request('POST', '/approvals', {
-      participantId: participant.participantId,
-      courseId: course.courseId,
-      approvedBy: 'staff@saypro.online',
-    });
-    const settled = await api.settledApproval(approval.json.approvalId);
+    const settled = await api.approveAndSettle(participant.participantId, course.courseId, 30_000);
     expect(settled).toMatchObject({ status: 'issued', certificate: { delivery: 'sent' } });
     number = settled.certificate.number;
     const issued = (await mailsTo(participant.email)).at(-1)!;

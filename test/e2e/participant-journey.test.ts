@@ -41,13 +41,7 @@ afterAll(async () => {
 
 describe('a not-eligible approval issues by itself once the missing work is recorded', () => {
   it('not eligible, then the missing quiz is recorded: one certificate, one issued email, one not-eligible email', async () => {
-    const accepted = await api.request('POST', '/approvals', {
-      participantId: participant.participantId,
-      courseId: course.courseId,
-      approvedBy: 'staff@saypro.online',
-    });
-    expect(accepted.status).toBe(202);
-    const approvalId = accepted.json.approvalId;
+    const approvalId = await api.approve(participant.participantId, course.courseId);
     const waiting = await api.settledApproval(approvalId);
     expect(waiting.status).toBe('not_eligible');
     expect(JSON.stringify(waiting.reasons)).toContain('QUIZ_NOT_TAKEN');

@@ -50,13 +50,7 @@ beforeAll(async () => {
       peerReviewPassed: false,
     },
   );
-  const approval = await api.request('POST', '/approvals', {
-    participantId: 'amara',
-    courseId: COURSE.courseId,
-    approvedBy: 'staff@saypro.online',
-  });
-  expect(approval.status).toBe(202);
-  const settled = await api.settledApproval(approval.json.approvalId, 60_000);
+  const settled = await api.approveAndSettle('amara', COURSE.courseId);
   expect(settled.status).toBe('issued');
   issuedNumber = settled.certificate.number;
 });

@@ -70,13 +70,7 @@ async function enrolAndApprove(person: string, fullName: string, courseId: strin
     completedAt: '2026-11-20T10:00:00.000Z',
   };
   expect((await api.request('PUT', `/operator/progress/${person}/${courseId}`, progress)).status).toBe(200);
-  const approval = await api.request('POST', '/approvals', {
-    participantId: person,
-    courseId,
-    approvedBy: 'staff@saypro.online',
-  });
-  expect(approval.status).toBe(202);
-  return approval.json.approvalId;
+  return api.approve(person, courseId);
 }
 
 async function settledNumber(approvalId: string): Promise<string> {

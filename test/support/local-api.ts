@@ -86,11 +86,30 @@ export function apiClient(stack: LocalStack) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   };
+  /**
+   * Approves a participant's completion of a course, as staff would (POST /approvals), failing loudly
+   * unless the API accepted it (202). Returns the approval id.
+   */
+  const approve = async (participantId: string, courseId: string): Promise<string> => {
+    const approval = await request('POST', '/approvals', {
+      participantId,
+      courseId,
+      approvedBy: 'staff@saypro.online',
+    });
+    if (approval.status !== 202)
+      throw new Error(`POST /approvals answered ${approval.status}: ${approval.text}`);
+    return approval.json.approvalId;
+  };
+  /** Approves (as approve does) and waits until the approval settles; returns the settled approval. */
+  const approveAndSettle = async (participantId: string, courseId: string, timeoutMs = 60_000) =>
+    settledApproval(await approve(participantId, courseId), timeoutMs);
   return {
     request,
     putCourse: (course: { courseId: string }) => put(`/operator/courses/${course.courseId}`, course),
     putParticipant: putParticipantAndProgress,
     settledApproval,
+    approve,
+    approveAndSettle,
     /**
      * Issues one certificate of a course with no requirements to a new participant (named after their
      * id), as staff would: enter them and their progress, approve, wait until it is issued and emailed.
@@ -113,14 +132,7 @@ export function apiClient(stack: LocalStack) {
           completedAt: '2026-11-20T10:00:00.000Z',
         } as never,
       );
-      const approval = await request('POST', '/approvals', {
-        participantId: person,
-        courseId,
-        approvedBy: 'staff@saypro.online',
-      });
-      if (approval.status !== 202)
-        throw new Error(`POST /approvals answered ${approval.status}: ${approval.text}`);
-      const settled = await settledApproval(approval.json.approvalId, 60_000);
+      const settled = await approveAndSettle(person, courseId);
       if (settled.status !== 'issued') throw new Error(`approval not issued: ${JSON.stringify(settled)}`);
       return formatCertificateNumber(settled.certificate.number.replace(/-/g, ''));
     },
