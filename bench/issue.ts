@@ -324,7 +324,9 @@ async function run(renderWorkers: number | undefined) {
       resources: burstUse,
       cpuMsPerCertificate,
       jvmMsPerCertificate,
-      ceilingCertificatesPerSecond: Number(((availableParallelism() * 1000) / cpuMsPerCertificate).toFixed(1)),
+      ceilingCertificatesPerSecond: Number(
+        ((availableParallelism() * 1000) / cpuMsPerCertificate).toFixed(1),
+      ),
       sdkRequestsPerCertificate: requestsPerCertificateSince(burstRequests, servedIn(0, N)),
     };
     await stack.workflow.drain();
@@ -431,7 +433,7 @@ async function run(renderWorkers: number | undefined) {
         `${burst.resources.mainThreadBusy}, ${burst.resources.nodeCoresUsed}, ${burst.resources.jvmCoresUsed ?? 'n/a'}`,
       ],
       [
-        'burst: CPU per certificate, all of it (of which DynamoDB Local\'s JVM)',
+        "burst: CPU per certificate, all of it (of which DynamoDB Local's JVM)",
         `${burst.cpuMsPerCertificate} ms (${burst.jvmMsPerCertificate ?? 'n/a'} ms); at that cost ${figures.cores} cores sustain at most ${burst.ceilingCertificatesPerSecond}/s`,
       ],
       [
