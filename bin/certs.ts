@@ -204,15 +204,7 @@ async function status(args: string[]) {
   const approvals = payload.approvals as Record<string, unknown>[];
   if (approvals.length === 0) console.log(values.overdue ? 'Nothing is overdue.' : 'No approvals yet.');
   for (const approval of approvals) {
-    const flags = [
-      approval.overdue ? 'OVERDUE' : '',
-      approval.attention ? String(approval.attention) : '',
-      approval.certificateNumber
-        ? `certificate ${formatCertificateNumber(String(approval.certificateNumber))}`
-        : '',
-    ]
-      .filter(Boolean)
-      .join(', ');
+    const flags = approvalFlags(approval);
     console.log(
       `${String(approval.status).padEnd(13)} ${approval.approvalId}  ${approval.participantId} → ${approval.courseId}${flags ? `  (${flags})` : ''}`,
     );
@@ -220,6 +212,19 @@ async function status(args: string[]) {
     for (const reason of reasons ?? [])
       console.log(`              - ${typeof reason === 'string' ? reason : reason.message}`);
   }
+}
+
+/** What a listing line adds after an approval: overdue, what needs attention, its certificate. */
+function approvalFlags(approval: Record<string, unknown>): string {
+  return [
+    approval.overdue ? 'OVERDUE' : '',
+    approval.attention ? String(approval.attention) : '',
+    approval.certificateNumber
+      ? `certificate ${formatCertificateNumber(String(approval.certificateNumber))}`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** `certs status --course`: one page of a course's approvals, and how to ask for the next. */
@@ -242,15 +247,7 @@ async function statusOfCourse(values: {
   if (approvals.length === 0)
     console.log(`No approvals for ${values.course}${values.status ? ` in status ${values.status}` : ''}.`);
   for (const approval of approvals) {
-    const flags = [
-      approval.overdue ? 'OVERDUE' : '',
-      approval.attention ? String(approval.attention) : '',
-      approval.certificateNumber
-        ? `certificate ${formatCertificateNumber(String(approval.certificateNumber))}`
-        : '',
-    ]
-      .filter(Boolean)
-      .join(', ');
+    const flags = approvalFlags(approval);
     console.log(
       `${String(approval.status).padEnd(13)} ${approval.approvalId}  ${approval.participantId}  approved ${approval.approvedAt}${flags ? `  (${flags})` : ''}`,
     );
