@@ -14,8 +14,9 @@
  * Usage: npx tsx bench/bulk.ts [rows]   (default 10000; or BULK_BENCH_ROWS)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadAverages as loads, operatorCaller } from './support.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
@@ -23,10 +24,6 @@ process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 const N = Number(process.argv[2] ?? process.env.BULK_BENCH_ROWS ?? 10_000);
 const COURSE_ID = 'bench-bulk-101';
 const participantId = (index: number) => `bulk-bench-${String(index).padStart(6, '0')}`;
-const loads = () =>
-  loadavg()
-    .map((load) => load.toFixed(2))
-    .join(' ');
 
 async function main() {
   if (!Number.isInteger(N) || N < 1) throw new Error(`rows must be a whole number, got ${process.argv[2]}`);
@@ -35,15 +32,7 @@ async function main() {
   const stack = await startLocalStack({ dataDir });
   const loadAtStart = loads();
   try {
-    const call = async (method: string, path: string, body?: string, contentType = 'application/json') => {
-      const response = await fetch(`${stack.url.replace('localhost', '127.0.0.1')}${path}`, {
-        method,
-        headers: { 'content-type': contentType, 'x-api-key': stack.apiKey },
-        ...(body === undefined ? {} : { body }),
-      });
-      const text = await response.text();
-      return { status: response.status, json: text ? JSON.parse(text) : undefined, text };
-    };
+    const call = operatorCaller(stack);
 
     const course = await call(
       'PUT',

@@ -17,10 +17,11 @@
  */
 import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance as nodePerformance } from 'node:perf_hooks';
 import { Client as SmithyClient } from '@smithy/core/client';
+import { loadAverages as loads, operatorCaller, percentile } from './support.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 // As `npm start` runs: the handlers' INFO lines would otherwise be part of what is measured. Set before
@@ -50,15 +51,6 @@ interface MailboxEntry {
 
 const participantId = (index: number) => `bench-${String(index).padStart(5, '0')}`;
 const emailOf = (index: number) => `${participantId(index)}@example.org`;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
-const loads = () =>
-  loadavg()
-    .map((load) => load.toFixed(2))
-    .join(' ');
 
 /** Runs `task` for 0..count-1 with at most `concurrency` at a time. */
 async function pool(count: number, concurrency: number, task: (index: number) => Promise<void>) {
@@ -150,16 +142,7 @@ async function run(renderWorkers: number | undefined) {
   const stack = await startLocalStack({ dataDir, ...(renderWorkers === undefined ? {} : { renderWorkers }) });
   const total = N + STEADY_N;
   try {
-    const base = stack.url.replace('localhost', '127.0.0.1');
-    const call = async (method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${base}${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-api-key': stack.apiKey },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const text = await response.text();
-      return { status: response.status, json: text ? JSON.parse(text) : undefined, text };
-    };
+    const call = operatorCaller(stack);
     const put = async (path: string, body: unknown) => {
       const response = await call('PUT', path, body);
       if (response.status !== 200)

@@ -18,9 +18,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { loadAverages as loads, operatorCaller, percentile } from './support.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
@@ -34,13 +35,6 @@ const CONCURRENCY = 4;
 const TARGET_RATIO = 1.1;
 const SETTLE_SECONDS = Number(process.env.LARGE_TABLE_SETTLE_S ?? 30);
 const REGISTRY = 'saypro-registry';
-
-const loads = () =>
-  loadavg()
-    .map((load) => load.toFixed(2))
-    .join(' ');
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 async function main() {
   const { startLocalStack } = await import('../functions/local/local-stack.js');
@@ -57,15 +51,7 @@ async function main() {
   });
   try {
     const base = stack.url.replace('localhost', '127.0.0.1');
-    const call = async (method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${base}${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-api-key': stack.apiKey },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const text = await response.text();
-      return { status: response.status, json: text ? JSON.parse(text) : undefined };
-    };
+    const call = operatorCaller(stack);
     await call('PUT', '/operator/courses/large-table', {
       courseId: 'large-table',
       title: 'Reading a Large Table',

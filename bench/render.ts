@@ -15,7 +15,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -23,6 +23,7 @@ import { renderBundlePlugins } from '../functions/adapters/render/esbuild-plugin
 import type { CertificateDesign } from '../functions/core/model.js';
 import type { CertificateDocumentInput, CertificateRenderer } from '../functions/core/ports.js';
 import { sampleCertificateInput, sampleDesign } from '../templates/certificate/samples.js';
+import { loadAverages as loads, percentile } from './support.js';
 
 const COUNT = Number(process.argv[2] ?? 200);
 const COLD_RUNS = 5;
@@ -60,6 +61,21 @@ interface Timings {
   bytes: number;
 }
 
+/** Renders one certificate and adds its wall time, CPU time and size to `timings`. */
+async function timeRender(
+  renderer: CertificateRenderer,
+  certificate: CertificateDocumentInput,
+  timings: Timings,
+) {
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  const pdf = await renderer.render(certificate);
+  timings.wall.push(performance.now() - t);
+  const used = process.cpuUsage(cpu);
+  timings.cpu.push((used.user + used.system) / 1000);
+  timings.bytes += pdf.byteLength;
+}
+
 async function renderMany(
   renderer: CertificateRenderer,
   count: number,
@@ -68,13 +84,7 @@ async function renderMany(
   const timings: Timings = { wall: [], cpu: [], bytes: 0 };
   for (let index = 0; index < count; index += 1) {
     const certificate = sampleInput(index, design);
-    const cpu = process.cpuUsage();
-    const t = performance.now();
-    const pdf = await renderer.render(certificate);
-    timings.wall.push(performance.now() - t);
-    const used = process.cpuUsage(cpu);
-    timings.cpu.push((used.user + used.system) / 1000);
-    timings.bytes += pdf.byteLength;
+    await timeRender(renderer, certificate, timings);
   }
   return timings;
 }
@@ -95,13 +105,7 @@ async function renderTaggedAndUntagged(
       [untagged, result.untagged],
     ] as const) {
       const certificate = sampleInput(index);
-      const cpu = process.cpuUsage();
-      const t = performance.now();
-      const pdf = await renderer.render(certificate);
-      timings.wall.push(performance.now() - t);
-      const used = process.cpuUsage(cpu);
-      timings.cpu.push((used.user + used.system) / 1000);
-      timings.bytes += pdf.byteLength;
+      await timeRender(renderer, certificate, timings);
     }
   }
   return result;
@@ -157,15 +161,6 @@ function steadyState({ wall, cpu }: Timings): string {
   const w = steady(wall);
   const c = steady(cpu);
   return `p50 ${percentile(w, 50).toFixed(1)} ms, p95 ${percentile(w, 95).toFixed(1)} ms (CPU time p50 ${percentile(c, 50).toFixed(1)} ms)`;
-}
-
-const loads = () =>
-  loadavg()
-    .map((load) => load.toFixed(2))
-    .join(' ');
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
 const median = (values: number[]) =>

@@ -5,22 +5,18 @@
  * Usage: npx tsx bench/status-list.ts [allocations] [concurrency]
  */
 import { randomBytes, randomInt } from 'node:crypto';
-import { loadavg } from 'node:os';
 import { createAwsClients } from '../functions/adapters/aws/clients.js';
 import { DynamoDbStatusListStore } from '../functions/adapters/aws/dynamodb-status-lists.js';
 import { bitstringWith, encodeBitstring, STATUS_LIST_LENGTH } from '../functions/core/status-list.js';
 import { allocateStatusListPosition, type StatusListDeps } from '../functions/core/use-cases/status-lists.js';
 import { ensureTables } from '../functions/local/local-stack.js';
 import { startDynamoDbLocal } from '../functions/local/services.js';
+import { loadAverages } from './support.js';
 
 const COUNT = Number(process.argv[2] ?? 500);
 const CONCURRENCY = Number(process.argv[3] ?? 10);
 
-console.log(
-  `load average ${loadavg()
-    .map((load) => load.toFixed(2))
-    .join(' ')}`,
-);
+console.log(`load average ${loadAverages()}`);
 for (const setBits of [0, 100, 1_000, 10_000]) {
   const indices = new Set<number>();
   while (indices.size < setBits) indices.add(randomInt(STATUS_LIST_LENGTH));
@@ -63,8 +59,4 @@ try {
 } finally {
   await dynamodb.stop();
 }
-console.log(
-  `load average ${loadavg()
-    .map((load) => load.toFixed(2))
-    .join(' ')}`,
-);
+console.log(`load average ${loadAverages()}`);

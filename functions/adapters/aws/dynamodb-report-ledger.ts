@@ -87,7 +87,13 @@ export class DynamoDbReportLedger implements ReportLedger {
     const id = reportEventIdOf(event);
     const recipient = recipientHashOf(event);
     const targets = periods.flatMap((period) => scopes.map((scope) => ({ period, scope })));
-    const eventMarker = id ? [this.markerPut(`REPORT_EVENT#${id}`, 'REPORT_EVENT', 'report-event', at)] : [];
+    const eventMarker = id
+      ? [
+          this.markerPut(`REPORT_EVENT#${id}`, 'REPORT_EVENT', 'report-event', at, {
+            countedAt: new Date().toISOString(),
+          }),
+        ]
+      : [];
     const recipientMarkerOf = (period: string, scope: string | undefined) =>
       this.markerPut(
         `REPORT_RECIPIENT#${period}#${reportScopeOf(scope)}#${recipient}`,
@@ -135,7 +141,13 @@ export class DynamoDbReportLedger implements ReportLedger {
   }
 
   /** A marker item put only if absent, dropped by the table's TTL once no replay can come. */
-  private markerPut(pk: string, sk: string, kind: string, at: string): TransactItems[number] {
+  private markerPut(
+    pk: string,
+    sk: string,
+    kind: string,
+    at: string,
+    attributes: Record<string, unknown> = {},
+  ): TransactItems[number] {
     return {
       Put: {
         TableName: this.tableName,
@@ -143,7 +155,7 @@ export class DynamoDbReportLedger implements ReportLedger {
           pk,
           sk,
           kind,
-          ...(kind === 'report-event' ? { countedAt: new Date().toISOString() } : {}),
+          ...attributes,
           [REGISTRY_TTL_ATTRIBUTE]: ttlAfter(at, MARKER_DAYS),
         },
         ConditionExpression: 'attribute_not_exists(pk)',
