@@ -123,6 +123,8 @@ describe.skipIf(!browser)(
       ]);
       expect(refusal.status()).toBe(400);
       // Chromium logs every 4xx page as a failed load; this one was asked for, so it is not a problem.
+      // The console message can arrive after the response event, so wait for it (it once came late in CI).
+      await expect.poll(() => problems.length, { timeout: 5_000 }).toBeGreaterThan(0);
       expect(problems).toEqual([expect.stringContaining('status of 400')]);
       problems.length = 0;
       const alert = page.getByRole('alert');
